@@ -1,0 +1,46 @@
+//! Extraction: one module per entity kind, each a pure function from a document's text (and its
+//! anchor date) to candidate mentions. [`Extractors`] holds every compiled automaton and regex;
+//! it is built once per run from the [`Dictionaries`] and shared read-only across threads.
+//!
+//! Guarantees of every extractor: offsets are byte offsets into the text, half-open, on char
+//! boundaries, and `text[start..end] == mention.text`; the output is a function of the input
+//! only (no clock, no global state), so runs are reproducible at any thread count.
+
+pub mod agreements;
+pub mod dates;
+pub mod money;
+pub mod numbers;
+pub mod regions;
+
+use crate::dict::{DictError, Dictionaries};
+use crate::model::{Anchor, Document, Mention};
+
+/// Every extractor of a run, compiled once.
+pub struct Extractors {
+    pub regions: regions::RegionMatcher,
+    pub dates: dates::DateRules,
+    pub money: money::MoneyRules,
+    pub agreements: agreements::AgreementRules,
+}
+
+impl Extractors {
+    pub fn build(dicts: &Dictionaries) -> Result<Extractors, DictError> {
+        let numbers = numbers::NumberParser::build(dicts)?;
+        Ok(Extractors {
+            regions: regions::RegionMatcher::build(dicts)?,
+            dates: dates::DateRules::build(dicts)?,
+            money: money::MoneyRules::build(dicts, numbers.clone())?,
+            agreements: agreements::AgreementRules::build(dicts, numbers)?,
+        })
+    }
+
+    /// All candidate mentions of a document, unresolved and in no particular order.
+    pub fn extract(&self, doc: &Document, anchor: Option<Anchor>) -> Vec<Mention> {
+        let text = doc.text.as_str();
+        let mut out = self.regions.extract(text);
+        out.extend(self.dates.extract(text, anchor));
+        out.extend(self.money.extract(text));
+        out.extend(self.agreements.extract(text));
+        out
+    }
+}
