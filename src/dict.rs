@@ -53,6 +53,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dictionaries/regions/surnames.txt"),
     ),
     (
+        "regions/well_known.tsv",
+        include_str!("../dictionaries/regions/well_known.tsv"),
+    ),
+    (
         "regions/defaults.tsv",
         include_str!("../dictionaries/regions/defaults.tsv"),
     ),
@@ -126,7 +130,10 @@ impl Dictionaries {
     /// The defaults compiled into the binary.
     pub fn embedded() -> Dictionaries {
         Dictionaries {
-            files: EMBEDDED.iter().map(|&(k, v)| (k, Cow::Borrowed(v))).collect(),
+            files: EMBEDDED
+                .iter()
+                .map(|&(k, v)| (k, Cow::Borrowed(v)))
+                .collect(),
             origin: BTreeMap::new(),
         }
     }
@@ -168,7 +175,11 @@ impl Dictionaries {
                     line: 0,
                     message: format!(
                         "unknown dictionary file `{rel}` (known: {})",
-                        EMBEDDED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        EMBEDDED
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
             };
@@ -209,7 +220,7 @@ impl Dictionaries {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() < min_fields || fields[0].trim().is_empty() {
+            if fields.len() < min_fields {
                 return Err(self.error(
                     name,
                     i + 1,

@@ -1,1 +1,437 @@
-//! ingest
+//! Ingest: find the article files, decode their bytes, pull the title and publication date.
+//!
+//! [`find_inputs`] walks the paths given on the command line (files as they are, folders
+//! recursively, `*.txt` only, sorted by name so every run sees the same order). [`Reader`] turns
+//! one file into a [`Document`]: UTF-8 with or without BOM, UTF-16 with a BOM, otherwise GB18030
+//! (Chinese sites still serve it). Bytes that are none of these, or that contain NUL bytes, are an
+//! [`IngestError`]: the file is reported and skipped, never half-read.
+//!
+//! The publication date comes from the header lines only (the first lines of the page): labelled
+//! dates ("date 2023-06-20", "Release time: June 20, 2023", "发布时间：2023-06-20 10:15"), a
+//! byline ("May 30, 2024 by ..."), or a dateline with a year ("DALIAN, China, May 29, 2024 —").
+//! A wire dateline without a year ("WUHAN, Oct. 13 (Xinhua)") gives no publication date: the
+//! year cannot be known from it.
+//!
+//! ```
+//! let reader = gazette::ingest::Reader::build(&gazette::dict::Dictionaries::embedded()).unwrap();
+//! let doc = reader.decode("a.txt", b"Home | News\nTianjin and Qinghai sign a deal\n\nRelease time: June 20, 2023\n").unwrap();
+//! assert_eq!(doc.title.as_deref(), Some("Tianjin and Qinghai sign a deal"));
+//! assert_eq!(doc.published.unwrap().to_string(), "2023-06-20");
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::dict::{DictError, Dictionaries};
+use crate::model::Document;
+
+/// One file to read, and the id its records will carry.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    /// The path relative to the command-line PATH it was found under, `/`-separated; a file
+    /// given directly is its own file name.
+    pub doc_id: String,
+    pub path: PathBuf,
+}
+
+/// Why a file could not become a document.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("cannot read: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("binary file (contains NUL bytes)")]
+    Binary,
+    #[error("not valid UTF-8, UTF-16 or GB18030 text")]
+    Undecodable,
+}
+
+/// An input path that does not exist: a usage error, reported before any work starts.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}: no such file or directory")]
+pub struct MissingPath(pub PathBuf);
+
+/// Every `*.txt` file under `paths`, sorted by `doc_id` (then path, when two roots give the
+/// same id), so the output order never depends on the file system.
+pub fn find_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, MissingPath> {
+    let mut inputs = Vec::new();
+    for root in paths {
+        if !root.exists() {
+            return Err(MissingPath(root.clone()));
+        }
+        if root.is_file() {
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| root.display().to_string());
+            inputs.push(Input {
+                doc_id: name,
+                path: root.clone(),
+            });
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            // An unreadable sub-folder is not fatal here: its files are simply not found, and
+            // walkdir's error names it. We report it the same way as an unreadable file.
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() || !is_article(entry.path()) {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let doc_id = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            inputs.push(Input {
+                doc_id,
+                path: entry.into_path(),
+            });
+        }
+    }
+    inputs.sort();
+    Ok(inputs)
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Decodes files into documents; holds the compiled header patterns.
+pub struct Reader {
+    header_date: Vec<Regex>,
+    months: Vec<(String, u32)>,
+    boilerplate: Vec<String>,
+}
+
+/// The forms of a full date (with year) a header may use. Named groups: y, m (number) or mon
+/// (name), d.
+const DATE_FORMS: &[&str] = &[
+    r"(?P<yK>(?:19|20)\d\d)\s*[-/.]\s*(?P<mK>1[0-2]|0?[1-9])\s*[-/.]\s*(?P<dK>3[01]|[12]\d|0?[1-9])\b",
+    r"(?P<yK>(?:19|20)\d\d)\s*年\s*(?P<mK>1[0-2]|0?[1-9])\s*月\s*(?P<dK>3[01]|[12]\d|0?[1-9])\s*日",
+    r"(?P<monK>[A-Za-z]{3,9})\.?\s+(?P<dK>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<yK>(?:19|20)\d\d)\b",
+    r"\b(?P<dK>3[01]|[12]\d|0?[1-9])\s+(?P<monK>[A-Za-z]{3,9})\.?,?\s+(?P<yK>(?:19|20)\d\d)\b",
+];
+
+/// How many non-empty lines at the top of a page count as its header.
+const HEADER_LINES: usize = 12;
+
+impl Reader {
+    pub fn build(dicts: &Dictionaries) -> Result<Reader, DictError> {
+        let months = dicts
+            .rows("dates/months.tsv", 2)?
+            .into_iter()
+            .map(|r| {
+                let m: u32 = r.fields[1].trim().parse().map_err(|_| {
+                    dicts.error(
+                        "dates/months.tsv",
+                        r.line,
+                        format!("month must be 1-12: {:?}", r.fields[1]),
+                    )
+                })?;
+                Ok((r.fields[0].trim().to_lowercase(), m))
+            })
+            .collect::<Result<Vec<_>, DictError>>()?;
+        let boilerplate = dicts
+            .rows("ingest/boilerplate.tsv", 1)?
+            .into_iter()
+            .map(|r| r.fields[0].trim().to_lowercase())
+            .collect();
+        // Each form gets its own group names (y0, m0, d0, y1, ...): a regex may not repeat one.
+        let date = DATE_FORMS
+            .iter()
+            .enumerate()
+            .map(|(k, f)| f.replace('K', &k.to_string()))
+            .collect::<Vec<_>>()
+            .join("|");
+        // Labelled header dates, a byline that starts with the date, and a dateline
+        // ("DALIAN, China, May 29, 2024 —"); tried in this order on each header line.
+        let header_date = [
+            format!(
+                r"(?i)(?:\bdate|\btime|\bpublished|\bposted|\bupdated|\breleased?|发布时间|发布日期|日期|时间)\s*[:：]?\s*(?:{date})"
+            ),
+            format!(r"^\s*(?:{date})(?:\s+by\b|\s*$|\s+\d\d?:\d\d)"),
+            format!(r"^\s*[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z]+,\s*)?(?:{date})"),
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("header date patterns are valid"))
+        .collect();
+        Ok(Reader {
+            header_date,
+            months,
+            boilerplate,
+        })
+    }
+
+    /// Reads and decodes one file.
+    pub fn read(&self, input: &Input) -> Result<Document, IngestError> {
+        let bytes = std::fs::read(&input.path)?;
+        self.decode(&input.doc_id, &bytes)
+    }
+
+    /// Decodes bytes already read.
+    pub fn decode(&self, doc_id: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+        let (text, encoding) = decode(bytes)?;
+        let title = self.title(&text);
+        let published = self.published(&text);
+        Ok(Document {
+            doc_id: doc_id.to_string(),
+            text,
+            title,
+            published,
+            bytes: bytes.len(),
+            encoding,
+        })
+    }
+
+    /// The publication date written in the header lines, if any.
+    pub fn published(&self, text: &str) -> Option<NaiveDate> {
+        for line in header_lines(text) {
+            for re in &self.header_date {
+                if let Some(c) = re.captures(line) {
+                    if let Some(d) = self.date_from(&c) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn date_from(&self, c: &regex::Captures) -> Option<NaiveDate> {
+        let k = (0..DATE_FORMS.len()).find(|k| c.name(&format!("y{k}")).is_some())?;
+        let group = |g: &str| c.name(&format!("{g}{k}")).map(|m| m.as_str());
+        let y: i32 = group("y")?.parse().ok()?;
+        let m: u32 = match (group("m"), group("mon")) {
+            (Some(m), _) => m.parse().ok()?,
+            (None, Some(name)) => {
+                let name = name.to_lowercase();
+                self.months.iter().find(|(n, _)| *n == name)?.1
+            }
+            _ => return None,
+        };
+        let d: u32 = group("d")?.parse().ok()?;
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// The title: the first header line that reads like a headline, not like navigation,
+    /// a label ("Source: ...") or a date. A line that says its title twice (a scraped
+    /// `<title>` next to an `<h1>`) is given once.
+    pub fn title(&self, text: &str) -> Option<String> {
+        for line in header_lines(text) {
+            let mut line = line.trim();
+            // "date 2023-06-20 Liaoning and Nagqu ..." : a date label glued to the title.
+            if let Some(rest) = self.strip_leading_date(line) {
+                line = rest;
+            }
+            if self.is_title(line) {
+                return Some(dedupe_repeated(line).to_string());
+            }
+        }
+        None
+    }
+
+    fn strip_leading_date<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let m = self.header_date[0].find(line)?;
+        if m.start() > 6 {
+            return None;
+        }
+        let rest = line[m.end()..].trim();
+        (!rest.is_empty()).then_some(rest)
+    }
+
+    fn is_title(&self, line: &str) -> bool {
+        let han = line.chars().filter(|c| is_han(*c)).count();
+        let words = line.split_whitespace().count();
+        if han < 6 && words < 4 {
+            return false;
+        }
+        if line.contains('|') || line.contains('>') || line.contains('〖') || line.len() > 300 {
+            return false;
+        }
+        // "Source: Liaoning Daily", "来源：辽宁日报": a label, not a headline.
+        if let Some(pos) = line.find([':', '：']) {
+            if line[..pos].split_whitespace().count() <= 3 {
+                return false;
+            }
+        }
+        // A navigation bar is a short line with a menu word, or a long one with several.
+        let lower = line.to_lowercase();
+        let menu_words = self
+            .boilerplate
+            .iter()
+            .filter(|b| contains_phrase(&lower, b))
+            .count();
+        let navigation = menu_words >= 2 || (menu_words == 1 && words < 8);
+        !navigation && !self.header_date.iter().any(|re| re.is_match(line))
+    }
+}
+
+/// The first non-empty lines of a page.
+fn header_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .take(HEADER_LINES)
+}
+
+/// `phrase` in `haystack` as a whole word (Latin) or anywhere (Han).
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    if phrase.chars().any(is_han) {
+        return haystack.contains(phrase);
+    }
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "A B A B" -> "A B" when a line is one title written twice.
+fn dedupe_repeated(line: &str) -> &str {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n = words.len();
+    if n >= 4 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+        // Cut at the start of the second copy.
+        let mut seen = 0;
+        for (i, _) in line.match_indices(words[0]) {
+            seen += 1;
+            if seen == 2 {
+                return line[..i].trim_end();
+            }
+        }
+    }
+    line
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Bytes to text: UTF-8 (BOM stripped), UTF-16 with a BOM, else strict GB18030.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if enc == encoding_rs::UTF_8 {
+            return std::str::from_utf8(body)
+                .map(|s| (s.to_string(), "UTF-8"))
+                .map_err(|_| IngestError::Undecodable);
+        }
+        return enc
+            .decode_without_bom_handling_and_without_replacement(body)
+            .map(|s| (s.into_owned(), enc.name()))
+            .ok_or(IngestError::Undecodable);
+    }
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), "UTF-8"));
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|s| (s.into_owned(), "GB18030"))
+        .ok_or(IngestError::Undecodable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> Reader {
+        Reader::build(&Dictionaries::embedded()).unwrap()
+    }
+
+    #[test]
+    fn publication_dates_from_headers() {
+        let r = reader();
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                " date 2023-06-20 Liaoning and Nagqu sign\n\nRelease time: June 20, 2023\n",
+                Some("2023-06-20"),
+            ),
+            (
+                "Title of it all here\nRelease time: June 20, 2023\n",
+                Some("2023-06-20"),
+            ),
+            (
+                "Some Title Words Here\n\nMay 30, 2024 by No Comments\n\nDALIAN, China, May 29, 2024 — text",
+                Some("2024-05-30"),
+            ),
+            (
+                "Headline words go here\nDALIAN, China, May 29, 2024 — The",
+                Some("2024-05-29"),
+            ),
+            (
+                "标题在这里的新闻稿件\n发布时间：2023-06-20 10:15　来源：辽宁日报\n",
+                Some("2023-06-20"),
+            ),
+            (
+                "标题在这里的新闻稿件\n2023年06月20日 10:15\n",
+                Some("2023-06-20"),
+            ),
+            ("WUHAN, Oct. 13 (Xinhua) -- Hubei and Tibet signed", None),
+            (
+                "A title with no date anywhere\n\nBody text about 2019 events.",
+                None,
+            ),
+            (
+                "Posted: 5 March 2022\nTitle words are these",
+                Some("2022-03-05"),
+            ),
+            ("Updated 2021/11/03 08:00\nHeadline", Some("2021-11-03")),
+        ];
+        for (text, want) in cases {
+            let got = r.published(text).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn titles_skip_navigation() {
+        let r = reader();
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Press Release\nCurrent Location: Home > Press Release > Media Coverage\n\nTianjin and Qinghai to Boost Cultural Exchanges\n",
+                Some("Tianjin and Qinghai to Boost Cultural Exchanges"),
+            ),
+            (
+                " date 2023-06-20 Liaoning and Nagqu set up a tourism mechanism Liaoning and Nagqu set up a tourism mechanism\n",
+                Some("Liaoning and Nagqu set up a tourism mechanism"),
+            ),
+            (
+                "Home | Simplified Chinese | Japanese\nChinese Version Russian version\nQinghai delegation visits Changzhou for heritage talks\nFont:〖L M S\n",
+                Some("Qinghai delegation visits Changzhou for heritage talks"),
+            ),
+            (
+                "首页 > 新闻中心\n字号：大 中 小\n辽宁与那曲签署文旅援藏合作协议\n来源：辽宁日报\n",
+                Some("辽宁与那曲签署文旅援藏合作协议"),
+            ),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(r.title(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn decodes_utf8_bom_and_gb18030() {
+        let (s, e) = decode("\u{feff}辽宁".as_bytes()).unwrap();
+        assert_eq!((s.as_str(), e), ("辽宁", "UTF-8"));
+        let (gb, _, _) = encoding_rs::GB18030.encode("辽宁省大连市");
+        let (s, e) = decode(&gb).unwrap();
+        assert_eq!((s.as_str(), e), ("辽宁省大连市", "GB18030"));
+        assert!(matches!(decode(b"ab\0cd"), Err(IngestError::Binary)));
+        // A lone 0xFF is neither UTF-8 nor GB18030.
+        assert!(matches!(
+            decode(b"abc \xff\xff"),
+            Err(IngestError::Undecodable)
+        ));
+    }
+}

@@ -1,1 +1,231 @@
-//! run
+//! Run: the `extract` job, from paths to written outputs.
+//!
+//! Documents stream through in bounded batches: a batch of file names is read, decoded,
+//! extracted and resolved in parallel (rayon, `par_iter().map().collect()`, which keeps input
+//! order), then written in `doc_id` order before the next batch starts. Memory therefore
+//! depends on the batch size, not on the number of files, and the output is byte-identical at
+//! any thread count. A file that cannot be read or decoded is reported, recorded in
+//! `documents.csv` with its error, and skipped; the rest of the batch goes on.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::dict::{DictError, Dictionaries};
+use crate::extract::Extractors;
+use crate::ingest::{self, Input, MissingPath, Reader};
+use crate::model::TYPES;
+use crate::resolve::{self, AsOf};
+use crate::write::{DocumentRecord, Outcome, Outputs, WriteError};
+
+/// Documents per batch: large enough to keep both cores busy between writes, small enough
+/// that a batch of 4 KB articles stays a few MB.
+pub const BATCH: usize = 512;
+
+/// Everything `gazette extract` needs to know.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub reference_date: Option<NaiveDate>,
+    pub threads: Option<usize>,
+    pub dictionaries: Option<PathBuf>,
+    pub quiet: bool,
+    pub as_of: AsOf,
+}
+
+/// Why a run could not start or finish.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Missing(#[from] MissingPath),
+    #[error("dictionary error: {0}")]
+    Dict(#[from] DictError),
+    #[error("cannot write output: {0}")]
+    Write(#[from] WriteError),
+    #[error("cannot start threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+}
+
+impl RunError {
+    /// Usage errors (exit 2) are the ones found before any work starts.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, RunError::Missing(_) | RunError::Dict(_))
+    }
+}
+
+/// The figures of a finished run.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub failed: usize,
+    pub bytes: u64,
+    /// Mentions per type, in `model::TYPES` order.
+    pub mentions: [usize; 4],
+    pub elapsed: Duration,
+    pub startup: Duration,
+}
+
+impl Summary {
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// The one-paragraph report printed at the end of a run.
+    pub fn paragraph(&self) -> String {
+        let per_type = TYPES
+            .iter()
+            .zip(self.mentions)
+            .map(|(t, n)| format!("{n} {t}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "gazette: {} documents ({} failed), {:.1} MB in {:.2} s ({:.1} MB/s, start-up {} ms); mentions: {}.",
+            self.documents,
+            self.failed,
+            self.bytes as f64 / 1e6,
+            self.elapsed.as_secs_f64(),
+            self.mb_per_s(),
+            self.startup.as_millis(),
+            per_type
+        )
+    }
+}
+
+/// The compiled state of a run, shared read-only by all threads.
+pub struct Pipeline {
+    pub reader: Reader,
+    pub extractors: Extractors,
+    pub reference_date: Option<NaiveDate>,
+    pub as_of: AsOf,
+}
+
+impl Pipeline {
+    pub fn build(dicts: &Dictionaries) -> Result<Pipeline, DictError> {
+        Ok(Pipeline {
+            reader: Reader::build(dicts)?,
+            extractors: Extractors::build(dicts)?,
+            reference_date: None,
+            as_of: AsOf::Current,
+        })
+    }
+
+    /// One file in, one outcome out.
+    pub fn process(&self, input: &Input) -> Outcome {
+        match self.reader.read(input) {
+            Ok(doc) => Outcome::Done(self.process_document(doc)),
+            Err(e) => Outcome::Failed {
+                doc_id: input.doc_id.clone(),
+                bytes: std::fs::metadata(&input.path)
+                    .map(|m| m.len() as usize)
+                    .unwrap_or(0),
+                error: e.to_string(),
+            },
+        }
+    }
+
+    /// Extraction and resolution of a decoded document.
+    pub fn process_document(&self, doc: crate::model::Document) -> DocumentRecord {
+        let anchor = doc.anchor(self.reference_date);
+        let found = self.extractors.extract(&doc, anchor);
+        let year = doc.published.map(|d| d.year());
+        let mentions = resolve::resolve(found, year, self.as_of, &self.extractors.regions);
+        DocumentRecord {
+            doc_id: doc.doc_id,
+            title: doc.title,
+            published: doc.published,
+            bytes: doc.bytes,
+            mentions,
+        }
+    }
+}
+
+/// Loads the dictionaries a config names (the embedded ones by default).
+pub fn dictionaries(config: &Config) -> Result<Dictionaries, DictError> {
+    match &config.dictionaries {
+        Some(dir) => Dictionaries::with_overrides(dir),
+        None => Ok(Dictionaries::embedded()),
+    }
+}
+
+/// Runs `gazette extract`. Failures of single files are in the summary, not an error.
+pub fn extract(config: &Config) -> Result<Summary, RunError> {
+    let started = Instant::now();
+    let inputs = ingest::find_inputs(&config.inputs)?;
+    let dicts = dictionaries(config)?;
+    let mut pipeline = Pipeline::build(&dicts)?;
+    pipeline.reference_date = config.reference_date;
+    pipeline.as_of = config.as_of;
+    let startup = started.elapsed();
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = config.threads {
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build()?;
+
+    let mut outputs = Outputs::create(&config.out)?;
+    let progress = progress_bar(config.quiet, inputs.len() as u64);
+    let mut summary = Summary {
+        startup,
+        ..Summary::default()
+    };
+    for batch in inputs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> =
+            pool.install(|| batch.par_iter().map(|i| pipeline.process(i)).collect());
+        for outcome in &outcomes {
+            summary.documents += 1;
+            match outcome {
+                Outcome::Done(rec) => {
+                    summary.bytes += rec.bytes as u64;
+                    for m in &rec.mentions {
+                        let t = TYPES
+                            .iter()
+                            .position(|t| *t == m.value.type_name())
+                            .expect("every type is listed");
+                        summary.mentions[t] += 1;
+                    }
+                }
+                Outcome::Failed {
+                    doc_id,
+                    error,
+                    bytes,
+                } => {
+                    summary.failed += 1;
+                    summary.bytes += *bytes as u64;
+                    let msg = format!("gazette: {doc_id}: {error} (skipped)");
+                    match &progress {
+                        Some(p) => p.println(msg),
+                        None => eprintln!("{msg}"),
+                    }
+                }
+            }
+            outputs.write(outcome)?;
+        }
+        if let Some(p) = &progress {
+            p.inc(batch.len() as u64);
+        }
+    }
+    outputs.finish()?;
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn progress_bar(quiet: bool, len: u64) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+        )
+        .expect("the progress template is valid"),
+    );
+    Some(bar)
+}

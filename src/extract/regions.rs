@@ -1,16 +1,835 @@
-//! Regions (work in progress).
+//! Regions: Chinese administrative divisions found by name and resolved to GB/T 2260 codes.
+//!
+//! Main type: [`RegionMatcher`], built once from `dictionaries/regions/` (divisions, aliases,
+//! hand additions, exclusions, defaults). Matching is one aho-corasick pass over the whole
+//! dictionary with `LeftmostLongest` semantics, so "Tibet Autonomous Region" wins over "Tibet"
+//! and "辽宁省" over "辽宁" at the same position (`LeftmostFirst` would let the order of the
+//! patterns decide, which a dictionary edit could silently change). Latin-script names must stand
+//! on word boundaries ("Hami" is not found in "Hamilton"); Han-script names need none.
+//!
+//! Resolution, in order, for a name that several divisions share (Suzhou, Taizhou, Jilin, ...):
+//! 1. a generic word after it that fits one level ("Jilin City", "Hainan Province");
+//! 2. an explicit qualifier next to it: "Taizhou, Zhejiang province", "Taizhou in Zhejiang",
+//!    "Zhejiang's Taizhou", "浙江台州";
+//! 3. the rest of the document: unambiguous mentions of a reading's province or city vote for
+//!    it (a province-level reading is never displaced this way: an article about Qinghai and
+//!    Hainan means Hainan Province);
+//! 4. otherwise the default of `defaults.tsv`, or the higher level, marked `ambiguous: true`
+//!    with the other readings as `alternatives`.
+//!
+//! Some names count only with support from the document: aliases flagged `context` ("Ali"),
+//! and bare county-level names, which are too often words or given names ("Jinping" in "Xi
+//! Jinping", 东方, 和平) unless listed in `well_known.tsv`. Names inside companies, streets and
+//! other non-government things are dropped per `not_regions.tsv`. One-character provincial
+//! abbreviations count only inside compounds of two or more ("京津冀", "川渝"), each character
+//! its own mention.
+//!
+//! ```
+//! let dicts = gazette::dict::Dictionaries::embedded();
+//! let m = gazette::extract::regions::RegionMatcher::build(&dicts).unwrap();
+//! let found = m.extract("Liaoning and Nagchu signed a deal in Naqu.");
+//! let codes: Vec<String> = found.iter().map(|x| x.value.display()).collect();
+//! assert_eq!(codes, ["210000", "540600", "540600"]);
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::dict::{DictError, Dictionaries};
-use crate::model::Mention;
+use crate::ingest::is_han;
+use crate::model::{Level, Mention, RegionValue, Value};
 
-pub struct RegionMatcher {}
+/// One division of the standard.
+#[derive(Debug, Clone)]
+pub struct Division {
+    pub code: String,
+    pub level: Level,
+    pub name_zh: String,
+    pub short_zh: String,
+    pub name_en: String,
+    pub parent_code: String,
+    pub province_code: String,
+}
+
+/// One surface form of the dictionary and the divisions it can name.
+#[derive(Debug, Clone)]
+struct Alias {
+    surface: String,
+    /// Indices into `divisions`, highest level first.
+    targets: Vec<usize>,
+    /// Counts only when the document supports one of its readings.
+    needs_context: bool,
+    /// The surface is the full Chinese name, with its generic suffix (大连市, 丰台区).
+    full_zh: bool,
+    /// The dictionary form it stands for, reported as `matched_alias` (the canonical casing
+    /// for an all-caps dateline form).
+    canonical: String,
+}
+
+/// A name found in the text, before resolution.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    /// End of the mention, generic suffix included.
+    end: usize,
+    alias: usize,
+    suffix_level: Option<SuffixLevel>,
+    latin: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SuffixLevel {
+    Any,
+    Level(Level),
+}
+
+/// The compiled gazetteer.
+pub struct RegionMatcher {
+    divisions: Vec<Division>,
+    by_code: HashMap<String, usize>,
+    aliases: Vec<Alias>,
+    automaton: AhoCorasick,
+    /// Lowercased Latin suffix words with the level they support, longest first.
+    suffixes: Vec<(String, SuffixLevel)>,
+    not_phrases: AhoCorasick,
+    not_next: HashSet<String>,
+    surnames: HashSet<String>,
+    well_known: HashSet<usize>,
+    defaults: HashMap<String, usize>,
+    /// One-character provincial abbreviations (京, 津, 冀).
+    abbrevs: HashMap<char, usize>,
+    /// Code changes: current code -> (old code, year of the change).
+    changes: HashMap<String, Vec<(String, i32)>>,
+}
 
 impl RegionMatcher {
-    pub fn build(_dicts: &Dictionaries) -> Result<RegionMatcher, DictError> {
-        Ok(RegionMatcher {})
+    pub fn build(dicts: &Dictionaries) -> Result<RegionMatcher, DictError> {
+        let mut divisions = Vec::new();
+        let mut by_code = HashMap::new();
+        for r in dicts.rows("regions/divisions.tsv", 7)? {
+            let f = &r.fields;
+            let level = match f[1] {
+                "province" => Level::Province,
+                "prefecture" => Level::Prefecture,
+                "county" => Level::County,
+                other => {
+                    return Err(dicts.error(
+                        "regions/divisions.tsv",
+                        r.line,
+                        format!("unknown level {other:?}"),
+                    ));
+                }
+            };
+            if f[0].len() != 6 || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+                return Err(dicts.error(
+                    "regions/divisions.tsv",
+                    r.line,
+                    format!("code must be 6 digits: {:?}", f[0]),
+                ));
+            }
+            by_code.insert(f[0].to_string(), divisions.len());
+            divisions.push(Division {
+                code: f[0].into(),
+                level,
+                name_zh: f[2].into(),
+                short_zh: f[3].into(),
+                name_en: f[4].into(),
+                parent_code: f[5].into(),
+                province_code: f[6].into(),
+            });
+        }
+        let lookup = |file: &str, line: usize, code: &str| -> Result<usize, DictError> {
+            by_code
+                .get(code.trim())
+                .copied()
+                .ok_or_else(|| dicts.error(file, line, format!("unknown division code {code:?}")))
+        };
+
+        let mut surfaces: HashMap<String, Alias> = HashMap::new();
+        let mut add = |surface: &str, target: usize, needs_context: bool, full_zh: bool| {
+            let surface = surface.trim();
+            if surface.is_empty() {
+                return;
+            }
+            let a = surfaces
+                .entry(surface.to_string())
+                .or_insert_with(|| Alias {
+                    surface: surface.to_string(),
+                    targets: Vec::new(),
+                    needs_context,
+                    full_zh,
+                    canonical: surface.to_string(),
+                });
+            if !a.targets.contains(&target) {
+                a.targets.push(target);
+            }
+            a.needs_context &= needs_context;
+            a.full_zh |= full_zh;
+        };
+        for (i, d) in divisions.iter().enumerate() {
+            add(&d.name_zh, i, false, true);
+            if d.short_zh.chars().count() >= 2 && d.short_zh != d.name_zh {
+                add(&d.short_zh, i, false, false);
+            }
+            add(&d.name_en, i, false, false);
+        }
+        let mut abbrevs = HashMap::new();
+        for r in dicts.rows("regions/aliases.tsv", 4)? {
+            let i = lookup("regions/aliases.tsv", r.line, r.fields[0])?;
+            let alias = r.fields[1];
+            if r.fields[3] == "abbrev" && alias.chars().count() == 1 {
+                abbrevs.insert(alias.chars().next().unwrap(), i);
+                continue;
+            }
+            add(alias, i, false, false);
+        }
+        // The hand file has the last word: its `context` flag holds whatever the generated
+        // tables say about the same surface.
+        let mut flagged = Vec::new();
+        for r in dicts.rows("regions/additions.tsv", 3)? {
+            let i = lookup("regions/additions.tsv", r.line, r.fields[0])?;
+            let flags = r.fields.get(3).copied().unwrap_or("");
+            add(r.fields[1], i, false, false);
+            if flags.contains("context") {
+                flagged.push(r.fields[1].trim().to_string());
+            }
+        }
+        for f in flagged {
+            if let Some(a) = surfaces.get_mut(&f) {
+                a.needs_context = true;
+            }
+        }
+        // Datelines shout ("DALIAN, China, May 29"): an all-caps copy of every Latin name long
+        // enough not to be an acronym.
+        let caps: Vec<Alias> = surfaces
+            .values()
+            .filter(|a| a.surface.is_ascii() && a.surface.len() >= 4)
+            .map(|a| Alias {
+                surface: a.surface.to_uppercase(),
+                ..a.clone()
+            })
+            .filter(|a| !surfaces.contains_key(&a.surface))
+            .collect();
+        let mut aliases: Vec<Alias> = surfaces.into_values().chain(caps).collect();
+        aliases.sort_by(|a, b| a.surface.cmp(&b.surface));
+        for a in &mut aliases {
+            a.targets
+                .sort_by_key(|&t| (divisions[t].level, divisions[t].code.clone()));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases.iter().map(|a| a.surface.as_str()))
+            .expect("the gazetteer automaton builds");
+
+        let mut suffixes = Vec::new();
+        for r in dicts.rows("regions/suffixes.tsv", 2)? {
+            let level = match r.fields[1].trim() {
+                "province" => SuffixLevel::Level(Level::Province),
+                "prefecture" => SuffixLevel::Level(Level::Prefecture),
+                "county" => SuffixLevel::Level(Level::County),
+                "any" => SuffixLevel::Any,
+                other => {
+                    return Err(dicts.error(
+                        "regions/suffixes.tsv",
+                        r.line,
+                        format!("level must be province, prefecture, county or any: {other:?}"),
+                    ));
+                }
+            };
+            suffixes.push((r.fields[0].trim().to_lowercase(), level));
+        }
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+
+        let mut phrases = Vec::new();
+        let mut not_next = HashSet::new();
+        for r in dicts.rows("regions/not_regions.tsv", 2)? {
+            match r.fields[0] {
+                "phrase" => phrases.push(r.fields[1].to_string()),
+                "next_word" => {
+                    not_next.insert(r.fields[1].to_string());
+                }
+                other => {
+                    return Err(dicts.error(
+                        "regions/not_regions.tsv",
+                        r.line,
+                        format!("rule must be phrase or next_word: {other:?}"),
+                    ));
+                }
+            }
+        }
+        let not_phrases = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("the exclusion automaton builds");
+        let surnames = dicts
+            .rows("regions/surnames.txt", 1)?
+            .into_iter()
+            .map(|r| r.fields[0].trim().to_string())
+            .collect();
+        let mut well_known = HashSet::new();
+        for r in dicts.rows("regions/well_known.tsv", 1)? {
+            well_known.insert(lookup("regions/well_known.tsv", r.line, r.fields[0])?);
+        }
+        let mut defaults = HashMap::new();
+        for r in dicts.rows("regions/defaults.tsv", 2)? {
+            let i = lookup("regions/defaults.tsv", r.line, r.fields[1])?;
+            defaults.insert(r.fields[0].to_string(), i);
+        }
+        let mut changes: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        for r in dicts.rows("regions/changes.tsv", 3)? {
+            if r.fields[0].trim().is_empty() {
+                continue;
+            }
+            // "2021" or "2022-2023": the change took effect by the last year given.
+            let year = r.fields[2]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|y| y.parse::<i32>().ok())
+                .max();
+            let Some(year) = year else { continue };
+            for new in r.fields[1].split(',') {
+                changes
+                    .entry(new.trim().to_string())
+                    .or_default()
+                    .push((r.fields[0].to_string(), year));
+            }
+        }
+        Ok(RegionMatcher {
+            divisions,
+            by_code,
+            aliases,
+            automaton,
+            suffixes,
+            not_phrases,
+            not_next,
+            surnames,
+            well_known,
+            defaults,
+            abbrevs,
+            changes,
+        })
     }
 
-    pub fn extract(&self, _text: &str) -> Vec<Mention> {
-        Vec::new()
+    pub fn divisions(&self) -> &[Division] {
+        &self.divisions
+    }
+
+    pub fn division(&self, code: &str) -> Option<&Division> {
+        self.by_code.get(code).map(|&i| &self.divisions[i])
+    }
+
+    /// Every division a name can mean, for `gazette regions lookup` (case-insensitive for Latin
+    /// names; suffix words are stripped as in running text).
+    pub fn lookup(&self, name: &str) -> Vec<(&Division, String)> {
+        let name = name.trim();
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for a in &self.aliases {
+            if a.surface.eq_ignore_ascii_case(name) || a.surface == name {
+                for &t in &a.targets {
+                    if seen.insert(t) {
+                        out.push((&self.divisions[t], a.canonical.clone()));
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            // "Dalian City": the name before a generic suffix.
+            let lower = name.to_lowercase();
+            for (suffix, _) in &self.suffixes {
+                if let Some(stem) = lower.strip_suffix(suffix.as_str()) {
+                    let stem = name[..stem.trim_end().len()].trim();
+                    if !stem.is_empty() {
+                        return self.lookup(stem);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The code in force in `year`, when the division's code changed after it.
+    pub fn code_as_of(&self, code: &str, year: i32) -> Option<String> {
+        let changes = self.changes.get(code)?;
+        changes
+            .iter()
+            .filter(|(_, y)| year < *y)
+            .min_by_key(|(_, y)| *y)
+            .map(|(old, _)| old.clone())
+    }
+
+    /// Region mentions of a text, resolved against the text itself.
+    pub fn extract(&self, text: &str) -> Vec<Mention> {
+        let cands = self.candidates(text);
+        let mut out = self.resolve(text, &cands);
+        out.extend(self.abbreviation_compounds(text, &cands));
+        out
+    }
+
+    fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let excluded: Vec<(usize, usize)> = self
+            .not_phrases
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (start, name_end) = (m.start(), m.end());
+            let alias = &self.aliases[m.pattern().as_usize()];
+            let latin = !alias.surface.chars().any(is_han);
+            if latin && !on_word_boundaries(text, start, name_end) {
+                continue;
+            }
+            let (end, suffix_level) = if latin {
+                self.suffix_after(text, name_end)
+            } else {
+                (name_end, None)
+            };
+            if excluded.iter().any(|&(s, e)| s <= start && end <= e) {
+                continue;
+            }
+            if latin && suffix_level.is_none() {
+                if let Some(next) = next_word(text, end) {
+                    if self.not_next.contains(next) {
+                        continue;
+                    }
+                }
+                // "Xi Jinping", "Wang Liming": a given name after a surname.
+                let top = alias.targets.iter().map(|&t| self.divisions[t].level).min();
+                if top != Some(Level::Province) {
+                    if let Some(prev) = prev_word(text, start) {
+                        if self.surnames.contains(prev) {
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.push(Candidate {
+                start,
+                end,
+                alias: m.pattern().as_usize(),
+                suffix_level,
+                latin,
+            });
+        }
+        out
+    }
+
+    /// A generic word right after a Latin name: "Dalian City", "Qinghai province".
+    fn suffix_after(&self, text: &str, end: usize) -> (usize, Option<SuffixLevel>) {
+        let rest = &text[end..];
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 1 {
+            return (end, None);
+        }
+        let at = end + (rest.len() - trimmed.len());
+        for (suffix, level) in &self.suffixes {
+            if trimmed.len() >= suffix.len()
+                && trimmed.is_char_boundary(suffix.len())
+                && trimmed[..suffix.len()].eq_ignore_ascii_case(suffix)
+                && on_word_boundaries(text, at, at + suffix.len())
+            {
+                return (at + suffix.len(), Some(*level));
+            }
+        }
+        (end, None)
+    }
+
+    fn resolve(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
+        // Evidence: divisions named without doubt, with their cities and provinces.
+        let mut evidence: HashMap<&str, usize> = HashMap::new();
+        for c in cands {
+            let a = &self.aliases[c.alias];
+            if a.targets.len() == 1 && !a.needs_context {
+                let d = &self.divisions[a.targets[0]];
+                if d.level == Level::County && !self.accept_county_alone(a, c) {
+                    continue;
+                }
+                for code in [&d.code, &d.parent_code, &d.province_code] {
+                    if !code.is_empty() {
+                        *evidence.entry(code.as_str()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            let a = &self.aliases[c.alias];
+            let mut targets: Vec<usize> = a.targets.clone();
+            if let Some(level) = c.suffix_level {
+                let fit: Vec<usize> = targets
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.suffix_fits(t, level))
+                    .collect();
+                if !fit.is_empty() {
+                    targets = fit;
+                }
+            }
+            let qualified = self.qualifier(text, cands, i, &targets);
+            let supported = |t: usize| -> usize {
+                let d = &self.divisions[t];
+                // Its own code counts only if named elsewhere unambiguously; its parent city
+                // weighs more than its province.
+                2 * evidence.get(d.parent_code.as_str()).copied().unwrap_or(0)
+                    * usize::from(d.parent_code != d.province_code)
+                    + evidence.get(d.province_code.as_str()).copied().unwrap_or(0)
+            };
+            let (choice, ambiguous) = if let Some(t) = qualified {
+                (t, false)
+            } else if targets.len() == 1 {
+                (targets[0], false)
+            } else if let Some(&p) = targets
+                .iter()
+                .find(|&&t| self.divisions[t].level == Level::Province)
+            {
+                // A province reading is displaced only by a suffix or qualifier (above).
+                (p, false)
+            } else {
+                let scores: Vec<usize> = targets.iter().map(|&t| supported(t)).collect();
+                let best = *scores.iter().max().unwrap_or(&0);
+                let winners: Vec<usize> = targets
+                    .iter()
+                    .zip(&scores)
+                    .filter(|(_, s)| **s == best)
+                    .map(|(t, _)| *t)
+                    .collect();
+                if best > 0 && winners.len() == 1 {
+                    (winners[0], false)
+                } else {
+                    (self.default_for(a, &targets), true)
+                }
+            };
+            // Names that need support: flagged aliases and bare county-level names.
+            let d = &self.divisions[choice];
+            let needs_support = (a.needs_context && c.suffix_level.is_none())
+                || (d.level == Level::County && !self.accept_county_alone(a, c));
+            if needs_support && qualified.is_none() && supported(choice) == 0 {
+                continue;
+            }
+            let alternatives = if ambiguous {
+                targets
+                    .iter()
+                    .filter(|&&t| t != choice)
+                    .map(|&t| self.divisions[t].code.clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            out.push(Mention::at(
+                text,
+                c.start,
+                c.end,
+                Value::Region(self.value(choice, &a.canonical, ambiguous, alternatives)),
+            ));
+        }
+        out
+    }
+
+    /// A bare county-level name counts on its own when it is written in full (丰台区, "Fengtai
+    /// District"), is long enough in Han script not to be a common word, or is well known.
+    fn accept_county_alone(&self, a: &Alias, c: &Candidate) -> bool {
+        if c.suffix_level.is_some() || a.full_zh {
+            return true;
+        }
+        if !c.latin && a.surface.chars().count() >= 3 {
+            return true;
+        }
+        a.targets.iter().any(|t| self.well_known.contains(t))
+    }
+
+    fn suffix_fits(&self, t: usize, level: SuffixLevel) -> bool {
+        let d = &self.divisions[t];
+        match level {
+            // "City"/"Municipality": a city of any level, or one of the four municipalities.
+            SuffixLevel::Any => d.level != Level::Province || d.name_zh.ends_with('市'),
+            SuffixLevel::Level(l) => d.level == l,
+        }
+    }
+
+    /// An explicit qualifier right next to candidate `i`: "Taizhou, Zhejiang province",
+    /// "Taizhou in Zhejiang", "Zhejiang's Taizhou", "浙江台州". Returns the reading it picks.
+    fn qualifier(
+        &self,
+        text: &str,
+        cands: &[Candidate],
+        i: usize,
+        targets: &[usize],
+    ) -> Option<usize> {
+        if targets.len() < 2 {
+            return None;
+        }
+        let c = &cands[i];
+        let fits = |other: &Candidate| -> Option<usize> {
+            let oa = &self.aliases[other.alias];
+            targets.iter().copied().find(|&t| {
+                let d = &self.divisions[t];
+                oa.targets.iter().any(|&o| {
+                    let od = &self.divisions[o];
+                    od.level < d.level && (od.code == d.province_code || od.code == d.parent_code)
+                })
+            })
+        };
+        if let Some(next) = cands.get(i + 1) {
+            let gap = &text[c.end..next.start];
+            if matches!(gap, ", " | " in " | " of " | "," | " (" | "，") {
+                if let Some(t) = fits(next) {
+                    return Some(t);
+                }
+            }
+        }
+        if i > 0 {
+            let prev = &cands[i - 1];
+            let gap = &text[prev.end..c.start];
+            if matches!(gap, "'s " | "’s " | " " | "") {
+                if let Some(t) = fits(prev) {
+                    return Some(t);
+                }
+            }
+        }
+        None
+    }
+
+    fn default_for(&self, a: &Alias, targets: &[usize]) -> usize {
+        if let Some(&d) = self.defaults.get(&a.canonical) {
+            if targets.contains(&d) {
+                return d;
+            }
+        }
+        // Targets are sorted highest level first, then by code.
+        targets[0]
+    }
+
+    fn value(
+        &self,
+        i: usize,
+        alias: &str,
+        ambiguous: bool,
+        alternatives: Vec<String>,
+    ) -> RegionValue {
+        let d = &self.divisions[i];
+        RegionValue {
+            code: d.code.clone(),
+            name: d.name_en.clone(),
+            name_zh: d.name_zh.clone(),
+            level: d.level,
+            province_code: d.province_code.clone(),
+            matched_alias: alias.to_string(),
+            ambiguous,
+            alternatives,
+            code_as_of: None,
+        }
+    }
+
+    /// "京津冀", "川渝", "黑吉辽": runs of two or more one-character provincial abbreviations
+    /// outside any full name; each character is its own mention.
+    fn abbreviation_compounds(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
+        if self.abbrevs.is_empty() || text.is_ascii() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut run: Vec<(usize, char)> = Vec::new();
+        let covered = |pos: usize| cands.iter().any(|c| c.start <= pos && pos < c.end);
+        let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
+            if run.len() >= 2 {
+                for &(pos, ch) in run.iter() {
+                    let i = self.abbrevs[&ch];
+                    out.push(Mention::at(
+                        text,
+                        pos,
+                        pos + ch.len_utf8(),
+                        Value::Region(self.value(i, &ch.to_string(), false, Vec::new())),
+                    ));
+                }
+            }
+            run.clear();
+        };
+        for (pos, ch) in text.char_indices() {
+            if self.abbrevs.contains_key(&ch) && !covered(pos) {
+                run.push((pos, ch));
+            } else {
+                flush(&mut run, &mut out);
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+}
+
+/// True when `text[start..end]` is not glued to letters or digits on either side.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
+    !glued(before) && !glued(after)
+}
+
+/// The word after position `end`, past one space.
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let stop = rest
+        .find(|c: char| c.is_whitespace() || (c != '.' && c.is_ascii_punctuation()))
+        .unwrap_or(rest.len());
+    (stop > 0).then(|| &rest[..stop])
+}
+
+/// The word before position `start`, past one space.
+fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let head = text[..start].strip_suffix(' ')?;
+    let from = head
+        .rfind(|c: char| !c.is_alphabetic())
+        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    (from < head.len()).then(|| &head[from..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> RegionMatcher {
+        RegionMatcher::build(&Dictionaries::embedded()).unwrap()
+    }
+
+    fn codes(m: &RegionMatcher, text: &str) -> Vec<(String, String)> {
+        let mut v = m.extract(text);
+        v.sort_by_key(|x| x.start);
+        v.into_iter()
+            .map(|x| (x.text.clone(), x.value.display()))
+            .collect()
+    }
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn offsets_match_text() {
+        let m = matcher();
+        let text = "辽宁省与那曲市签约。Qinghai's delegation visited Dalian City.";
+        for x in m.extract(text) {
+            assert_eq!(&text[x.start..x.end], x.text);
+        }
+    }
+
+    #[test]
+    fn table() {
+        let m = matcher();
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Nagqu, Naqu and Nagchu",
+                &[
+                    ("Nagqu", "540600"),
+                    ("Naqu", "540600"),
+                    ("Nagchu", "540600"),
+                ],
+            ),
+            (
+                "Northwest China's Qinghai province hosted",
+                &[("Qinghai province", "630000")],
+            ),
+            ("Qinghai's poverty", &[("Qinghai", "630000")]),
+            (
+                "in Dalian City and 大连市",
+                &[("Dalian City", "210200"), ("大连市", "210200")],
+            ),
+            (
+                "Tibet Autonomous Region and Tibet",
+                &[("Tibet Autonomous Region", "540000"), ("Tibet", "540000")],
+            ),
+            ("DALIAN, China, May 29", &[("DALIAN", "210200")]),
+            (
+                "the Liaoning Provincial Department of Culture",
+                &[("Liaoning", "210000")],
+            ),
+            (
+                "Changzhou Municipal People's Congress",
+                &[("Changzhou", "320400")],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(&m, text), pairs(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_regions() {
+        let m = matcher();
+        for text in [
+            "Alibaba and Hamilton",
+            "flew Hainan Airlines to the Bank of Beijing",
+            "the Shanghai Cooperation Organisation met",
+            "shops on Nanjing Road",
+            "a memorial to Qu Qiubai",
+            "President Xi Jinping said",
+            "WUHAN, Oct. 13 (Xinhua) --",
+            "和平发展",
+        ] {
+            let found = codes(&m, text);
+            assert!(found.iter().all(|(t, _)| t == "WUHAN"), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn disambiguation() {
+        let m = matcher();
+        let cases: &[(&str, &str, &str)] = &[
+            ("Taizhou, Zhejiang province, signed", "Taizhou", "331000"),
+            ("Jiangsu's Taizhou signed", "Taizhou", "321200"),
+            ("Suzhou and Bengbu in Anhui", "Suzhou", "341300"),
+            ("Suzhou signed with Wuxi", "Suzhou", "320500"),
+            ("Jilin City hosted", "Jilin City", "220200"),
+            ("Jilin and Hainan signed", "Jilin", "220000"),
+            ("Qinghai and Hainan signed", "Hainan", "460000"),
+            ("Ngari (Ali) in Tibet", "Ali", "542500"),
+            ("浙江台州", "台州", "331000"),
+        ];
+        for (text, surface, code) in cases {
+            let got = codes(&m, text);
+            assert!(
+                got.iter().any(|(t, c)| t == surface && c == code),
+                "{text}: {got:?}"
+            );
+        }
+        // No context at all: the default, marked ambiguous.
+        let x = m.extract("Suzhou welcomed them.");
+        let Value::Region(r) = &x[0].value else {
+            panic!()
+        };
+        assert!(r.ambiguous);
+        assert_eq!(r.code, "320500");
+        assert!(r.alternatives.contains(&"341300".to_string()));
+        // "Ali" alone is a name, not the prefecture.
+        assert!(codes(&m, "Ali said hello").is_empty());
+    }
+
+    #[test]
+    fn abbreviation_compounds() {
+        let m = matcher();
+        assert_eq!(
+            codes(&m, "京津冀协同发展"),
+            pairs(&[("京", "110000"), ("津", "120000"), ("冀", "130000")])
+        );
+        // A lone abbreviation in running text is not a region.
+        assert!(codes(&m, "京剧").is_empty());
+    }
+
+    #[test]
+    fn county_level_needs_support_or_fame() {
+        let m = matcher();
+        assert_eq!(codes(&m, "Yiwu traders"), pairs(&[("Yiwu", "330782")]));
+        assert_eq!(
+            codes(&m, "Pudong New Area"),
+            pairs(&[("Pudong New Area", "310115")])
+        );
+        // "Fengtai" alone is a county name of Beijing and of Anhui: it needs its city.
+        assert!(codes(&m, "Fengtai welcomed").is_empty());
+        assert_eq!(
+            codes(&m, "Beijing's Fengtai"),
+            pairs(&[("Beijing", "110000"), ("Fengtai", "110106")])
+        );
     }
 }
