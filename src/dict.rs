@@ -57,6 +57,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dictionaries/regions/well_known.tsv"),
     ),
     (
+        "regions/abbrev_context.tsv",
+        include_str!("../dictionaries/regions/abbrev_context.tsv"),
+    ),
+    (
         "regions/defaults.tsv",
         include_str!("../dictionaries/regions/defaults.tsv"),
     ),

@@ -212,7 +212,9 @@ fn latin_boundaries(text: &str, s: usize, e: usize) -> bool {
     let inner_last = text[s..e].chars().next_back();
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
-    !(glued(inner_first) && glued(before)) && !(glued(inner_last) && glued(after))
+    let glued_start = glued(inner_first) && glued(before);
+    let glued_end = glued(inner_last) && glued(after);
+    !glued_start && !glued_end
 }
 
 /// The comparable form of a value: dates as inclusive day bounds, amounts as normalised
@@ -679,10 +681,10 @@ impl Report {
             ("document", &self.document, &base.document),
         ] {
             for (t, sc) in &now.by_type {
-                if let Some(old) = then.by_type.get(t) {
-                    if sc.f1 + 1e-9 < old.f1 {
-                        out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
-                    }
+                if let Some(old) = then.by_type.get(t)
+                    && sc.f1 + 1e-9 < old.f1
+                {
+                    out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
                 }
             }
         }
@@ -691,14 +693,14 @@ impl Report {
                 continue;
             };
             for (t, c) in types {
-                if let Some(o) = old.get(t) {
-                    if c.fp + c.fn_ > o.fp + o.fn_ {
-                        out.push(format!(
-                            "{doc}: {t} errors {} -> {}",
-                            o.fp + o.fn_,
-                            c.fp + c.fn_
-                        ));
-                    }
+                if let Some(o) = old.get(t)
+                    && c.fp + c.fn_ > o.fp + o.fn_
+                {
+                    out.push(format!(
+                        "{doc}: {t} errors {} -> {}",
+                        o.fp + o.fn_,
+                        c.fp + c.fn_
+                    ));
                 }
             }
         }
@@ -714,10 +716,10 @@ impl Report {
             ("document", &self.document, &base.document),
         ] {
             for (t, sc) in &now.by_type {
-                if let Some(old) = then.by_type.get(t) {
-                    if sc.f1 > old.f1 + 1e-9 {
-                        out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
-                    }
+                if let Some(old) = then.by_type.get(t)
+                    && sc.f1 > old.f1 + 1e-9
+                {
+                    out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
                 }
             }
         }
@@ -725,8 +727,9 @@ impl Report {
     }
 }
 
-/// Runs `gazette eval`: returns whether every `--min-f1` bar was met.
-pub fn run(o: &Options) -> Result<bool, EvalError> {
+/// Runs `gazette eval`: returns whether every `--min-f1` bar was met, and the text to print.
+pub fn run(o: &Options) -> Result<(bool, String), EvalError> {
+    let mut out = String::new();
     let config = crate::run::Config {
         dictionaries: o.dictionaries.clone(),
         ..Default::default()
@@ -786,16 +789,17 @@ pub fn run(o: &Options) -> Result<bool, EvalError> {
             .iter()
             .map(|(id, text, gold, rec)| (id.as_str(), text.as_str(), gold, rec)),
     );
-    print!("{}", report.table());
+    out.push_str(&report.table());
     let shown = if o.all_errors { usize::MAX } else { 20 };
     for t in TYPES {
         let errs: Vec<&ErrorCase> = report.errors.iter().filter(|e| e.kind == t).collect();
         if errs.is_empty() {
             continue;
         }
-        println!("\n{t}: {} errors", errs.len());
+        let _ = writeln!(out, "\n{t}: {} errors", errs.len());
         for e in errs.iter().take(shown) {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {} {} @{}: expected {} found {}\n      {}",
                 e.doc_id,
                 e.error,
@@ -806,7 +810,7 @@ pub fn run(o: &Options) -> Result<bool, EvalError> {
             );
         }
         if errs.len() > shown {
-            println!("  ... {} more (--all-errors)", errs.len() - shown);
+            let _ = writeln!(out, "  ... {} more (--all-errors)", errs.len() - shown);
         }
     }
     if let Some(path) = &o.json {
@@ -820,26 +824,29 @@ pub fn run(o: &Options) -> Result<bool, EvalError> {
             .map_err(|e| other(format!("{}: not an eval report: {e}", path.display())))?;
         let worse = report.worse_than(&base);
         let better = report.better_than(&base);
-        println!("\nagainst {}:", path.display());
+        let _ = writeln!(out, "\nagainst {}:", path.display());
         for b in &better {
-            println!("  better: {b}");
+            let _ = writeln!(out, "  better: {b}");
         }
         for w in &worse {
-            println!("  worse: {w}");
+            let _ = writeln!(out, "  worse: {w}");
         }
         if worse.is_empty() && better.is_empty() {
-            println!("  no change");
+            let _ = writeln!(out, "  no change");
         }
     }
     let mut passed = true;
     for (t, bar) in &o.min_f1 {
         let f1 = report.f1(t);
         if f1 + 1e-9 < *bar {
-            println!("FAIL: {t} mention F1 {f1:.3} is below the bar {bar:.3}");
+            let _ = writeln!(
+                out,
+                "FAIL: {t} mention F1 {f1:.3} is below the bar {bar:.3}"
+            );
             passed = false;
         }
     }
-    Ok(passed)
+    Ok((passed, out))
 }
 
 /// `gazette diff OLD NEW`: mentions added, removed and changed per document.

@@ -157,6 +157,9 @@ impl Reader {
                 r"(?i)(?:\bdate|\btime|\bpublished|\bposted|\bupdated|\breleased?|发布时间|发布日期|日期|时间)\s*[:：]?\s*(?:{date})"
             ),
             format!(r"^\s*(?:{date})(?:\s+by\b|\s*$|\s+\d\d?:\d\d)"),
+            // A date cell of a header bar: "Source: Xinhua | 2024-03-14 19:42:06 | Editor",
+            // "2024年7月16日　来源：...".
+            format!(r"(?:^|\|)\s*(?:{date})(?:\s|\||$)"),
             format!(r"^\s*[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z]+,\s*)?(?:{date})"),
         ]
         .iter()
@@ -194,10 +197,10 @@ impl Reader {
     pub fn published(&self, text: &str) -> Option<NaiveDate> {
         for line in header_lines(text) {
             for re in &self.header_date {
-                if let Some(c) = re.captures(line) {
-                    if let Some(d) = self.date_from(&c) {
-                        return Some(d);
-                    }
+                if let Some(c) = re.captures(line)
+                    && let Some(d) = self.date_from(&c)
+                {
+                    return Some(d);
                 }
             }
         }
@@ -256,10 +259,10 @@ impl Reader {
             return false;
         }
         // "Source: Liaoning Daily", "来源：辽宁日报": a label, not a headline.
-        if let Some(pos) = line.find([':', '：']) {
-            if line[..pos].split_whitespace().count() <= 3 {
-                return false;
-            }
+        if let Some(pos) = line.find([':', '：'])
+            && line[..pos].split_whitespace().count() <= 3
+        {
+            return false;
         }
         // A navigation bar is a short line with a menu word, or a long one with several.
         let lower = line.to_lowercase();
@@ -297,7 +300,7 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 fn dedupe_repeated(line: &str) -> &str {
     let words: Vec<&str> = line.split_whitespace().collect();
     let n = words.len();
-    if n >= 4 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+    if n >= 4 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         // Cut at the start of the second copy.
         let mut seen = 0;
         for (i, _) in line.match_indices(words[0]) {
@@ -386,6 +389,18 @@ mod tests {
                 Some("2022-03-05"),
             ),
             ("Updated 2021/11/03 08:00\nHeadline", Some("2021-11-03")),
+            (
+                "Source: Xinhua | 2024-03-14 19:42:06 | Editor: huaxia\n",
+                Some("2024-03-14"),
+            ),
+            (
+                "2023-08-28 | Provincial Government | English\n",
+                Some("2023-08-28"),
+            ),
+            (
+                "首页 > 动态\n标题\n2024年7月16日　来源：办公室\n",
+                Some("2024-07-16"),
+            ),
         ];
         for (text, want) in cases {
             let got = r.published(text).map(|d| d.to_string());

@@ -133,6 +133,12 @@ fn parse_bar(s: &str) -> Result<(String, f64), String> {
     Ok((t.to_string(), x))
 }
 
+/// Prints to stdout; a closed pipe (`gazette eval | head`) is not an error worth a panic.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
@@ -199,12 +205,9 @@ fn main() -> ExitCode {
                 all_errors,
             };
             match gazette::eval::run(&options) {
-                Ok(passed) => {
-                    if passed {
-                        exit::OK
-                    } else {
-                        exit::FAILURES
-                    }
+                Ok((passed, report)) => {
+                    print_out(&report);
+                    if passed { exit::OK } else { exit::FAILURES }
                 }
                 Err(e) => {
                     eprintln!("gazette eval: {e}");
@@ -214,7 +217,7 @@ fn main() -> ExitCode {
         }
         Command::Diff { old, new } => match gazette::eval::diff_files(&old, &new) {
             Ok(report) => {
-                print!("{report}");
+                print_out(&report);
                 exit::OK
             }
             Err(e) => {

@@ -93,12 +93,18 @@ pub struct RegionMatcher {
     /// Lowercased Latin suffix words with the level they support, longest first.
     suffixes: Vec<(String, SuffixLevel)>,
     not_phrases: AhoCorasick,
+    not_before: Vec<String>,
     not_next: HashSet<String>,
+    company_words: HashSet<String>,
+    not_next_zh: Vec<String>,
+    bare_zh: HashSet<String>,
     surnames: HashSet<String>,
     well_known: HashSet<usize>,
     defaults: HashMap<String, usize>,
     /// One-character provincial abbreviations (京, 津, 冀).
     abbrevs: HashMap<char, usize>,
+    /// Text before a lone abbreviation that makes it a place ("援" in 援青).
+    abbrev_context: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
     changes: HashMap<String, Vec<(String, i32)>>,
 }
@@ -242,18 +248,33 @@ impl RegionMatcher {
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
 
         let mut phrases = Vec::new();
+        let mut not_before = Vec::new();
         let mut not_next = HashSet::new();
+        let mut company_words = HashSet::new();
+        let mut not_next_zh = Vec::new();
+        let mut bare_zh = HashSet::new();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
+            let t = r.fields[1].to_string();
             match r.fields[0] {
-                "phrase" => phrases.push(r.fields[1].to_string()),
+                "phrase" => phrases.push(t),
+                "before" => not_before.push(t),
                 "next_word" => {
-                    not_next.insert(r.fields[1].to_string());
+                    not_next.insert(t);
+                }
+                "company_word" => {
+                    company_words.insert(t);
+                }
+                "next_zh" => not_next_zh.push(t),
+                "bare_zh" => {
+                    bare_zh.insert(t);
                 }
                 other => {
                     return Err(dicts.error(
                         "regions/not_regions.tsv",
                         r.line,
-                        format!("rule must be phrase or next_word: {other:?}"),
+                        format!(
+                            "rule must be phrase, before, next_word, company_word, next_zh or bare_zh: {other:?}"
+                        ),
                     ));
                 }
             }
@@ -271,6 +292,11 @@ impl RegionMatcher {
         for r in dicts.rows("regions/well_known.tsv", 1)? {
             well_known.insert(lookup("regions/well_known.tsv", r.line, r.fields[0])?);
         }
+        let abbrev_context = dicts
+            .rows("regions/abbrev_context.tsv", 1)?
+            .into_iter()
+            .map(|r| r.fields[0].trim().to_string())
+            .collect();
         let mut defaults = HashMap::new();
         for r in dicts.rows("regions/defaults.tsv", 2)? {
             let i = lookup("regions/defaults.tsv", r.line, r.fields[1])?;
@@ -301,11 +327,16 @@ impl RegionMatcher {
             automaton,
             suffixes,
             not_phrases,
+            not_before,
             not_next,
+            company_words,
+            not_next_zh,
+            bare_zh,
             surnames,
             well_known,
             defaults,
             abbrevs,
+            abbrev_context,
             changes,
         })
     }
@@ -385,24 +416,8 @@ impl RegionMatcher {
             } else {
                 (name_end, None)
             };
-            if excluded.iter().any(|&(s, e)| s <= start && end <= e) {
+            if self.is_excluded(text, &excluded, alias, latin, start, end, suffix_level) {
                 continue;
-            }
-            if latin && suffix_level.is_none() {
-                if let Some(next) = next_word(text, end) {
-                    if self.not_next.contains(next) {
-                        continue;
-                    }
-                }
-                // "Xi Jinping", "Wang Liming": a given name after a surname.
-                let top = alias.targets.iter().map(|&t| self.divisions[t].level).min();
-                if top != Some(Level::Province) {
-                    if let Some(prev) = prev_word(text, start) {
-                        if self.surnames.contains(prev) {
-                            continue;
-                        }
-                    }
-                }
             }
             out.push(Candidate {
                 start,
@@ -413,6 +428,117 @@ impl RegionMatcher {
             });
         }
         out
+    }
+
+    /// The rules of `not_regions.tsv`, and a few that hold for every name.
+    #[allow(clippy::too_many_arguments)]
+    fn is_excluded(
+        &self,
+        text: &str,
+        excluded: &[(usize, usize)],
+        alias: &Alias,
+        latin: bool,
+        start: usize,
+        end: usize,
+        suffix: Option<SuffixLevel>,
+    ) -> bool {
+        // Overlapping an exclusion phrase, unless the match is the longer of the two
+        // ("Xinhua County" contains the phrase "Xinhua" and stays).
+        if excluded
+            .iter()
+            .any(|&(s, e)| s < end && start < e && !(start <= s && e <= end && end - start > e - s))
+        {
+            return true;
+        }
+        if self
+            .not_before
+            .iter()
+            .any(|b| text[..start].ends_with(b.as_str()))
+        {
+            return true;
+        }
+        // A web address: "SHANGHAI.GOV.CN", "www.beijing.gov.cn".
+        let after = text[end..].chars().next();
+        let after2 = text[end..].chars().nth(1);
+        let before = text[..start].chars().next_back();
+        if (after == Some('.') && after2.is_some_and(|c| c.is_ascii_alphabetic()))
+            || matches!(before, Some('.' | '/' | '@'))
+        {
+            return true;
+        }
+        if !latin {
+            let rest = &text[end..];
+            if self
+                .not_next_zh
+                .iter()
+                .any(|w| rest.starts_with(w.as_str()))
+            {
+                return true;
+            }
+            return self.bare_zh.contains(&alias.surface);
+        }
+        if suffix.is_some() {
+            return false;
+        }
+        if let Some(next) = next_word(text, end)
+            && self.not_next.contains(next)
+        {
+            return true;
+        }
+        if self.company_ahead(text, end) {
+            return true;
+        }
+        // "Xi Jinping", "Wang Liming", "Yang Jilin": a given name after a surname.
+        if let Some(prev) = prev_word(text, start)
+            && self.surnames.contains(prev)
+        {
+            return true;
+        }
+        false
+    }
+
+    /// A company word among the next few capitalised words, before any government word:
+    /// "Inner Mongolia Yili Industrial Group", but not "Liaoning Provincial Department".
+    fn company_ahead(&self, text: &str, end: usize) -> bool {
+        const GOVERNMENT: &[&str] = &[
+            "Provincial",
+            "Municipal",
+            "People's",
+            "People’s",
+            "Government",
+            "Department",
+            "Bureau",
+            "Committee",
+            "Commission",
+            "Office",
+            "Congress",
+            "Prefecture",
+            "County",
+            "District",
+            "City",
+            "Province",
+        ];
+        let mut rest = &text[end..];
+        for _ in 0..4 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            let stop = r
+                .find([' ', ',', ';', ':', '\n', ')', '('])
+                .unwrap_or(r.len());
+            let word = &r[..stop];
+            if word.is_empty() || !(word.starts_with(char::is_uppercase) || word == "&") {
+                return false;
+            }
+            if GOVERNMENT.contains(&word) {
+                return false;
+            }
+            if self.company_words.contains(word) {
+                return true;
+            }
+            rest = &r[stop..];
+        }
+        false
     }
 
     /// A generic word right after a Latin name: "Dalian City", "Qinghai province".
@@ -469,11 +595,13 @@ impl RegionMatcher {
             let qualified = self.qualifier(text, cands, i, &targets);
             let supported = |t: usize| -> usize {
                 let d = &self.divisions[t];
-                // Its own code counts only if named elsewhere unambiguously; its parent city
-                // weighs more than its province.
-                2 * evidence.get(d.parent_code.as_str()).copied().unwrap_or(0)
-                    * usize::from(d.parent_code != d.province_code)
-                    + evidence.get(d.province_code.as_str()).copied().unwrap_or(0)
+                // Its own subdivisions named elsewhere weigh most (Taxkorgan votes for the
+                // Kashgar prefecture, not for Kashgar city), then its parent city, then its
+                // province.
+                let ev = |code: &str| evidence.get(code).copied().unwrap_or(0);
+                3 * ev(&d.code)
+                    + 2 * ev(&d.parent_code) * usize::from(d.parent_code != d.province_code)
+                    + ev(&d.province_code)
             };
             let (choice, ambiguous) = if let Some(t) = qualified {
                 (t, false)
@@ -541,8 +669,9 @@ impl RegionMatcher {
     fn suffix_fits(&self, t: usize, level: SuffixLevel) -> bool {
         let d = &self.divisions[t];
         match level {
-            // "City"/"Municipality": a city of any level, or one of the four municipalities.
-            SuffixLevel::Any => d.level != Level::Province || d.name_zh.ends_with('市'),
+            // "City"/"Municipality": a division whose Chinese name is a 市, so "Linxia City"
+            // is 临夏市 (county level) and not 临夏回族自治州, "Jilin City" is 吉林市.
+            SuffixLevel::Any => d.name_zh.ends_with('市'),
             SuffixLevel::Level(l) => d.level == l,
         }
     }
@@ -572,29 +701,29 @@ impl RegionMatcher {
         };
         if let Some(next) = cands.get(i + 1) {
             let gap = &text[c.end..next.start];
-            if matches!(gap, ", " | " in " | " of " | "," | " (" | "，") {
-                if let Some(t) = fits(next) {
-                    return Some(t);
-                }
+            if matches!(gap, ", " | " in " | " of " | "," | " (" | "，")
+                && let Some(t) = fits(next)
+            {
+                return Some(t);
             }
         }
         if i > 0 {
             let prev = &cands[i - 1];
             let gap = &text[prev.end..c.start];
-            if matches!(gap, "'s " | "’s " | " " | "") {
-                if let Some(t) = fits(prev) {
-                    return Some(t);
-                }
+            if matches!(gap, "'s " | "’s " | " " | "")
+                && let Some(t) = fits(prev)
+            {
+                return Some(t);
             }
         }
         None
     }
 
     fn default_for(&self, a: &Alias, targets: &[usize]) -> usize {
-        if let Some(&d) = self.defaults.get(&a.canonical) {
-            if targets.contains(&d) {
-                return d;
-            }
+        if let Some(&d) = self.defaults.get(&a.canonical)
+            && targets.contains(&d)
+        {
+            return d;
         }
         // Targets are sorted highest level first, then by code.
         targets[0]
@@ -631,7 +760,20 @@ impl RegionMatcher {
         let mut run: Vec<(usize, char)> = Vec::new();
         let covered = |pos: usize| cands.iter().any(|c| c.start <= pos && pos < c.end);
         let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
-            if run.len() >= 2 {
+            let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
+            let alone_ok = run.len() == 1
+                && self
+                    .abbrev_context
+                    .iter()
+                    .any(|v| text[..run[0].0].ends_with(v.as_str()));
+            let excluded = after.is_some_and(|rest| {
+                self.not_next_zh
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+                    || rest.starts_with("ICP")
+                    || rest.starts_with("公网安备")
+            });
+            if (run.len() >= 2 || alone_ok) && !excluded {
                 for &(pos, ch) in run.iter() {
                     let i = self.abbrevs[&ch];
                     out.push(Mention::at(
