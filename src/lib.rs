@@ -22,4 +22,5 @@ pub mod ingest;
 pub mod model;
 pub mod resolve;
 pub mod run;
+pub mod synthetic;
 pub mod write;

@@ -12,6 +12,8 @@
 //! assert_eq!(m.value.type_name(), "agreement_count");
 //! ```
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +105,7 @@ impl Value {
     /// The value a person reads in a spreadsheet cell, and what `eval` compares.
     pub fn display(&self) -> String {
         match self {
-            Value::Region(r) => r.code.clone(),
+            Value::Region(r) => r.code.to_string(),
             Value::Date(d) => d.value.clone(),
             Value::Money(m) => match &m.amount_max {
                 Some(max) => format!("{}-{} {}", m.amount, max, m.currency),
@@ -136,13 +138,15 @@ impl Level {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionValue {
-    pub code: String,
-    pub name: String,
-    pub name_zh: String,
+    // Shared with the gazetteer (`Arc<str>`): a document names dozens of regions, and a fresh
+    // `String` for each of these fields was the largest allocation cost of region extraction.
+    pub code: Arc<str>,
+    pub name: Arc<str>,
+    pub name_zh: Arc<str>,
     pub level: Level,
-    pub province_code: String,
+    pub province_code: Arc<str>,
     /// The dictionary alias the text matched (the canonical name when it matched that).
-    pub matched_alias: String,
+    pub matched_alias: Arc<str>,
     /// True when the document gave no evidence and a default reading was taken.
     pub ambiguous: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

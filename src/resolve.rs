@@ -115,7 +115,7 @@ mod tests {
         let Value::Region(r) = &out[0].value else {
             panic!()
         };
-        assert_eq!(r.code, "540600");
+        assert_eq!(&*r.code, "540600");
         assert_eq!(r.code_as_of.as_deref(), Some("542400"));
         let out = resolve(m, Some(2015), AsOf::Current, &regions);
         let Value::Region(r) = &out[0].value else {

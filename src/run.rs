@@ -19,7 +19,7 @@ use crate::extract::Extractors;
 use crate::ingest::{self, Input, MissingPath, Reader};
 use crate::model::TYPES;
 use crate::resolve::{self, AsOf};
-use crate::write::{DocumentRecord, Outcome, Outputs, WriteError};
+use crate::write::{DocumentRecord, Outcome, Outputs, Rendered, WriteError};
 
 /// Documents per batch: large enough to keep both cores busy between writes, small enough
 /// that a batch of 4 KB articles stays a few MB.
@@ -70,6 +70,36 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts one outcome; a failure is reported on stderr (above the progress bar).
+    fn add(&mut self, outcome: &Outcome, progress: Option<&indicatif::ProgressBar>) {
+        self.documents += 1;
+        match outcome {
+            Outcome::Done(rec) => {
+                self.bytes += rec.bytes as u64;
+                for m in &rec.mentions {
+                    let t = TYPES
+                        .iter()
+                        .position(|t| *t == m.value.type_name())
+                        .expect("every type is listed");
+                    self.mentions[t] += 1;
+                }
+            }
+            Outcome::Failed {
+                doc_id,
+                error,
+                bytes,
+            } => {
+                self.failed += 1;
+                self.bytes += *bytes as u64;
+                let msg = format!("gazette: {doc_id}: {error} (skipped)");
+                match progress {
+                    Some(p) => p.println(msg),
+                    None => eprintln!("{msg}"),
+                }
+            }
+        }
+    }
+
     pub fn mb_per_s(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
@@ -172,43 +202,46 @@ pub fn extract(config: &Config) -> Result<Summary, RunError> {
         startup,
         ..Summary::default()
     };
-    for batch in inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.par_iter().map(|i| pipeline.process(i)).collect());
-        for outcome in &outcomes {
-            summary.documents += 1;
-            match outcome {
-                Outcome::Done(rec) => {
-                    summary.bytes += rec.bytes as u64;
-                    for m in &rec.mentions {
-                        let t = TYPES
-                            .iter()
-                            .position(|t| *t == m.value.type_name())
-                            .expect("every type is listed");
-                        summary.mentions[t] += 1;
-                    }
-                }
-                Outcome::Failed {
-                    doc_id,
-                    error,
-                    bytes,
-                } => {
-                    summary.failed += 1;
-                    summary.bytes += *bytes as u64;
-                    let msg = format!("gazette: {doc_id}: {error} (skipped)");
-                    match &progress {
-                        Some(p) => p.println(msg),
-                        None => eprintln!("{msg}"),
-                    }
+    // Workers extract and serialise a batch while a writer thread copies the previous one to
+    // disk; the channel holds at most two batches, so memory stays bounded.
+    std::thread::scope(|scope| -> Result<(), RunError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Rendered>>(2);
+        let writer = scope.spawn(move || -> Result<Outputs, WriteError> {
+            for batch in rx {
+                for r in &batch {
+                    outputs.write_rendered(r)?;
                 }
             }
-            outputs.write(outcome)?;
+            Ok(outputs)
+        });
+        for batch in inputs.chunks(BATCH) {
+            let done: Vec<(Outcome, Result<Rendered, WriteError>)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|i| {
+                        let o = pipeline.process(i);
+                        let r = Rendered::of(&o);
+                        (o, r)
+                    })
+                    .collect()
+            });
+            let mut rendered = Vec::with_capacity(done.len());
+            for (outcome, r) in done {
+                summary.add(&outcome, progress.as_ref());
+                rendered.push(r?);
+            }
+            if let Some(p) = &progress {
+                p.inc(batch.len() as u64);
+            }
+            if tx.send(rendered).is_err() {
+                break; // the writer failed; its error is returned below
+            }
         }
-        if let Some(p) = &progress {
-            p.inc(batch.len() as u64);
-        }
-    }
-    outputs.finish()?;
+        drop(tx);
+        let outputs = writer.join().expect("the writer thread does not panic")?;
+        outputs.finish()?;
+        Ok(())
+    })?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }

@@ -95,12 +95,56 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "agreement_counts_n",
 ];
 
+/// One document's lines of the three outputs, serialised where it was processed (on a worker
+/// thread), so the thread that writes only copies bytes.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub jsonl: Vec<u8>,
+    pub mentions: Vec<u8>,
+    pub documents: Vec<u8>,
+}
+
+impl Rendered {
+    pub fn of(outcome: &Outcome) -> Result<Rendered, WriteError> {
+        let mut r = Rendered::default();
+        let mut mentions = csv::Writer::from_writer(Vec::new());
+        let mut documents = csv::Writer::from_writer(Vec::new());
+        match outcome {
+            Outcome::Done(rec) => {
+                serde_json::to_writer(&mut r.jsonl, rec)?;
+                r.jsonl.push(b'\n');
+                for m in &rec.mentions {
+                    write_mention(&mut mentions, &rec.doc_id, m)?;
+                }
+                documents.write_record(document_row(rec))?;
+            }
+            Outcome::Failed {
+                doc_id,
+                bytes,
+                error,
+            } => {
+                let bytes = bytes.to_string();
+                let mut row = vec![doc_id.as_str(), "", "", &bytes, "error", error.as_str()];
+                row.resize(DOCUMENT_COLUMNS.len(), "");
+                documents.write_record(row)?;
+            }
+        }
+        r.mentions = mentions
+            .into_inner()
+            .map_err(|e| WriteError::Csv(e.into_error().into()))?;
+        r.documents = documents
+            .into_inner()
+            .map_err(|e| WriteError::Csv(e.into_error().into()))?;
+        Ok(r)
+    }
+}
+
 /// The three output files, open for writing.
 pub struct Outputs {
     dir: PathBuf,
     jsonl: BufWriter<NamedTempFile>,
-    mentions: csv::Writer<BufWriter<NamedTempFile>>,
-    documents: csv::Writer<BufWriter<NamedTempFile>>,
+    mentions: BufWriter<NamedTempFile>,
+    documents: BufWriter<NamedTempFile>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -125,52 +169,50 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 
 const BUF: usize = 1 << 16;
 
+fn header(columns: &[&str]) -> Result<Vec<u8>, WriteError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(columns)?;
+    w.into_inner()
+        .map_err(|e| WriteError::Csv(e.into_error().into()))
+}
+
 impl Outputs {
     /// Creates the output folder if needed and opens temporary files in it.
     pub fn create(dir: &Path) -> Result<Outputs, WriteError> {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
-        let temp = || {
-            tempfile::Builder::new()
+        let temp = || -> Result<BufWriter<NamedTempFile>, WriteError> {
+            let f = tempfile::Builder::new()
                 .prefix(".gazette-")
                 .suffix(".tmp")
                 .tempfile_in(dir)
-                .map_err(io(dir))
+                .map_err(io(dir))?;
+            Ok(BufWriter::with_capacity(BUF, f))
         };
-        let jsonl = BufWriter::with_capacity(BUF, temp()?);
-        let mut mentions = csv::Writer::from_writer(BufWriter::with_capacity(BUF, temp()?));
-        mentions.write_record(MENTION_COLUMNS)?;
-        let mut documents = csv::Writer::from_writer(BufWriter::with_capacity(BUF, temp()?));
-        documents.write_record(DOCUMENT_COLUMNS)?;
-        Ok(Outputs {
+        let mut outputs = Outputs {
             dir: dir.to_path_buf(),
-            jsonl,
-            mentions,
-            documents,
-        })
+            jsonl: temp()?,
+            mentions: temp()?,
+            documents: temp()?,
+        };
+        let m = header(MENTION_COLUMNS)?;
+        outputs.mentions.write_all(&m).map_err(io(dir))?;
+        let d = header(DOCUMENT_COLUMNS)?;
+        outputs.documents.write_all(&d).map_err(io(dir))?;
+        Ok(outputs)
     }
 
-    pub fn write(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
-        match outcome {
-            Outcome::Done(rec) => {
-                serde_json::to_writer(&mut self.jsonl, rec)?;
-                self.jsonl.write_all(b"\n").map_err(io(&self.dir))?;
-                for m in &rec.mentions {
-                    self.mentions.write_record(mention_row(&rec.doc_id, m))?;
-                }
-                self.documents.write_record(document_row(rec))?;
-            }
-            Outcome::Failed {
-                doc_id,
-                bytes,
-                error,
-            } => {
-                let bytes = bytes.to_string();
-                let mut row = vec![doc_id.as_str(), "", "", &bytes, "error", error.as_str()];
-                row.resize(DOCUMENT_COLUMNS.len(), "");
-                self.documents.write_record(row)?;
-            }
-        }
+    /// Appends one document's pre-serialised lines.
+    pub fn write_rendered(&mut self, r: &Rendered) -> Result<(), WriteError> {
+        let dir = &self.dir;
+        self.jsonl.write_all(&r.jsonl).map_err(io(dir))?;
+        self.mentions.write_all(&r.mentions).map_err(io(dir))?;
+        self.documents.write_all(&r.documents).map_err(io(dir))?;
         Ok(())
+    }
+
+    /// Serialises and appends one document.
+    pub fn write(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
+        self.write_rendered(&Rendered::of(outcome)?)
     }
 
     /// Flushes everything and renames the temporary files over the targets.
@@ -182,76 +224,86 @@ impl Outputs {
                 source: e.into_error(),
             })?;
             file.as_file().sync_all().map_err(io(&target))?;
+            readable(file.as_file()).map_err(io(&target))?;
             file.persist(&target).map_err(|e| WriteError::Io {
                 path: target.clone(),
                 source: e.error,
             })?;
             Ok(())
         };
-        let mentions = self.mentions.into_inner().map_err(|e| WriteError::Io {
-            path: self.dir.join("mentions.csv"),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        let documents = self.documents.into_inner().map_err(|e| WriteError::Io {
-            path: self.dir.join("documents.csv"),
-            source: std::io::Error::other(e.to_string()),
-        })?;
         persist(self.jsonl, "documents.jsonl")?;
-        persist(mentions, "mentions.csv")?;
-        persist(documents, "documents.csv")?;
+        persist(self.mentions, "mentions.csv")?;
+        persist(self.documents, "documents.csv")?;
         Ok(())
     }
-}
-
-fn b(x: bool) -> String {
-    if x { "true" } else { "false" }.to_string()
 }
 
 fn day(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// One `mentions.csv` row, in `MENTION_COLUMNS` order.
-pub fn mention_row(doc_id: &str, m: &Mention) -> Vec<String> {
-    let mut row = vec![String::new(); MENTION_COLUMNS.len()];
-    row[0] = doc_id.to_string();
-    row[1] = m.value.type_name().to_string();
-    row[2] = m.start.to_string();
-    row[3] = m.end.to_string();
-    row[4] = m.text.clone();
-    row[5] = m.value.display();
+/// Writes one `mentions.csv` row field by field: building a `Vec<String>` per mention was the
+/// largest allocation cost of a run.
+fn write_mention<W: Write>(
+    w: &mut csv::Writer<W>,
+    doc_id: &str,
+    m: &Mention,
+) -> Result<(), csv::Error> {
+    let mut num = itoa::Buffer::new();
+    w.write_field(doc_id)?;
+    w.write_field(m.value.type_name())?;
+    w.write_field(num.format(m.start))?;
+    w.write_field(num.format(m.end))?;
+    w.write_field(&m.text)?;
+    let tf = |x: bool| if x { "true" } else { "false" };
+    let empty = |w: &mut csv::Writer<W>, n: usize| -> Result<(), csv::Error> {
+        for _ in 0..n {
+            w.write_field("")?;
+        }
+        Ok(())
+    };
     match &m.value {
         Value::Region(r) => {
-            row[6] = r.code.clone();
-            row[7] = r.name.clone();
-            row[8] = r.name_zh.clone();
-            row[9] = r.level.as_str().to_string();
-            row[10] = r.province_code.clone();
-            row[11] = r.matched_alias.clone();
-            row[12] = b(r.ambiguous);
-            row[13] = r.alternatives.join(";");
-            row[14] = r.code_as_of.clone().unwrap_or_default();
+            w.write_field(&*r.code)?;
+            w.write_field(&*r.code)?;
+            w.write_field(&*r.name)?;
+            w.write_field(&*r.name_zh)?;
+            w.write_field(r.level.as_str())?;
+            w.write_field(&*r.province_code)?;
+            w.write_field(&*r.matched_alias)?;
+            w.write_field(tf(r.ambiguous))?;
+            w.write_field(r.alternatives.join(";"))?;
+            w.write_field(r.code_as_of.as_deref().unwrap_or(""))?;
+            empty(w, 12)?;
         }
         Value::Date(d) => {
-            row[15] = day(d.first_day);
-            row[16] = day(d.last_day);
-            row[17] = d.granularity.as_str().to_string();
-            row[18] = d.year_source.as_str().to_string();
+            w.write_field(&d.value)?;
+            empty(w, 9)?;
+            w.write_field(day(d.first_day))?;
+            w.write_field(day(d.last_day))?;
+            w.write_field(d.granularity.as_str())?;
+            w.write_field(d.year_source.as_str())?;
+            empty(w, 8)?;
         }
         Value::Money(x) => {
-            row[19] = x.amount.clone();
-            row[20] = x.amount_max.clone().unwrap_or_default();
-            row[21] = x.currency.clone();
-            row[22] = b(x.approximate);
-            row[23] = x.qualifier.clone().unwrap_or_default();
+            w.write_field(m.value.display())?;
+            empty(w, 13)?;
+            w.write_field(&x.amount)?;
+            w.write_field(x.amount_max.as_deref().unwrap_or(""))?;
+            w.write_field(&x.currency)?;
+            w.write_field(tf(x.approximate))?;
+            w.write_field(x.qualifier.as_deref().unwrap_or(""))?;
+            empty(w, 3)?;
         }
         Value::Agreement(a) => {
-            row[24] = a.count.to_string();
-            row[25] = a.kind.as_str().to_string();
-            row[26] = a.label.clone();
+            w.write_field(m.value.display())?;
+            empty(w, 18)?;
+            w.write_field(num.format(a.count))?;
+            w.write_field(a.kind.as_str())?;
+            w.write_field(&a.label)?;
         }
     }
-    row
+    w.write_record(None::<&[u8]>)
 }
 
 /// One `documents.csv` row for a processed document.
@@ -263,7 +315,7 @@ pub fn document_row(rec: &DocumentRecord) -> Vec<String> {
         match &m.value {
             Value::Region(r) => {
                 n[0] += 1;
-                if !codes.contains(&r.code.as_str()) {
+                if !codes.contains(&&*r.code) {
                     codes.push(&r.code);
                     names.push(&r.name);
                 }
@@ -302,9 +354,22 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .map_err(io(dir))?;
     file.write_all(bytes).map_err(io(path))?;
     file.as_file().sync_all().map_err(io(path))?;
+    readable(file.as_file()).map_err(io(path))?;
     file.persist(path).map_err(|e| WriteError::Io {
         path: path.to_path_buf(),
         source: e.error,
     })?;
+    Ok(())
+}
+
+/// Temporary files are created private (0600); outputs are ordinary files others may read.
+fn readable(file: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }

@@ -33,6 +33,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -43,13 +44,16 @@ use crate::model::{Level, Mention, RegionValue, Value};
 /// One division of the standard.
 #[derive(Debug, Clone)]
 pub struct Division {
-    pub code: String,
+    pub code: Arc<str>,
     pub level: Level,
-    pub name_zh: String,
+    pub name_zh: Arc<str>,
     pub short_zh: String,
-    pub name_en: String,
+    pub name_en: Arc<str>,
     pub parent_code: String,
-    pub province_code: String,
+    pub province_code: Arc<str>,
+    /// Indices of the parent and province in the division table (self for a province).
+    parent: usize,
+    province: usize,
 }
 
 /// One surface form of the dictionary and the divisions it can name.
@@ -64,7 +68,7 @@ struct Alias {
     full_zh: bool,
     /// The dictionary form it stands for, reported as `matched_alias` (the canonical casing
     /// for an all-caps dateline form).
-    canonical: String,
+    canonical: Arc<str>,
 }
 
 /// A name found in the text, before resolution.
@@ -143,7 +147,14 @@ impl RegionMatcher {
                 name_en: f[4].into(),
                 parent_code: f[5].into(),
                 province_code: f[6].into(),
+                parent: usize::MAX,
+                province: usize::MAX,
             });
+        }
+        for (i, d) in divisions.iter_mut().enumerate() {
+            let find = |code: &str| by_code.get(code).copied().unwrap_or(i);
+            d.parent = find(&d.parent_code);
+            d.province = find(&d.province_code);
         }
         let lookup = |file: &str, line: usize, code: &str| -> Result<usize, DictError> {
             by_code
@@ -165,7 +176,7 @@ impl RegionMatcher {
                     targets: Vec::new(),
                     needs_context,
                     full_zh,
-                    canonical: surface.to_string(),
+                    canonical: surface.into(),
                 });
             if !a.targets.contains(&target) {
                 a.targets.push(target);
@@ -175,7 +186,7 @@ impl RegionMatcher {
         };
         for (i, d) in divisions.iter().enumerate() {
             add(&d.name_zh, i, false, true);
-            if d.short_zh.chars().count() >= 2 && d.short_zh != d.name_zh {
+            if d.short_zh.chars().count() >= 2 && *d.short_zh != *d.name_zh {
                 add(&d.short_zh, i, false, false);
             }
             add(&d.name_en, i, false, false);
@@ -223,6 +234,8 @@ impl RegionMatcher {
             a.targets
                 .sort_by_key(|&t| (divisions[t].level, divisions[t].code.clone()));
         }
+        // The default (contiguous NFA) kind: a DFA searched no faster here (benches/stages.rs)
+        // and tripled start-up to 130 ms.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(aliases.iter().map(|a| a.surface.as_str()))
@@ -359,7 +372,7 @@ impl RegionMatcher {
             if a.surface.eq_ignore_ascii_case(name) || a.surface == name {
                 for &t in &a.targets {
                     if seen.insert(t) {
-                        out.push((&self.divisions[t], a.canonical.clone()));
+                        out.push((&self.divisions[t], a.canonical.to_string()));
                     }
                 }
             }
@@ -562,8 +575,14 @@ impl RegionMatcher {
     }
 
     fn resolve(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
-        // Evidence: divisions named without doubt, with their cities and provinces.
-        let mut evidence: HashMap<&str, usize> = HashMap::new();
+        // Evidence: divisions named without doubt, with their cities and provinces, counted by
+        // division index. A document names a few dozen at most, so a short list beats both a
+        // hash map and a table of every division (each showed in profiles).
+        let mut evidence: Vec<(usize, u16)> = Vec::new();
+        let mut vote = |i: usize| match evidence.iter_mut().find(|(j, _)| *j == i) {
+            Some((_, n)) => *n += 1,
+            None => evidence.push((i, 1)),
+        };
         for c in cands {
             let a = &self.aliases[c.alias];
             if a.targets.len() == 1 && !a.needs_context {
@@ -571,37 +590,44 @@ impl RegionMatcher {
                 if d.level == Level::County && !self.accept_county_alone(a, c) {
                     continue;
                 }
-                for code in [&d.code, &d.parent_code, &d.province_code] {
-                    if !code.is_empty() {
-                        *evidence.entry(code.as_str()).or_default() += 1;
-                    }
+                let own = a.targets[0];
+                vote(own);
+                if d.parent != own {
+                    vote(d.parent);
+                }
+                if d.province != own && d.province != d.parent {
+                    vote(d.province);
                 }
             }
         }
         let mut out = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             let a = &self.aliases[c.alias];
-            let mut targets: Vec<usize> = a.targets.clone();
+            let fit: Vec<usize>;
+            let mut targets: &[usize] = &a.targets;
             if let Some(level) = c.suffix_level {
-                let fit: Vec<usize> = targets
+                fit = targets
                     .iter()
                     .copied()
                     .filter(|&t| self.suffix_fits(t, level))
                     .collect();
                 if !fit.is_empty() {
-                    targets = fit;
+                    targets = &fit;
                 }
             }
-            let qualified = self.qualifier(text, cands, i, &targets);
+            let qualified = self.qualifier(text, cands, i, targets);
             let supported = |t: usize| -> usize {
                 let d = &self.divisions[t];
                 // Its own subdivisions named elsewhere weigh most (Taxkorgan votes for the
                 // Kashgar prefecture, not for Kashgar city), then its parent city, then its
                 // province.
-                let ev = |code: &str| evidence.get(code).copied().unwrap_or(0);
-                3 * ev(&d.code)
-                    + 2 * ev(&d.parent_code) * usize::from(d.parent_code != d.province_code)
-                    + ev(&d.province_code)
+                let ev = |i: usize| {
+                    evidence
+                        .iter()
+                        .find(|(j, _)| *j == i)
+                        .map_or(0, |(_, n)| usize::from(*n))
+                };
+                3 * ev(t) + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
             let (choice, ambiguous) = if let Some(t) = qualified {
                 (t, false)
@@ -625,7 +651,7 @@ impl RegionMatcher {
                 if best > 0 && winners.len() == 1 {
                     (winners[0], false)
                 } else {
-                    (self.default_for(a, &targets), true)
+                    (self.default_for(a, targets), true)
                 }
             };
             // Names that need support: flagged aliases and bare county-level names.
@@ -639,7 +665,7 @@ impl RegionMatcher {
                 targets
                     .iter()
                     .filter(|&&t| t != choice)
-                    .map(|&t| self.divisions[t].code.clone())
+                    .map(|&t| self.divisions[t].code.to_string())
                     .collect()
             } else {
                 Vec::new()
@@ -648,7 +674,7 @@ impl RegionMatcher {
                 text,
                 c.start,
                 c.end,
-                Value::Region(self.value(choice, &a.canonical, ambiguous, alternatives)),
+                Value::Region(self.value(choice, a.canonical.clone(), ambiguous, alternatives)),
             ));
         }
         out
@@ -695,7 +721,8 @@ impl RegionMatcher {
                 let d = &self.divisions[t];
                 oa.targets.iter().any(|&o| {
                     let od = &self.divisions[o];
-                    od.level < d.level && (od.code == d.province_code || od.code == d.parent_code)
+                    od.level < d.level
+                        && (*od.code == *d.province_code || *od.code == d.parent_code)
                 })
             })
         };
@@ -720,7 +747,7 @@ impl RegionMatcher {
     }
 
     fn default_for(&self, a: &Alias, targets: &[usize]) -> usize {
-        if let Some(&d) = self.defaults.get(&a.canonical)
+        if let Some(&d) = self.defaults.get(&*a.canonical)
             && targets.contains(&d)
         {
             return d;
@@ -732,7 +759,7 @@ impl RegionMatcher {
     fn value(
         &self,
         i: usize,
-        alias: &str,
+        alias: Arc<str>,
         ambiguous: bool,
         alternatives: Vec<String>,
     ) -> RegionValue {
@@ -743,7 +770,7 @@ impl RegionMatcher {
             name_zh: d.name_zh.clone(),
             level: d.level,
             province_code: d.province_code.clone(),
-            matched_alias: alias.to_string(),
+            matched_alias: alias,
             ambiguous,
             alternatives,
             code_as_of: None,
@@ -780,16 +807,18 @@ impl RegionMatcher {
                         text,
                         pos,
                         pos + ch.len_utf8(),
-                        Value::Region(self.value(i, &ch.to_string(), false, Vec::new())),
+                        Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
                     ));
                 }
             }
             run.clear();
         };
         for (pos, ch) in text.char_indices() {
-            if self.abbrevs.contains_key(&ch) && !covered(pos) {
+            // The range test first: most characters are not Han, and hashing each one showed
+            // in profiles.
+            if is_han(ch) && self.abbrevs.contains_key(&ch) && !covered(pos) {
                 run.push((pos, ch));
-            } else {
+            } else if !run.is_empty() {
                 flush(&mut run, &mut out);
             }
         }
@@ -942,7 +971,7 @@ mod tests {
             panic!()
         };
         assert!(r.ambiguous);
-        assert_eq!(r.code, "320500");
+        assert_eq!(&*r.code, "320500");
         assert!(r.alternatives.contains(&"341300".to_string()));
         // "Ali" alone is a name, not the prefecture.
         assert!(codes(&m, "Ali said hello").is_empty());

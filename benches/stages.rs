@@ -1,0 +1,122 @@
+//! Per-stage throughput on one thread, in bytes of article text per second: decode, each
+//! extractor, resolve, and the JSON and CSV serialisation of the results.
+//!
+//!     cargo bench --bench stages
+//!
+//! The input is 300 synthetic articles (`gazette::synthetic`), about 1 MB, built in memory
+//! from a fixed seed, so the figures need nothing outside the repo.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gazette::dict::Dictionaries;
+use gazette::ingest::Reader;
+use gazette::run::Pipeline;
+use gazette::write::{Outcome, Rendered};
+use std::hint::black_box;
+
+fn corpus() -> Vec<String> {
+    let dicts = Dictionaries::embedded();
+    let m = gazette::extract::regions::RegionMatcher::build(&dicts).unwrap();
+    let (p, c) = gazette::synthetic::names(&m);
+    (0..300)
+        .map(|i| gazette::synthetic::article(7, i, &p, &c))
+        .collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
+    let dicts = Dictionaries::embedded();
+    let pipeline = Pipeline::build(&dicts).unwrap();
+    let reader = Reader::build(&dicts).unwrap();
+    let decoded: Vec<_> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| reader.decode(&format!("{i}.txt"), d.as_bytes()).unwrap())
+        .collect();
+    let ex = &pipeline.extractors;
+
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(20);
+    g.bench_function("decode+title+published", |b| {
+        b.iter(|| {
+            for (i, d) in docs.iter().enumerate() {
+                black_box(reader.decode(&format!("{i}.txt"), d.as_bytes()).unwrap());
+            }
+        })
+    });
+    g.bench_function("regions", |b| {
+        b.iter(|| {
+            for d in &decoded {
+                black_box(ex.regions.extract(&d.text));
+            }
+        })
+    });
+    g.bench_function("dates", |b| {
+        b.iter(|| {
+            for d in &decoded {
+                black_box(ex.dates.extract(&d.text, d.anchor(None)));
+            }
+        })
+    });
+    g.bench_function("money", |b| {
+        b.iter(|| {
+            for d in &decoded {
+                black_box(ex.money.extract(&d.text));
+            }
+        })
+    });
+    g.bench_function("agreements", |b| {
+        b.iter(|| {
+            for d in &decoded {
+                black_box(ex.agreements.extract(&d.text));
+            }
+        })
+    });
+    let found: Vec<_> = decoded
+        .iter()
+        .map(|d| ex.extract(d, d.anchor(None)))
+        .collect();
+    g.bench_function("resolve", |b| {
+        b.iter(|| {
+            for f in &found {
+                black_box(gazette::resolve::resolve(
+                    f.clone(),
+                    None,
+                    Default::default(),
+                    &ex.regions,
+                ));
+            }
+        })
+    });
+    let outcomes: Vec<Outcome> = decoded
+        .iter()
+        .map(|d| Outcome::Done(pipeline.process_document(d.clone())))
+        .collect();
+    g.bench_function("serialise JSON+CSV", |b| {
+        b.iter(|| {
+            for o in &outcomes {
+                black_box(Rendered::of(o).unwrap());
+            }
+        })
+    });
+    g.bench_function("whole document (no I/O)", |b| {
+        b.iter(|| {
+            for d in &decoded {
+                let o = Outcome::Done(pipeline.process_document(d.clone()));
+                black_box(Rendered::of(&o).unwrap());
+            }
+        })
+    });
+    g.finish();
+
+    let mut s = c.benchmark_group("startup");
+    s.sample_size(10);
+    s.bench_function("dictionaries parsed, automata built", |b| {
+        b.iter(|| black_box(Pipeline::build(&Dictionaries::embedded()).unwrap()))
+    });
+    s.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
