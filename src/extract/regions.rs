@@ -79,6 +79,8 @@ struct Candidate {
     end: usize,
     alias: usize,
     suffix_level: Option<SuffixLevel>,
+    /// Index into `suffixes` of the generic word after the name.
+    suffix: Option<usize>,
     latin: bool,
 }
 
@@ -88,14 +90,24 @@ enum SuffixLevel {
     Level(Level),
 }
 
+/// A generic word that may follow a Latin name.
+#[derive(Debug, Clone)]
+struct Suffix {
+    /// Lowercased.
+    word: String,
+    level: SuffixLevel,
+    /// Endings of the Chinese names it fits (县 for "County"); empty: any.
+    zh_endings: Vec<String>,
+}
+
 /// The compiled gazetteer.
 pub struct RegionMatcher {
     divisions: Vec<Division>,
     by_code: HashMap<String, usize>,
     aliases: Vec<Alias>,
     automaton: AhoCorasick,
-    /// Lowercased Latin suffix words with the level they support, longest first.
-    suffixes: Vec<(String, SuffixLevel)>,
+    /// Latin suffix words, longest first.
+    suffixes: Vec<Suffix>,
     not_phrases: AhoCorasick,
     not_before: Vec<String>,
     not_next: HashSet<String>,
@@ -256,9 +268,24 @@ impl RegionMatcher {
                     ));
                 }
             };
-            suffixes.push((r.fields[0].trim().to_lowercase(), level));
+            let zh_endings = r
+                .fields
+                .get(2)
+                .map(|e| {
+                    e.split(',')
+                        .map(str::trim)
+                        .filter(|e| !e.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            suffixes.push(Suffix {
+                word: r.fields[0].trim().to_lowercase(),
+                level,
+                zh_endings,
+            });
         }
-        suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.word.len()));
 
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
@@ -380,8 +407,8 @@ impl RegionMatcher {
         if out.is_empty() {
             // "Dalian City": the name before a generic suffix.
             let lower = name.to_lowercase();
-            for (suffix, _) in &self.suffixes {
-                if let Some(stem) = lower.strip_suffix(suffix.as_str()) {
+            for suffix in &self.suffixes {
+                if let Some(stem) = lower.strip_suffix(suffix.word.as_str()) {
                     let stem = name[..stem.trim_end().len()].trim();
                     if !stem.is_empty() {
                         return self.lookup(stem);
@@ -424,11 +451,12 @@ impl RegionMatcher {
             if latin && !on_word_boundaries(text, start, name_end) {
                 continue;
             }
-            let (end, suffix_level) = if latin {
+            let (end, suffix) = if latin {
                 self.suffix_after(text, name_end)
             } else {
                 (name_end, None)
             };
+            let suffix_level = suffix.map(|i| self.suffixes[i].level);
             if self.is_excluded(text, &excluded, alias, latin, start, end, suffix_level) {
                 continue;
             }
@@ -437,6 +465,7 @@ impl RegionMatcher {
                 end,
                 alias: m.pattern().as_usize(),
                 suffix_level,
+                suffix,
                 latin,
             });
         }
@@ -555,20 +584,21 @@ impl RegionMatcher {
     }
 
     /// A generic word right after a Latin name: "Dalian City", "Qinghai province".
-    fn suffix_after(&self, text: &str, end: usize) -> (usize, Option<SuffixLevel>) {
+    fn suffix_after(&self, text: &str, end: usize) -> (usize, Option<usize>) {
         let rest = &text[end..];
         let trimmed = rest.trim_start_matches(' ');
         if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 1 {
             return (end, None);
         }
         let at = end + (rest.len() - trimmed.len());
-        for (suffix, level) in &self.suffixes {
-            if trimmed.len() >= suffix.len()
-                && trimmed.is_char_boundary(suffix.len())
-                && trimmed[..suffix.len()].eq_ignore_ascii_case(suffix)
-                && on_word_boundaries(text, at, at + suffix.len())
+        for (i, s) in self.suffixes.iter().enumerate() {
+            let n = s.word.len();
+            if trimmed.len() >= n
+                && trimmed.is_char_boundary(n)
+                && trimmed[..n].eq_ignore_ascii_case(&s.word)
+                && on_word_boundaries(text, at, at + n)
             {
-                return (at + suffix.len(), Some(*level));
+                return (at + n, Some(i));
             }
         }
         (end, None)
@@ -585,6 +615,17 @@ impl RegionMatcher {
         };
         for c in cands {
             let a = &self.aliases[c.alias];
+            // A name with several readings in one province ("Nanchang": the city and its
+            // county) still says which province the document is about.
+            if a.targets.len() > 1 && !a.needs_context {
+                let p = self.divisions[a.targets[0]].province;
+                if a.targets.iter().all(|&t| self.divisions[t].province == p)
+                    && a.targets.iter().all(|&t| t != p)
+                {
+                    vote(p);
+                }
+                continue;
+            }
             if a.targets.len() == 1 && !a.needs_context {
                 let d = &self.divisions[a.targets[0]];
                 if d.level == Level::County && !self.accept_county_alone(a, c) {
@@ -605,12 +646,30 @@ impl RegionMatcher {
             let a = &self.aliases[c.alias];
             let fit: Vec<usize>;
             let mut targets: &[usize] = &a.targets;
-            if let Some(level) = c.suffix_level {
-                fit = targets
+            if let Some(si) = c.suffix {
+                // The suffix's Chinese ending first (县 for "County"), then its level.
+                let suffix = &self.suffixes[si];
+                let by_ending: Vec<usize> = targets
                     .iter()
                     .copied()
-                    .filter(|&t| self.suffix_fits(t, level))
+                    .filter(|&t| {
+                        self.suffix_fits(t, suffix.level)
+                            && (suffix.zh_endings.is_empty()
+                                || suffix
+                                    .zh_endings
+                                    .iter()
+                                    .any(|e| self.divisions[t].name_zh.ends_with(e.as_str())))
+                    })
                     .collect();
+                fit = if by_ending.is_empty() {
+                    targets
+                        .iter()
+                        .copied()
+                        .filter(|&t| self.suffix_fits(t, suffix.level))
+                        .collect()
+                } else {
+                    by_ending
+                };
                 if !fit.is_empty() {
                     targets = &fit;
                 }
