@@ -111,6 +111,7 @@ pub struct RegionMatcher {
     not_phrases: AhoCorasick,
     not_before: Vec<String>,
     not_next: HashSet<String>,
+    not_prev: HashSet<String>,
     company_words: HashSet<String>,
     not_next_zh: Vec<String>,
     bare_zh: HashSet<String>,
@@ -119,8 +120,9 @@ pub struct RegionMatcher {
     defaults: HashMap<String, usize>,
     /// One-character provincial abbreviations (京, 津, 冀).
     abbrevs: HashMap<char, usize>,
-    /// Text before a lone abbreviation that makes it a place ("援" in 援青).
-    abbrev_context: Vec<String>,
+    /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
+    /// abbreviations it admits (empty: all).
+    abbrev_context: Vec<(String, String)>,
     /// Code changes: current code -> (old code, year of the change).
     changes: HashMap<String, Vec<(String, i32)>>,
 }
@@ -290,6 +292,7 @@ impl RegionMatcher {
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
         let mut not_next = HashSet::new();
+        let mut not_prev = HashSet::new();
         let mut company_words = HashSet::new();
         let mut not_next_zh = Vec::new();
         let mut bare_zh = HashSet::new();
@@ -300,6 +303,9 @@ impl RegionMatcher {
                 "before" => not_before.push(t),
                 "next_word" => {
                     not_next.insert(t);
+                }
+                "prev_word" => {
+                    not_prev.insert(t);
                 }
                 "company_word" => {
                     company_words.insert(t);
@@ -313,7 +319,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, company_word, next_zh or bare_zh: {other:?}"
+                            "rule must be phrase, before, next_word, prev_word, company_word, next_zh or bare_zh: {other:?}"
                         ),
                     ));
                 }
@@ -335,7 +341,10 @@ impl RegionMatcher {
         let abbrev_context = dicts
             .rows("regions/abbrev_context.tsv", 1)?
             .into_iter()
-            .map(|r| r.fields[0].trim().to_string())
+            .map(|r| {
+                let only = r.fields.get(1).map(|f| f.trim()).unwrap_or("");
+                (r.fields[0].trim().to_string(), only.to_string())
+            })
             .collect();
         let mut defaults = HashMap::new();
         for r in dicts.rows("regions/defaults.tsv", 2)? {
@@ -369,6 +378,7 @@ impl RegionMatcher {
             not_phrases,
             not_before,
             not_next,
+            not_prev,
             company_words,
             not_next_zh,
             bare_zh,
@@ -517,22 +527,27 @@ impl RegionMatcher {
             {
                 return true;
             }
+            // A short name opening a company name: "吉林化纤集团", "上海医药股份".
+            if !alias.full_zh && company_zh_ahead(rest) {
+                return true;
+            }
             return self.bare_zh.contains(&alias.surface);
         }
         if suffix.is_some() {
             return false;
         }
         if let Some(next) = next_word(text, end)
-            && self.not_next.contains(next)
+            && (self.not_next.contains(next) || self.not_next.contains(next.trim_end_matches('.')))
         {
             return true;
         }
         if self.company_ahead(text, end) {
             return true;
         }
-        // "Xi Jinping", "Wang Liming", "Yang Jilin": a given name after a surname.
+        // "Xi Jinping", "Yang Jilin": a given name after a surname; "Empress Dowager Cixi": a
+        // name after a title.
         if let Some(prev) = prev_word(text, start)
-            && self.surnames.contains(prev)
+            && (self.surnames.contains(prev) || self.not_prev.contains(prev))
         {
             return true;
         }
@@ -608,10 +623,14 @@ impl RegionMatcher {
         // Evidence: divisions named without doubt, with their cities and provinces, counted by
         // division index. A document names a few dozen at most, so a short list beats both a
         // hash map and a table of every division (each showed in profiles).
-        let mut evidence: Vec<(usize, u16)> = Vec::new();
-        let mut vote = |i: usize| match evidence.iter_mut().find(|(j, _)| *j == i) {
-            Some((_, n)) => *n += 1,
-            None => evidence.push((i, 1)),
+        // Each vote remembers the name that cast it, so a name never votes for itself.
+        let mut evidence: Vec<(usize, usize, u16)> = Vec::new(); // (division, alias, count)
+        let mut vote = |i: usize, alias: usize| match evidence
+            .iter_mut()
+            .find(|(j, a, _)| *j == i && *a == alias)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => evidence.push((i, alias, 1)),
         };
         for c in cands {
             let a = &self.aliases[c.alias];
@@ -622,7 +641,23 @@ impl RegionMatcher {
                 if a.targets.iter().all(|&t| self.divisions[t].province == p)
                     && a.targets.iter().all(|&t| t != p)
                 {
-                    vote(p);
+                    vote(p, c.alias);
+                }
+                // One prefecture among county namesakes ("Quanzhou": 泉州市 and 全州县) is the
+                // default reading, and votes as such.
+                let prefectures: Vec<usize> = a
+                    .targets
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.divisions[t].level == Level::Prefecture)
+                    .collect();
+                let no_province = a
+                    .targets
+                    .iter()
+                    .all(|&t| self.divisions[t].level != Level::Province);
+                if prefectures.len() == 1 && no_province {
+                    vote(prefectures[0], c.alias);
+                    vote(self.divisions[prefectures[0]].province, c.alias);
                 }
                 continue;
             }
@@ -632,15 +667,18 @@ impl RegionMatcher {
                     continue;
                 }
                 let own = a.targets[0];
-                vote(own);
+                vote(own, c.alias);
                 if d.parent != own {
-                    vote(d.parent);
+                    vote(d.parent, c.alias);
                 }
                 if d.province != own && d.province != d.parent {
-                    vote(d.province);
+                    vote(d.province, c.alias);
                 }
             }
         }
+        // One sense per discourse: a bare name settled by an explicit qualifier keeps that
+        // reading later in the document unless qualified again ("Yiwu in east China's
+        // Zhejiang Province ... merchants from Yiwu"); see `earlier` below.
         let mut out = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             let a = &self.aliases[c.alias];
@@ -683,12 +721,34 @@ impl RegionMatcher {
                 let ev = |i: usize| {
                     evidence
                         .iter()
-                        .find(|(j, _)| *j == i)
-                        .map_or(0, |(_, n)| usize::from(*n))
+                        .filter(|(j, a, _)| *j == i && *a != c.alias)
+                        .map(|(_, _, n)| usize::from(*n))
+                        .sum::<usize>()
                 };
                 3 * ev(t) + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
+            let earlier = || {
+                // The nearest settlement before this mention, else the first after it.
+                let before = cands[..i]
+                    .iter()
+                    .rev()
+                    .filter(|p| p.alias == c.alias && p.suffix.is_none())
+                    .find_map(|p| {
+                        let j = cands.iter().position(|q| std::ptr::eq(q, p))?;
+                        let a = &self.aliases[p.alias];
+                        self.qualifier(text, cands, j, &a.targets)
+                    });
+                // Only what came before: a header or title mention is read from the context,
+                // not from a later sentence that may be about the namesake.
+                before
+            };
             let (choice, ambiguous) = if let Some(t) = qualified {
+                (t, false)
+            } else if let Some(t) = (c.suffix.is_none() && targets.len() > 1)
+                .then(earlier)
+                .flatten()
+                .filter(|t| targets.contains(t))
+            {
                 (t, false)
             } else if targets.len() == 1 {
                 (targets[0], false)
@@ -774,7 +834,18 @@ impl RegionMatcher {
             return None;
         }
         let c = &cands[i];
+        // Another name qualifies this one when one of its readings is the province or city
+        // of one of ours; the same name repeated ("Ji'an, while Ji'an") qualifies nothing.
         let fits = |other: &Candidate| -> Option<usize> {
+            // "Jilin, Jilin" (the city, in the province) is a qualifier; "Ji'an, while Ji'an"
+            // is not.
+            let adjacent = matches!(
+                &text[c.end.min(other.end)..c.start.max(other.start)],
+                ", " | "，"
+            );
+            if other.alias == c.alias && !adjacent {
+                return None;
+            }
             let oa = &self.aliases[other.alias];
             targets.iter().copied().find(|&t| {
                 let d = &self.divisions[t];
@@ -786,8 +857,17 @@ impl RegionMatcher {
             })
         };
         if let Some(next) = cands.get(i + 1) {
+            // "Taizhou, Zhejiang", "Taizhou in Zhejiang", and appositions within the clause:
+            // "Fuzhou, the capital of neighbouring Fujian Province", "Jinjiang, a county-level
+            // city under Quanzhou", "Yiwu in east China's Zhejiang Province".
             let gap = &text[c.end..next.start];
-            if matches!(gap, ", " | " in " | " of " | "," | " (" | "，")
+            let opens = [", ", " in ", " of ", " (", ",", "，"]
+                .iter()
+                .any(|o| gap.starts_with(o))
+                || gap.is_empty();
+            let one_clause = gap.len() <= 60 && !gap.contains(['.', ';', '\n', '。', '；']);
+            if opens
+                && one_clause
                 && let Some(t) = fits(next)
             {
                 return Some(t);
@@ -798,6 +878,18 @@ impl RegionMatcher {
             let gap = &text[prev.end..c.start];
             if matches!(gap, "'s " | "’s " | " " | "")
                 && let Some(t) = fits(prev)
+            {
+                return Some(t);
+            }
+            // "Jiaojiang District, Taizhou": a subdivision named just before picks its parent.
+            let pa = &self.aliases[prev.alias];
+            if matches!(gap, ", " | "，" | "")
+                && prev.alias != c.alias
+                && let Some(t) = targets.iter().copied().find(|&t| {
+                    pa.targets
+                        .iter()
+                        .any(|&o| self.divisions[o].parent == t && o != t)
+                })
             {
                 return Some(t);
             }
@@ -848,10 +940,10 @@ impl RegionMatcher {
         let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
             let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
             let alone_ok = run.len() == 1
-                && self
-                    .abbrev_context
-                    .iter()
-                    .any(|v| text[..run[0].0].ends_with(v.as_str()));
+                && self.abbrev_context.iter().any(|(v, only)| {
+                    text[..run[0].0].ends_with(v.as_str())
+                        && (only.is_empty() || only.contains(run[0].1))
+                });
             let excluded = after.is_some_and(|rest| {
                 self.not_next_zh
                     .iter()
@@ -883,6 +975,27 @@ impl RegionMatcher {
         }
         flush(&mut run, &mut out);
         out
+    }
+}
+
+/// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
+/// punctuation or government word.
+fn company_zh_ahead(rest: &str) -> bool {
+    let head: String = rest.chars().take(8).take_while(|&c| is_han(c)).collect();
+    let gov = [
+        "人民政府",
+        "政府",
+        "委员会",
+        "厅",
+        "局",
+        "办公室",
+        "人大",
+        "政协",
+    ];
+    let company = ["集团", "公司", "股份", "有限"];
+    match company.iter().filter_map(|w| head.find(w)).min() {
+        Some(at) => !gov.iter().any(|g| head[..at].contains(g)),
+        None => false,
     }
 }
 
