@@ -65,6 +65,22 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dates/weekdays.tsv",
         include_str!("../dictionaries/dates/weekdays.tsv"),
     ),
+    (
+        "dates/ordinals.tsv",
+        include_str!("../dictionaries/dates/ordinals.tsv"),
+    ),
+    (
+        "dates/relative.tsv",
+        include_str!("../dictionaries/dates/relative.tsv"),
+    ),
+    (
+        "dates/zh_relative.tsv",
+        include_str!("../dictionaries/dates/zh_relative.tsv"),
+    ),
+    (
+        "dates/not_after_year.tsv",
+        include_str!("../dictionaries/dates/not_after_year.tsv"),
+    ),
     // numbers and money
     (
         "numbers/words.tsv",
@@ -126,7 +142,10 @@ impl Dictionaries {
     /// The defaults compiled into the binary.
     pub fn embedded() -> Dictionaries {
         Dictionaries {
-            files: EMBEDDED.iter().map(|&(k, v)| (k, Cow::Borrowed(v))).collect(),
+            files: EMBEDDED
+                .iter()
+                .map(|&(k, v)| (k, Cow::Borrowed(v)))
+                .collect(),
             origin: BTreeMap::new(),
         }
     }
@@ -168,7 +187,11 @@ impl Dictionaries {
                     line: 0,
                     message: format!(
                         "unknown dictionary file `{rel}` (known: {})",
-                        EMBEDDED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        EMBEDDED
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
             };
