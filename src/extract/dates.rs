@@ -111,6 +111,13 @@ enum Kind {
     ZhRelative,
     ZhWeekday,
     ZhDay,
+    OrdinalDay,
+    WeekdayDay,
+    NthWeekday,
+    DayOfRelMonth,
+    RelativeOffset,
+    Upcoming,
+    YearMon,
 }
 
 struct Rule {
@@ -130,9 +137,16 @@ pub struct DateRules {
     modifiers: HashMap<String, i32>,
     zh_relative: HashMap<String, (Unit, i32)>,
     not_after_year: HashSet<String>,
+    number_words: HashMap<String, u32>,
     triggers: AhoCorasick,
     trigger_kinds: Vec<Trigger>,
     rules: Vec<Rule>,
+    /// Between two dates that form a range: "2014 through May 2018", "10/1 to 11/7".
+    range_gap: Regex,
+    /// After a date: "... to date", "... and now".
+    to_now: Regex,
+    /// Before a date: "between now and ...".
+    now_and: Regex,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,6 +159,7 @@ enum Unit {
 
 /// One accepted reading: the extent it claims in the text and the mentions it yields.
 struct Candidate {
+    kind: Option<Kind>,
     start: usize,
     end: usize,
     parts: Vec<(usize, usize, DateValue)>,
@@ -181,7 +196,12 @@ fn alternation(words: &[String]) -> String {
     let mut w: Vec<&String> = words.iter().collect();
     w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     w.iter()
-        .map(|s| regex::escape(s).replace('-', "[- ]?"))
+        .map(|s| {
+            s.split('-')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("[- ]?")
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -233,6 +253,18 @@ impl DateRules {
             })?;
             zh_relative.insert(row.fields[0].trim().to_string(), (unit, n));
         }
+        // Counting words for "two weeks from now", from the shared number file.
+        let mut number_words = HashMap::new();
+        for row in dicts.rows("numbers/words.tsv", 2)? {
+            if let Ok(n) = row.fields[1].trim().parse::<u32>()
+                && n <= 100
+                && row.fields[0].is_ascii()
+            {
+                number_words.insert(row.fields[0].trim().to_lowercase(), n);
+            }
+        }
+        number_words.insert("a".into(), 1);
+        number_words.insert("an".into(), 1);
         let not_after_year = dicts
             .rows("dates/not_after_year.tsv", 1)?
             .iter()
@@ -275,13 +307,19 @@ impl DateRules {
         let wd = alternation(&weekdays.keys().cloned().collect::<Vec<_>>());
         let ord = alternation(&ordinals.keys().cloned().collect::<Vec<_>>());
         let mods = alternation(&modifiers.keys().cloned().collect::<Vec<_>>());
+        let nums = alternation(&number_words.keys().cloned().collect::<Vec<_>>());
         let zh_rel = alternation(&zh_relative.keys().cloned().collect::<Vec<_>>());
         // A day: a number with an optional ordinal suffix, or a spelled ordinal.
         let day =
             |g: &str| format!(r"(?P<{g}>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:{ord})\b)");
         let month = |g: &str| format!(r"\b(?P<{g}>{mon})\b\.?");
+        // A month right before a day may touch it ("Dec31"); one right after a day may touch
+        // that ("14april"); the other side keeps its word boundary.
+        let month_nb = |g: &str| format!(r"\b(?P<{g}>{mon})\.?");
+        let month_after = |g: &str| format!(r"(?P<{g}>{mon})\b\.?");
         let wd_prefix = format!(r"(?:\b(?P<wd>{wd})\b\.?,?\s+)?");
-        let range_sep = r"\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b|&)\s*";
+        let range_sep =
+            r"\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
         let year_tail = format!(r"(?:\s*,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})\b)?");
         let btw = r"(?:\b(?P<btw>between|from)\s+)?";
         let year_of = format!(
@@ -298,8 +336,8 @@ impl DateRules {
                 Some(T::Month),
                 true,
                 format!(
-                    r"(?i){wd_prefix}{}(?:\s*,\s*|\s+|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*of\s+|[-/])(?P<y>{YEAR})\b",
-                    month("mon"),
+                    r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*of\s+|[-/])(?P<y>{YEAR})\b",
+                    month_nb("mon"),
                     day("d")
                 ),
             ),
@@ -311,7 +349,7 @@ impl DateRules {
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+of\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
                     day("d"),
-                    month("mon")
+                    month_after("mon")
                 ),
             ),
             // "2023-06-20", "2023/06/20", "2023.6.20"
@@ -434,7 +472,7 @@ impl DateRules {
                 false,
                 format!(
                     r"(?i){wd_prefix}{}(?:\s*[,/]?\s*|-)(?:the\s+)?{}",
-                    month("mon"),
+                    month_nb("mon"),
                     day("d")
                 ),
             ),
@@ -446,7 +484,7 @@ impl DateRules {
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?P<of>\s+of\s+|\s*-?\s*){}",
                     day("d"),
-                    month("mon")
+                    month_after("mon")
                 ),
             ),
             // "June 2023", "june of 1992", "Dec-2018"
@@ -545,7 +583,7 @@ impl DateRules {
                 Some(T::Relative),
                 false,
                 format!(
-                    r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|month|quarter|qtr|week)\b"
+                    r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
                 ),
             ),
             // "yesterday", "the day after tomorrow"
@@ -562,7 +600,7 @@ impl DateRules {
                 Some(T::Weekday),
                 false,
                 format!(
-                    r"(?i)\b(?:(?P<wd>{wd})\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+week|(?P<mod2>{mods})\s+week(?:'s)?\s+(?P<wd2>{wd}))\b"
+                    r"(?i)\b(?:(?P<wd>{wd})\s+(?:(?:of|from)\s+)?(?:the\s+)?(?P<mod>{mods})\s+week|(?P<mod2>{mods})\s+week(?:'s)?\s+(?P<wd2>{wd}))\b"
                 ),
             ),
             // "on Sunday", "last Monday", "this past Wednesday"
@@ -573,6 +611,67 @@ impl DateRules {
                 format!(
                     r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
                 ),
+            ),
+            // "on the 15th", "the 24.", "on the first"
+            (
+                OrdinalDay,
+                None,
+                false,
+                format!(
+                    r"(?i)\b(?P<pre>on\s+the|on|the)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
+                ),
+            ),
+            // "Monday 21", "tuesday the eleventh", "Thu 15th"
+            (
+                WeekdayDay,
+                Some(T::Weekday),
+                false,
+                format!(r"(?i)\b(?P<wd>{wd})\b\.?,?\s+(?:the\s+)?{}", day("d")),
+            ),
+            // "the first Monday of this month", "second monday of last month", "last Friday of May"
+            (
+                NthWeekday,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<mod>{mods})\s+month\b|the\s+month\b|{}(?:\s*,?\s*(?P<y>{YEAR})\b)?)",
+                    month("mon")
+                ),
+            ),
+            // "20th of next month", "the 15th day of next month"
+            (
+                DayOfRelMonth,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?{}(?:\s+day)?\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+month\b",
+                    day("d")
+                ),
+            ),
+            // "three days ago", "in two weeks", "3 years from today", "two days before yesterday"
+            (
+                RelativeOffset,
+                None,
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
+                ),
+            ),
+            // "upcoming two months", "2 upcoming quarters"
+            (
+                Upcoming,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<n>\d{{1,2}}|{nums})\s+upcoming|upcoming\s+(?P<n2>\d{{1,2}}|{nums}))\s+(?P<unit>day|week|month|quarter|year)s?\b"
+                ),
+            ),
+            // "2017 april"
+            (
+                YearMon,
+                Some(T::Month),
+                true,
+                format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
             ),
             // Chinese ranges: "5月19日至20日", "2019年6月1日-6月30日", "5月22日和23日"
             (
@@ -662,9 +761,14 @@ impl DateRules {
             modifiers,
             zh_relative,
             not_after_year,
+            number_words,
             triggers,
             trigger_kinds,
             rules,
+            range_gap: Regex::new(r"(?i)^\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*$")
+                .unwrap(),
+            to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
+            now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
         })
     }
 
@@ -720,15 +824,18 @@ impl DateRules {
                     caps: &caps,
                     anchor,
                 };
-                if let Some(c) = self.handle(rule.kind, &ctx) {
+                if let Some(mut c) = self.handle(rule.kind, &ctx) {
+                    c.kind = Some(rule.kind);
                     cands.push(c);
                 }
             }
         }
-        // Longest first, then leftmost: a range or a full date beats the pieces inside it.
+        // Longest first, then leftmost: a range or a full date beats the pieces inside it. On a
+        // tie, month-first beats day-first ("$ 12 December 27" is December 27).
         cands.sort_by(|a, b| {
             (b.end - b.start)
                 .cmp(&(a.end - a.start))
+                .then(rank(a.kind).cmp(&rank(b.kind)))
                 .then(a.start.cmp(&b.start))
         });
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -741,6 +848,7 @@ impl DateRules {
             kept.push(c);
         }
         kept.sort_by_key(|c| c.start);
+        let kept = self.join(text, kept, anchor);
         for c in kept {
             for (s, e, v) in c.parts {
                 out.push(Mention::at(text, s, e, Value::Date(v)));
@@ -1201,6 +1309,7 @@ impl DateRules {
         let start = self.span_start(ctx);
         let one = |v: DateValue| -> Option<Candidate> {
             Some(Candidate {
+                kind: None,
                 start: ws,
                 end: we,
                 parts: vec![(start, we, v)],
@@ -1270,6 +1379,7 @@ impl DateRules {
                 }
                 let v = self.day_mention(None, m, d, anchor)?;
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(ns, we, v)],
@@ -1312,6 +1422,7 @@ impl DateRules {
                     let v2 = self.day_mention(y, m2, d2, anchor)?;
                     let s1 = start;
                     return Some(Candidate {
+                        kind: None,
                         start: ws,
                         end: we,
                         parts: vec![(s1, e1, v1), (s2, we, v2)],
@@ -1343,7 +1454,10 @@ impl DateRules {
                 let m = self.month_of(mt)?;
                 let dt = ctx.get("d")?;
                 let d = self.day_of(dt)?;
-                if !self.month_word_ok(mt, dt.starts_with(|c: char| c.is_ascii_digit())) {
+                // "first of march" is a date whatever the case; "march first" may be a verb
+                let with_of = ctx.get("of").is_some_and(|o| !o.trim().is_empty());
+                if !self.month_word_ok(mt, with_of || dt.starts_with(|c: char| c.is_ascii_digit()))
+                {
                     return None;
                 }
                 if matches!(kind, DayMon) {
@@ -1373,6 +1487,7 @@ impl DateRules {
                 };
                 let v = self.day_mention(None, m, d, anchor)?;
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(s, we, v)],
@@ -1420,14 +1535,35 @@ impl DateRules {
                     let ps = ctx.start_of("part")?;
                     let v = range_value(ymd(y, m, a)?, ymd(y, m, b)?, src)?;
                     return Some(Candidate {
+                        kind: None,
                         start: ws,
                         end: we,
                         parts: vec![(ps, we, v)],
                     });
                 }
                 let s = ctx.start_of("mon")?;
+                // "this September" is in the publication year, "last March" the one before the
+                // publication month, "next March" the one after.
+                let pre = ctx.get("pre").map(str::to_lowercase);
+                if let (Some(p @ ("this" | "last" | "next")), Some(a)) = (pre.as_deref(), anchor) {
+                    let am = a.date.month();
+                    let y = a.date.year()
+                        + match p {
+                            "last" if m >= am => -1,
+                            "next" if m <= am => 1,
+                            _ => 0,
+                        };
+                    let ps = ctx.start_of("pre")?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(ps, we, month_value(y, m, a.source)?)],
+                    });
+                }
                 let v = self.month_mention(None, m, anchor)?;
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(s, we, v)],
@@ -1457,6 +1593,7 @@ impl DateRules {
                 if !(1900..=2100).contains(&y)
                     || glued_number(ctx.text, ys, ye)
                     || money_before(ctx.text, ys)
+                    || spaced_number_neighbour(ctx.text, ys, ye)
                 {
                     return None;
                 }
@@ -1467,6 +1604,7 @@ impl DateRules {
                 let s = if ctx.get("cal").is_some() { ws } else { ys };
                 let v = year_value(y, YearSource::Text)?;
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(s, we, v)],
@@ -1547,7 +1685,7 @@ impl DateRules {
                 let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
                 let d = a.date;
                 let v = match ctx.get("unit")?.to_lowercase().as_str() {
-                    "year" => year_value(d.year() + o, a.source)?,
+                    "year" | "yr" => year_value(d.year() + o, a.source)?,
                     "month" => {
                         let (y, m) = add_months(d.year(), d.month(), o);
                         month_value(y, m, a.source)?
@@ -1577,6 +1715,7 @@ impl DateRules {
                 let s = ctx.start_of("rel")?;
                 let v = day_value(a.date + Duration::days(o), a.source);
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(s, we, v)],
@@ -1597,13 +1736,7 @@ impl DateRules {
                 let wd = *self
                     .weekdays
                     .get(&wt.trim_end_matches('.').to_lowercase())?;
-                // "sun", "sat", "wed" are words: abbreviations need a capital
-                let full = self
-                    .weekdays
-                    .iter()
-                    .filter(|(_, v)| **v == wd)
-                    .all(|(k, _)| k.len() <= wt.len());
-                if !full && !wt.starts_with(char::is_uppercase) {
+                if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
                     return None;
                 }
                 let mode = ctx.get("mod").map(|m| {
@@ -1625,6 +1758,7 @@ impl DateRules {
                         YearSource::Unknown,
                     );
                     return Some(Candidate {
+                        kind: None,
                         start: ws,
                         end: we,
                         parts: vec![(s, we, v)],
@@ -1647,10 +1781,207 @@ impl DateRules {
                 };
                 let s = s.max(self.span_start(ctx));
                 Some(Candidate {
+                    kind: None,
                     start: ws,
                     end: we,
                     parts: vec![(s, we, day_value(date, a.source))],
                 })
+            }
+            OrdinalDay => {
+                let dt = ctx.get("d")?;
+                let pre = ctx.get("pre")?.to_lowercase();
+                let numeric = dt.starts_with(|c: char| c.is_ascii_digit());
+                let suffixed = numeric && dt.ends_with(|c: char| c.is_ascii_alphabetic());
+                // "the first" is too common a phrase: spelled days need "on the"; a bare "the
+                // 24" needs the sentence to stop there; "on 24" is not a date.
+                if (!numeric && !pre.starts_with("on the")) || (numeric && !suffixed && pre == "on")
+                {
+                    return None;
+                }
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let rest = ctx.text[we..].trim_start();
+                let stops = rest.is_empty()
+                    || rest.starts_with(['.', ',', ';', '!', '?', ')', '，', '。'])
+                    || [
+                        "and ", "to ", "at ", "or ", "through ", "until ", "till ", "-",
+                    ]
+                    .iter()
+                    .any(|w| rest.to_lowercase().starts_with(w));
+                if !stops
+                    || (rest.starts_with('.')
+                        && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    return None;
+                }
+                let d = self.day_of(dt)?;
+                let s = ctx.start_of("d")?;
+                let v = self.day_in_month(d, anchor)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            WeekdayDay => {
+                let wt = ctx.get("wd")?;
+                let wd = *self
+                    .weekdays
+                    .get(&wt.trim_end_matches('.').to_lowercase())?;
+                if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
+                    return None;
+                }
+                let dt = ctx.get("d")?;
+                let d = self.day_of(dt)?;
+                let bare = dt.chars().all(|c| c.is_ascii_digit());
+                let rest = ctx.text[we..].trim_start();
+                if ends_inside_number(ctx.text, we)
+                    || (bare && rest.starts_with(|c: char| c.is_alphabetic()))
+                {
+                    return None;
+                }
+                let a = anchor?;
+                // the date with this day and weekday nearest the anchor
+                let mut best: Option<NaiveDate> = None;
+                for k in -12..=12 {
+                    let (y, m) = add_months(a.date.year(), a.date.month(), k);
+                    if let Some(date) = ymd(y, m, d)
+                        && date.weekday().number_from_monday() == wd
+                    {
+                        let dist = (date - a.date).num_days().abs();
+                        if best.is_none_or(|b| dist < (b - a.date).num_days().abs()) {
+                            best = Some(date);
+                        }
+                    }
+                }
+                one(day_value(best?, a.source))
+            }
+            NthWeekday => {
+                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                let (y, m, src) = if let Some(mt) = ctx.get("mon") {
+                    let m = self.month_of(mt)?;
+                    match (ctx.get("y"), anchor) {
+                        (Some(y), _) => (y.parse().ok()?, m, YearSource::Text),
+                        (None, Some(a)) => (infer_year(a.date, |y| ymd(y, m, 1))?, m, a.source),
+                        (None, None) => return None,
+                    }
+                } else {
+                    let a = anchor?;
+                    let o = match ctx.get("mod") {
+                        Some(md) => *self.modifiers.get(&md.to_lowercase())?,
+                        None => 0,
+                    };
+                    let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                    (y, m, a.source)
+                };
+                let first = ymd(y, m, 1)?;
+                let to_wd = (wd + 7 - first.weekday().number_from_monday()) % 7;
+                let first_wd = first + Duration::days(to_wd as i64);
+                let date = match ctx.get("ord")?.to_lowercase().as_str() {
+                    "last" => {
+                        let last = last_of_month(y, m)?;
+                        let back = (last.weekday().number_from_monday() + 7 - wd) % 7;
+                        last - Duration::days(back as i64)
+                    }
+                    o => {
+                        let n = match o {
+                            "first" | "1st" => 0,
+                            "second" | "2nd" => 1,
+                            "third" | "3rd" => 2,
+                            _ => 3,
+                        };
+                        first_wd + Duration::weeks(n)
+                    }
+                };
+                if date.month() != m {
+                    return None;
+                }
+                one(day_value(date, src))
+            }
+            DayOfRelMonth => {
+                let a = anchor?;
+                let d = self.day_of(ctx.get("d")?)?;
+                let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
+                let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                one(day_value(ymd(y, m, d)?, a.source))
+            }
+            RelativeOffset => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i64 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i64,
+                };
+                let dir = ctx.get("dir").map(|d| {
+                    d.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                });
+                if ctx.get("in").is_none() && dir.is_none() {
+                    return None;
+                }
+                if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                    return None;
+                }
+                let (base, sign) = match dir.as_deref() {
+                    None | Some("hence" | "later" | "from now" | "from today") => (a.date, 1),
+                    Some("ago" | "earlier" | "before today") => (a.date, -1),
+                    Some("from tomorrow" | "from tmrw") => (a.date + Duration::days(1), 1),
+                    Some("from yesterday") => (a.date - Duration::days(1), 1),
+                    Some("before yesterday") => (a.date - Duration::days(1), -1),
+                    Some("after today") => (a.date, 1),
+                    Some(_) => (a.date + Duration::days(1), 1),
+                };
+                let k = sign * n;
+                let date = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => base + Duration::days(k),
+                    "week" => base + Duration::weeks(k),
+                    u => {
+                        let months = if u == "month" { k } else { 12 * k };
+                        let (y, m) = add_months(base.year(), base.month(), months as i32);
+                        let last = last_of_month(y, m)?.day();
+                        ymd(y, m, base.day().min(last))?
+                    }
+                };
+                one(day_value(date, a.source))
+            }
+            Upcoming => {
+                let a = anchor?;
+                let nt = ctx.get("n").or(ctx.get("n2"))?.to_lowercase();
+                let n: i32 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i32,
+                };
+                let d = a.date;
+                let v = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => day_value(d + Duration::days(n as i64), a.source),
+                    "week" => week_value(d + Duration::weeks(n as i64), a.source),
+                    "month" => {
+                        let (y, m) = add_months(d.year(), d.month(), n);
+                        month_value(y, m, a.source)?
+                    }
+                    "quarter" => {
+                        let (y, m) = add_months(d.year(), (d.month() - 1) / 3 * 3 + 1, 3 * n);
+                        quarter_value(y, (m - 1) / 3 + 1, a.source)?
+                    }
+                    _ => year_value(d.year() + n, a.source)?,
+                };
+                one(v)
+            }
+            YearMon => {
+                let mt = ctx.get("mon")?;
+                if !self.month_word_ok(mt, false) || glued_number(ctx.text, ws, ctx.end_of("y")?) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                one(month_value(
+                    ctx.get("y")?.parse().ok()?,
+                    m,
+                    YearSource::Text,
+                )?)
             }
             ZhRange => {
                 if glued_digits(ctx.text, ws, we) {
@@ -1673,6 +2004,7 @@ impl DateRules {
                     let v1 = self.zh_day(y, m1, d1, anchor)?;
                     let v2 = self.zh_day(y, m2, d2, anchor)?;
                     return Some(Candidate {
+                        kind: None,
                         start: ws,
                         end: we,
                         parts: vec![(start, e1, v1), (s2, we, v2)],
@@ -1886,13 +2218,8 @@ impl DateRules {
                         YearSource::Unknown,
                     ));
                 };
-                // this month, or last month when that would be clearly after the anchor
-                let mut date = ymd(a.date.year(), a.date.month(), d);
-                if date.is_none_or(|x| x > a.date + Duration::days(7)) {
-                    let (y, m) = add_months(a.date.year(), a.date.month(), -1);
-                    date = ymd(y, m, d);
-                }
-                one(day_value(date?, a.source))
+                let _ = a;
+                one(self.day_in_month(d, anchor)?)
             }
         }
     }
@@ -1932,6 +2259,144 @@ impl DateRules {
             }
             None => self.day_range(None, p1, p2, anchor),
         }
+    }
+}
+
+fn rank(k: Option<Kind>) -> u8 {
+    match k {
+        Some(Kind::DayMon) => 1,
+        _ => 0,
+    }
+}
+
+impl DateRules {
+    /// A day of the month with no month: the publication month, or the month before when that
+    /// would put it more than two weeks after the publication date.
+    fn day_in_month(&self, d: u32, anchor: Option<Anchor>) -> Option<DateValue> {
+        let Some(a) = anchor else {
+            return Some(dv(
+                format!("XXXX-XX-{d:02}"),
+                None,
+                None,
+                Granularity::Day,
+                YearSource::Unknown,
+            ));
+        };
+        let mut date = ymd(a.date.year(), a.date.month(), d);
+        if date.is_none_or(|x| x > a.date + Duration::days(14)) {
+            let (y, m) = add_months(a.date.year(), a.date.month(), -1);
+            date = ymd(y, m, d);
+        }
+        Some(day_value(date?, a.source))
+    }
+
+    /// "sun", "sat", "mon", "wed" are words: those abbreviations need a capital or a dot.
+    fn weekday_word_ok(&self, surface: &str, text: &str, end: usize) -> bool {
+        let l = surface.trim_end_matches('.').to_lowercase();
+        let capital = surface.starts_with(char::is_uppercase);
+        let dotted = surface.ends_with('.') || text[end..].starts_with('.');
+        match l.as_str() {
+            "sun" | "sat" | "mon" | "wed" => capital || dotted,
+            _ => true,
+        }
+    }
+
+    /// Second pass over the accepted candidates of a line: a weekday next to a date becomes
+    /// one mention ("Friday 7/6", "Jul 18, Fri"), and two dates joined by "to", "-",
+    /// "through", or "between ... and" become one range ("2014 through May 2018").
+    fn join(&self, text: &str, kept: Vec<Candidate>, anchor: Option<Anchor>) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        for mut c in kept {
+            if let Some(prev) = out.last_mut()
+                && prev.parts.len() == 1
+                && c.parts.len() == 1
+                && prev.parts[0].1 <= c.parts[0].0
+            {
+                let (ps, pe, pv) = prev.parts[0].clone();
+                let (cs, ce, cv) = c.parts[0].clone();
+                let gap = &text[pe..cs];
+                let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday));
+                let is_day = |k: Option<Kind>, v: &DateValue| {
+                    v.granularity == Granularity::Day
+                        && !matches!(
+                            k,
+                            Some(Kind::Weekday | Kind::RelativeDay | Kind::RelativeOffset)
+                        )
+                };
+                let wd_gap = gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-");
+                let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
+                    Some((ps, ce, cv.clone()))
+                } else if is_day(prev.kind, &pv) && is_wd(c.kind) && gap.trim() == "," {
+                    Some((ps, ce, pv.clone()))
+                } else if self.range_gap.is_match(gap) {
+                    let and = gap.trim().eq_ignore_ascii_case("and");
+                    let between = text[..ps].to_lowercase().trim_end().ends_with("between");
+                    if and && !between {
+                        None
+                    } else {
+                        self.join_range(&pv, &cv).map(|v| (ps, ce, v))
+                    }
+                } else {
+                    None
+                };
+                if let Some((s, e, v)) = merged {
+                    prev.end = prev.end.max(c.end);
+                    prev.parts = vec![(s, e, v)];
+                    prev.kind = None;
+                    continue;
+                }
+            }
+            // "from March to date", "between Jan 22 and now", "between now and May 21"
+            if c.parts.len() == 1
+                && let Some(a) = anchor
+            {
+                let (s, e, v) = c.parts[0].clone();
+                if let (Some(first), Some(last)) = (v.first_day, v.last_day) {
+                    if let Some(m) = self.to_now.find(&text[e..])
+                        && first <= a.date
+                    {
+                        let end = e + m.end();
+                        if let Some(r) = range_value(first, a.date, v.year_source) {
+                            c.parts = vec![(s, end, r)];
+                            c.end = c.end.max(end);
+                        }
+                    } else if let Some(m) = self.now_and.find(&text[..s])
+                        && last >= a.date
+                    {
+                        let start = m.start() + "between ".len();
+                        if let Some(r) = range_value(a.date, last, v.year_source) {
+                            c.parts = vec![(start, e, r)];
+                            c.start = c.start.min(start);
+                        }
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
+    /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
+    fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
+        let (mut first, last) = (a.first_day?, b.last_day?);
+        if a.year_source != YearSource::Text && b.year_source == YearSource::Text {
+            let shifted = first.with_year(last.year())?;
+            first = if shifted > last {
+                first.with_year(last.year() - 1)?
+            } else {
+                shifted
+            };
+        }
+        if last <= first || (last - first).num_days() > 366 * 100 {
+            return None;
+        }
+        let src = if a.year_source == YearSource::Text || b.year_source == YearSource::Text {
+            YearSource::Text
+        } else {
+            a.year_source
+        };
+        range_value(first, last, src)
     }
 }
 
@@ -1979,6 +2444,14 @@ fn glued_digits(text: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
+    // "2,000": the thousands group of a larger number
+    let before2 = text[..s].chars().rev().nth(1);
+    if first.is_some_and(|c| c.is_ascii_digit())
+        && before == Some(',')
+        && before2.is_some_and(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     if last.is_some_and(|c| c.is_ascii_digit()) {
         match after.first() {
             Some(c) if c.is_ascii_digit() || "*%".contains(*c) => return true,
@@ -2001,6 +2474,20 @@ fn ends_inside_number(text: &str, e: usize) -> bool {
         Some(c) if ".,".contains(*c) => after.get(1).is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
+}
+
+/// "32 - 2015", "2015 - 32": a number joined to another by a spaced dash or slash.
+fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].trim_end();
+    let after = text[e..].trim_start();
+    let dashes: &[char] = &['-', '–', '/'];
+    let joined_before = before
+        .strip_suffix(dashes)
+        .is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+    let joined_after = after
+        .strip_prefix(dashes)
+        .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    joined_before || joined_after
 }
 
 fn next_word(text: &str, e: usize) -> &str {
@@ -2027,6 +2514,11 @@ fn money_before(text: &str, s: usize) -> bool {
         .into_iter()
         .rev()
         .collect();
+    // "ABC 2000", "MX 2023": a model number after a code in capitals
+    if (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase()) && word != "AD"
+    {
+        return true;
+    }
     let w = word.to_lowercase();
     [
         "rmb", "usd", "us$", "$", "¥", "yuan", "no.", "no", "#", "ie", "version", "v", "model",
