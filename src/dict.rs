@@ -81,6 +81,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dates/not_after_year.tsv",
         include_str!("../dictionaries/dates/not_after_year.tsv"),
     ),
+    (
+        "dates/numbers.tsv",
+        include_str!("../dictionaries/dates/numbers.tsv"),
+    ),
     // numbers and money
     (
         "numbers/words.tsv",

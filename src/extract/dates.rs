@@ -176,6 +176,9 @@ const ZH_TRIGGERS: &[&str] = &[
 ];
 const EN_RELATIVE_TRIGGERS: &[&str] = &[
     "year",
+    "yr",
+    "upcoming",
+    "day",
     "month",
     "quarter",
     "qtr",
@@ -253,18 +256,8 @@ impl DateRules {
             })?;
             zh_relative.insert(row.fields[0].trim().to_string(), (unit, n));
         }
-        // Counting words for "two weeks from now", from the shared number file.
-        let mut number_words = HashMap::new();
-        for row in dicts.rows("numbers/words.tsv", 2)? {
-            if let Ok(n) = row.fields[1].trim().parse::<u32>()
-                && n <= 100
-                && row.fields[0].is_ascii()
-            {
-                number_words.insert(row.fields[0].trim().to_lowercase(), n);
-            }
-        }
-        number_words.insert("a".into(), 1);
-        number_words.insert("an".into(), 1);
+        // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
+        let number_words = number_map("dates/numbers.tsv")?;
         let not_after_year = dicts
             .rows("dates/not_after_year.tsv", 1)?
             .iter()
@@ -336,7 +329,7 @@ impl DateRules {
                 Some(T::Month),
                 true,
                 format!(
-                    r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*of\s+|[-/])(?P<y>{YEAR})\b",
+                    r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*(?:of|in)\s+|[-/])(?P<y>{YEAR})\b",
                     month_nb("mon"),
                     day("d")
                 ),
@@ -347,7 +340,7 @@ impl DateRules {
                 Some(T::Month),
                 true,
                 format!(
-                    r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+of\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
+                    r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+(?:of|in)\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
                     day("d"),
                     month_after("mon")
                 ),
@@ -401,14 +394,14 @@ impl DateRules {
                 None,
                 true,
                 format!(
-                    r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})-(?P<m2>0[1-9]|1[0-2]))\b"
+                    r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})[-/](?P<m2>0?[1-9]|1[0-2]))\b"
                 ),
             ),
             // "May 24-25", "from May 24th to 25th", "Sept 5-7, 2024", "May 22 and 23"
             (
                 MonDayRange,
                 Some(T::Month),
-                true,
+                false,
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}(?:the\s+)?{}{year_tail}",
                     month("mon"),
@@ -420,7 +413,7 @@ impl DateRules {
             (
                 MonDayMonDayRange,
                 Some(T::Month),
-                true,
+                false,
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}{}\s*,?\s*(?:the\s+)?{}{year_tail}",
                     month("mon"),
@@ -433,7 +426,7 @@ impl DateRules {
             (
                 DayDayMonRange,
                 Some(T::Month),
-                true,
+                false,
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -445,7 +438,7 @@ impl DateRules {
             (
                 DayMonDayMonRange,
                 Some(T::Month),
-                true,
+                false,
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}(?:\s+of)?\s*{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -538,7 +531,7 @@ impl DateRules {
                 Some(T::Relative),
                 false,
                 format!(
-                    r"(?i)\b(?:(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])|(?P<yy>\d\d)q(?P<q2>[1-4])|q(?P<q3>[1-4])(?:\s*[-/,]?\s*(?P<y2>{YEAR}))?)\b"
+                    r"(?i)\b(?:(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])|(?P<yy>\d\d)q(?P<q2>[1-4])|q(?P<q3>[1-4])(?:\s*[-/,]?\s*(?P<y2>{YEAR})|\s+of\s+(?P<y3>{YEAR}))?)\b"
                 ),
             ),
             // "the first three quarters", "first two quarters of 2023"
@@ -651,7 +644,7 @@ impl DateRules {
             // "three days ago", "in two weeks", "3 years from today", "two days before yesterday"
             (
                 RelativeOffset,
-                None,
+                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
@@ -826,6 +819,9 @@ impl DateRules {
                 };
                 if let Some(mut c) = self.handle(rule.kind, &ctx) {
                     c.kind = Some(rule.kind);
+                    // A leading "from"/"between"/"in" is not part of what a rule claims.
+                    c.start = c.parts.iter().map(|p| p.0).min().unwrap_or(c.start);
+                    c.end = c.parts.iter().map(|p| p.1).max().unwrap_or(c.end);
                     cands.push(c);
                 }
             }
@@ -1010,7 +1006,7 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
 }
 
 fn two_digit_year(yy: i32) -> i32 {
-    if yy < 50 { 2000 + yy } else { 1900 + yy }
+    if yy < 40 { 2000 + yy } else { 1900 + yy }
 }
 
 /// Parse a Chinese or full-width number: "十五" 15, "廿三" 23, "二零一三" 2013, "１２" 12.
@@ -1265,13 +1261,16 @@ impl DateRules {
     }
 
     fn written_year(&self, ctx: &Ctx) -> Option<i32> {
-        ctx.get("y").or_else(|| ctx.get("y2")).and_then(|y| {
-            if y.chars().all(|c| c.is_ascii_digit()) {
-                y.parse().ok()
-            } else {
-                zh_year(y)
-            }
-        })
+        ctx.get("y")
+            .or_else(|| ctx.get("y2"))
+            .or_else(|| ctx.get("y3"))
+            .and_then(|y| {
+                if y.chars().all(|c| c.is_ascii_digit()) {
+                    y.parse().ok()
+                } else {
+                    zh_year(y)
+                }
+            })
     }
 
     /// The start of the reported span: the whole match without a leading preposition, article
@@ -1792,9 +1791,11 @@ impl DateRules {
                 let pre = ctx.get("pre")?.to_lowercase();
                 let numeric = dt.starts_with(|c: char| c.is_ascii_digit());
                 let suffixed = numeric && dt.ends_with(|c: char| c.is_ascii_alphabetic());
-                // "the first" is too common a phrase: spelled days need "on the"; a bare "the
-                // 24" needs the sentence to stop there; "on 24" is not a date.
-                if (!numeric && !pre.starts_with("on the")) || (numeric && !suffixed && pre == "on")
+                // "the first" and "the 21st" are too common as phrases: a day alone needs "on"
+                // ("on the 15th", "on 24th"), spelled days "on the"; "on 24" is not a date.
+                if (!numeric && !pre.starts_with("on the"))
+                    || (numeric && !suffixed && pre == "on")
+                    || !pre.starts_with("on")
                 {
                     return None;
                 }
@@ -2471,7 +2472,7 @@ fn ends_inside_number(text: &str, e: usize) -> bool {
     match after.first() {
         Some(c) if c.is_ascii_alphanumeric() => true,
         Some('%') => true,
-        Some(c) if ".,".contains(*c) => after.get(1).is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if ".,/-:".contains(*c) => after.get(1).is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
 }
