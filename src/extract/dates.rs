@@ -118,6 +118,8 @@ enum Kind {
     RelativeOffset,
     Upcoming,
     YearMon,
+    ZhRelMonthDay,
+    ZhNthWeekday,
 }
 
 struct Rule {
@@ -711,6 +713,22 @@ impl DateRules {
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
                 ),
             ),
+            // "下个月20号", "本月十日"
+            (
+                ZhRelMonthDay,
+                Some(T::Chinese),
+                false,
+                format!(r"(?P<rel>{zh_rel})\s*(?P<d>{ZH_NUM})\s*[日号號]"),
+            ),
+            // "十月的第一个星期一", "四月的最后一个星期一"
+            (
+                ZhNthWeekday,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*)?(?P<m>{ZH_NUM})\s*月份?(?:的)?(?:第(?P<n>[一二三四1-4])|(?P<last>最后))一?(?:个|個)(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])"
+                ),
+            ),
             // "昨天", "去年", "上个月"
             (
                 ZhRelative,
@@ -758,8 +776,10 @@ impl DateRules {
             triggers,
             trigger_kinds,
             rules,
-            range_gap: Regex::new(r"(?i)^\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*$")
-                .unwrap(),
+            range_gap: Regex::new(
+                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*$",
+            )
+            .unwrap(),
             to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
         })
@@ -1327,7 +1347,7 @@ impl DateRules {
                 one(day_value(ymd(y, m, d)?, YearSource::Text))
             }
             IsoDate | CompactDate => {
-                if ctx.get("s1") != ctx.get("s2") || glued_number(ctx.text, ws, we) {
+                if ctx.get("s1") != ctx.get("s2") || glued_date(ctx.text, ws, we) {
                     return None;
                 }
                 let y: i32 = ctx.get("y")?.parse().ok()?;
@@ -1339,7 +1359,7 @@ impl DateRules {
                 let (s1, s2) = (ctx.get("s1")?, ctx.get("s2")?);
                 let yt = ctx.get("y")?;
                 // "1.2.15" is a version; dotted and dashed dates need a four-digit year.
-                if s1 != s2 || (s1 != "/" && yt.len() != 4) || glued_number(ctx.text, ws, we) {
+                if s1 != s2 || (s1 != "/" && yt.len() != 4) || glued_date(ctx.text, ws, we) {
                     return None;
                 }
                 let a: u32 = ctx.get("a")?.parse().ok()?;
@@ -1355,7 +1375,7 @@ impl DateRules {
             }
             NumericMonthDay => {
                 let (ns, _) = (ctx.start_of("a")?, 0);
-                if glued_number(ctx.text, ns, we) {
+                if glued_date(ctx.text, ns, we) {
                     return None;
                 }
                 let at = ctx.get("a")?;
@@ -1984,6 +2004,42 @@ impl DateRules {
                     YearSource::Text,
                 )?)
             }
+            ZhRelMonthDay => {
+                let a = anchor?;
+                let (u, o) = *self.zh_relative.get(ctx.get("rel")?)?;
+                if u != Unit::Month || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let d = zh_number(ctx.get("d")?)?;
+                let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                one(day_value(ymd(y, m, d)?, a.source))
+            }
+            ZhNthWeekday => {
+                let m = zh_number(ctx.get("m")?)?;
+                let wd = match ctx.get("wd")? {
+                    "日" | "天" => 7,
+                    t => zh_number(t)?,
+                };
+                let (y, src) = match (self.zh_year_of(ctx), anchor) {
+                    (Some(y), _) => (y, YearSource::Text),
+                    (None, Some(a)) => (infer_year(a.date, |y| ymd(y, m, 1))?, a.source),
+                    (None, None) => return None,
+                };
+                let date = if ctx.get("last").is_some() {
+                    let last = last_of_month(y, m)?;
+                    let back = (last.weekday().number_from_monday() + 7 - wd) % 7;
+                    last - Duration::days(back as i64)
+                } else {
+                    let n = zh_number(ctx.get("n")?)?;
+                    let first = ymd(y, m, 1)?;
+                    let to_wd = (wd + 7 - first.weekday().number_from_monday()) % 7;
+                    first + Duration::days(to_wd as i64) + Duration::weeks(n as i64 - 1)
+                };
+                if date.month() != m {
+                    return None;
+                }
+                one(day_value(date, src))
+            }
             ZhRange => {
                 if glued_digits(ctx.text, ws, we) {
                     return None;
@@ -2316,18 +2372,28 @@ impl DateRules {
                 let (ps, pe, pv) = prev.parts[0].clone();
                 let (cs, ce, cv) = c.parts[0].clone();
                 let gap = &text[pe..cs];
-                let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday));
+                let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
                 let is_day = |k: Option<Kind>, v: &DateValue| {
                     v.granularity == Granularity::Day
                         && !matches!(
                             k,
-                            Some(Kind::Weekday | Kind::RelativeDay | Kind::RelativeOffset)
+                            Some(
+                                Kind::Weekday
+                                    | Kind::ZhWeekday
+                                    | Kind::RelativeDay
+                                    | Kind::RelativeOffset
+                                    | Kind::ZhRelative
+                            )
                         )
                 };
-                let wd_gap = gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-");
+                let wd_gap =
+                    gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
                 let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
                     Some((ps, ce, cv.clone()))
-                } else if is_day(prev.kind, &pv) && is_wd(c.kind) && gap.trim() == "," {
+                } else if is_day(prev.kind, &pv)
+                    && is_wd(c.kind)
+                    && matches!(gap.trim(), "," | "，")
+                {
                     Some((ps, ce, pv.clone()))
                 } else if self.range_gap.is_match(gap) {
                     let and = gap.trim().eq_ignore_ascii_case("and");
@@ -2416,22 +2482,58 @@ fn weekday_in_week(d: NaiveDate, offset: i32, iso_wd: u32) -> NaiveDate {
 /// True when the number at `text[s..e]` continues into other digits or number punctuation, as
 /// in phone numbers ("0519-85685023"), decimals ("6.0"), products ("1024*768") or codes.
 fn glued_number(text: &str, s: usize, e: usize) -> bool {
+    glued_before(text, s) || glued_after(text, e)
+}
+
+fn glued_before(text: &str, s: usize) -> bool {
     let before = text[..s].chars().next_back();
     let before2 = text[..s].chars().rev().nth(1);
+    before.is_some_and(|c| c.is_ascii_alphanumeric() || "*+#$¥€£_@".contains(c))
+        || (before.is_some_and(|c| "-/.:,".contains(c))
+            && before2.is_some_and(|c| c.is_ascii_digit()))
+}
+
+fn glued_after(text: &str, e: usize) -> bool {
     let after: Vec<char> = text[e..].chars().take(2).collect();
     let digit_after = |i: usize| after.get(i).is_some_and(|c| c.is_ascii_digit());
-    if before.is_some_and(|c| c.is_ascii_alphanumeric() || "*+#$¥€£_@".contains(c)) {
-        return true;
-    }
-    if before.is_some_and(|c| "-/.:,".contains(c)) && before2.is_some_and(|c| c.is_ascii_digit()) {
-        return true;
-    }
     match after.first() {
         Some(c) if c.is_ascii_alphanumeric() && !c.is_ascii_alphabetic() => true,
         Some(c) if "*%_@".contains(*c) => true,
         Some(c) if "-/.:,".contains(*c) => digit_after(1),
         _ => false,
     }
+}
+
+/// Like [`glued_number`], but a dash to or from another numeric date is a range, not glue:
+/// "10/1-11/7", "2018/1/10-2018/7/10".
+fn glued_date(text: &str, s: usize, e: usize) -> bool {
+    let date_like = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '.')
+            && t.contains(['/', '.'])
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && t.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let dashes: &[char] = &['-', '–'];
+    let after = &text[e..];
+    let next_is_date = after.strip_prefix(dashes).is_some_and(|a| {
+        let a = a.trim_start();
+        date_like(
+            &a[..a
+                .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+                .unwrap_or(a.len())],
+        )
+    });
+    let before = &text[..s];
+    let prev_is_date = before.strip_suffix(dashes).is_some_and(|b| {
+        let b = b.trim_end();
+        let from = b
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+            .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        date_like(&b[from..])
+    });
+    (!prev_is_date && glued_before(text, s)) || (!next_is_date && glued_after(text, e))
 }
 
 /// Like [`glued_number`], for a match that may start or end with a word.
