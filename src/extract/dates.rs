@@ -120,6 +120,10 @@ enum Kind {
     YearMon,
     ZhRelMonthDay,
     ZhNthWeekday,
+    WeekdaysFromNow,
+    NthMonthOf,
+    SpelledDate,
+    SpelledYear,
 }
 
 struct Rule {
@@ -180,6 +184,9 @@ const EN_RELATIVE_TRIGGERS: &[&str] = &[
     "year",
     "yr",
     "upcoming",
+    "nineteen",
+    "thousand",
+    "hundred",
     "day",
     "month",
     "quarter",
@@ -303,6 +310,19 @@ impl DateRules {
         let ord = alternation(&ordinals.keys().cloned().collect::<Vec<_>>());
         let mods = alternation(&modifiers.keys().cloned().collect::<Vec<_>>());
         let nums = alternation(&number_words.keys().cloned().collect::<Vec<_>>());
+        // Spelled years: "nineteen eighty six", "seventeen hundred thirty three", "two thousand
+        // and fifteen"; spelled days for them: "twenty five", "fifteenth".
+        let units = "one|two|three|four|five|six|seven|eight|nine";
+        let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+        let teens =
+            "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+        let num99 = format!(r"(?:(?:{tens})(?:[- ](?:{units}))?|{teens}|{units})");
+        let spelled = format!(
+            r"(?:(?:seventeen|eighteen|nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?{num99}|two\s+thousand(?:\s+and\s+{num99}|\s+{num99})?)"
+        );
+        let dayw = format!(
+            r"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ord}|(?:twenty|thirty)(?:[- ](?:{units}))?|{teens}|{units})"
+        );
         let zh_rel = alternation(&zh_relative.keys().cloned().collect::<Vec<_>>());
         // A day: a number with an optional ordinal suffix, or a spelled ordinal.
         let day =
@@ -353,7 +373,7 @@ impl DateRules {
                 None,
                 true,
                 format!(
-                    r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>0?[1-9]|1[0-2])(?P<s2>[-/.])(?P<d>[12][0-9]|3[01]|0?[1-9])\b"
+                    r"\b(?P<y>{YEAR})(?:-(?P<m>0?[1-9]|1[0-2])-(?P<d>[12][0-9]|3[01]|0?[1-9])|/(?P<m2>0?[1-9]|1[0-2])/(?P<d2>[12][0-9]|3[01]|0?[1-9])|\.(?P<m3>0?[1-9]|1[0-2])\.(?P<d3>[12][0-9]|3[01]|0?[1-9]))\b"
                 ),
             ),
             // "2019/aug/01"
@@ -379,7 +399,10 @@ impl DateRules {
                 NumericDate,
                 None,
                 true,
-                r"\b(?P<a>\d{1,2})(?P<s1>[-/.])(?P<b>\d{1,2})(?P<s2>[-/.])(?P<y>\d{4}|\d{2})\b"
+                // one separator throughout, written out because the regex crate has no
+                // backreferences; dotted and dashed dates need a four-digit year ("1.2.15" is a
+                // version)
+                r"\b(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|-(?P<b2>\d{1,2})-(?P<y2>\d{4})|\.(?P<b3>\d{1,2})\.(?P<y3>\d{4}))\b"
                     .to_string(),
             ),
             // "2/15", "22/04"
@@ -667,6 +690,45 @@ impl DateRules {
                 Some(T::Month),
                 true,
                 format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
+            ),
+            // "3 fridays from now", "2 thursdays back"
+            (
+                WeekdaysFromNow,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)\b(?P<n>\d{{1,2}}|{nums})\s+(?P<wd>{wd})s\s+(?P<dir>from\s+now|from\s+today|hence|back|ago)\b"
+                ),
+            ),
+            // "the third month of 2021", "the 9th month of next year"
+            (
+                NthMonthOf,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?{}\s+month\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b)",
+                    day("d")
+                ),
+            ),
+            // "January twenty five nineteen eighty six", "13 Sept nineteen seventy two",
+            // "August two thousand and fifteen"
+            (
+                SpelledDate,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i)(?:{}\s+(?:the\s+)?(?P<d>{dayw})\s+|\b(?P<d2>{dayw})\s+(?:of\s+)?{}\s+|{}\s+(?:of\s+)?)(?P<yw>{spelled})\b",
+                    month_nb("mon"),
+                    month_after("mon2"),
+                    month("mon3")
+                ),
+            ),
+            // "in nineteen ninety six", "in two thousand and fifteen"
+            (
+                SpelledYear,
+                Some(T::Relative),
+                false,
+                format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
             ),
             // Chinese ranges: "5月19日至20日", "2019年6月1日-6月30日", "5月22日和23日"
             (
@@ -1347,23 +1409,36 @@ impl DateRules {
                 one(day_value(ymd(y, m, d)?, YearSource::Text))
             }
             IsoDate | CompactDate => {
-                if ctx.get("s1") != ctx.get("s2") || glued_date(ctx.text, ws, we) {
+                if glued_date(ctx.text, ws, we) {
                     return None;
                 }
                 let y: i32 = ctx.get("y")?.parse().ok()?;
-                let m: u32 = ctx.get("m")?.parse().ok()?;
-                let d: u32 = ctx.get("d")?.parse().ok()?;
+                let m: u32 = ctx
+                    .get("m")
+                    .or(ctx.get("m2"))
+                    .or(ctx.get("m3"))?
+                    .parse()
+                    .ok()?;
+                let d: u32 = ctx
+                    .get("d")
+                    .or(ctx.get("d2"))
+                    .or(ctx.get("d3"))?
+                    .parse()
+                    .ok()?;
                 one(day_value(ymd(y, m, d)?, YearSource::Text))
             }
             NumericDate => {
-                let (s1, s2) = (ctx.get("s1")?, ctx.get("s2")?);
-                let yt = ctx.get("y")?;
-                // "1.2.15" is a version; dotted and dashed dates need a four-digit year.
-                if s1 != s2 || (s1 != "/" && yt.len() != 4) || glued_date(ctx.text, ws, we) {
+                let yt = ctx.get("y").or(ctx.get("y2")).or(ctx.get("y3"))?;
+                if glued_date(ctx.text, ws, we) {
                     return None;
                 }
                 let a: u32 = ctx.get("a")?.parse().ok()?;
-                let b: u32 = ctx.get("b")?.parse().ok()?;
+                let b: u32 = ctx
+                    .get("b")
+                    .or(ctx.get("b2"))
+                    .or(ctx.get("b3"))?
+                    .parse()
+                    .ok()?;
                 let yn: i32 = yt.parse().ok()?;
                 let y = if yt.len() == 2 {
                     two_digit_year(yn)
@@ -1504,7 +1579,13 @@ impl DateRules {
                 } else {
                     self.span_start(ctx)
                 };
-                let v = self.day_mention(None, m, d, anchor)?;
+                let mut v = self.day_mention(None, m, d, anchor)?;
+                if let Some(wd) = ctx
+                    .get("wd")
+                    .and_then(|w| self.weekdays.get(&w.trim_end_matches('.').to_lowercase()))
+                {
+                    v = align_weekday(v, *wd);
+                }
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -2040,6 +2121,79 @@ impl DateRules {
                 }
                 one(day_value(date, src))
             }
+            WeekdaysFromNow => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i64 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i64,
+                };
+                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                if n < 1 {
+                    return None;
+                }
+                let dir = ctx.get("dir")?.to_lowercase();
+                let date = if dir == "back" || dir == "ago" {
+                    nearest_on_or_before(a.date - Duration::days(1), wd) - Duration::weeks(n - 1)
+                } else {
+                    nearest_on_or_before(a.date + Duration::days(7), wd) + Duration::weeks(n - 1)
+                };
+                one(day_value(date, a.source))
+            }
+            NthMonthOf => {
+                let m = self.day_of(ctx.get("d")?)?;
+                if !(1..=12).contains(&m) {
+                    return None;
+                }
+                let (y, src) = match (ctx.get("y"), ctx.get("mod"), anchor) {
+                    (Some(y), _, _) => (y.parse().ok()?, YearSource::Text),
+                    (None, Some(md), Some(a)) => (
+                        a.date.year() + self.modifiers.get(&md.to_lowercase())?,
+                        a.source,
+                    ),
+                    _ => return None,
+                };
+                one(month_value(y, m, src)?)
+            }
+            SpelledDate | SpelledYear => {
+                let y = spelled_year(ctx.get("yw")?)?;
+                if matches!(kind, SpelledYear) {
+                    // "in two thousand cases": a quantity, not a year
+                    let next = next_word(ctx.text, we).to_lowercase();
+                    let ok = next.is_empty()
+                        || [
+                            "and", "or", "but", "when", "to", "until", "the", "we", "they", "he",
+                            "she", "it", "i",
+                        ]
+                        .contains(&next.as_str());
+                    if !ok {
+                        return None;
+                    }
+                    let s = ctx.start_of("yw")?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(s, we, year_value(y, YearSource::Text)?)],
+                    });
+                }
+                let mt = ctx.get("mon").or(ctx.get("mon2")).or(ctx.get("mon3"))?;
+                if !self.month_word_ok(mt, true) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                match ctx.get("d").or(ctx.get("d2")) {
+                    Some(dt) => {
+                        let d = self.day_of(dt).or_else(|| {
+                            self.number_words
+                                .get(&dt.to_lowercase().replace(' ', "-"))
+                                .copied()
+                        })?;
+                        one(day_value(ymd(y, m, d)?, YearSource::Text))
+                    }
+                    None => one(month_value(y, m, YearSource::Text)?),
+                }
+            }
             ZhRange => {
                 if glued_digits(ctx.text, ws, we) {
                     return None;
@@ -2388,13 +2542,22 @@ impl DateRules {
                 };
                 let wd_gap =
                     gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
+                let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
                 let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
-                    Some((ps, ce, cv.clone()))
+                    let v = match wd_of(&pv) {
+                        Some(wd) => align_weekday(cv.clone(), wd),
+                        None => cv.clone(),
+                    };
+                    Some((ps, ce, v))
                 } else if is_day(prev.kind, &pv)
                     && is_wd(c.kind)
                     && matches!(gap.trim(), "," | "，")
                 {
-                    Some((ps, ce, pv.clone()))
+                    let v = match wd_of(&cv) {
+                        Some(wd) => align_weekday(pv.clone(), wd),
+                        None => pv.clone(),
+                    };
+                    Some((ps, ce, v))
                 } else if self.range_gap.is_match(gap) {
                     let and = gap.trim().eq_ignore_ascii_case("and");
                     let between = text[..ps].to_lowercase().trim_end().ends_with("between");
@@ -2465,6 +2628,74 @@ impl DateRules {
         };
         range_value(first, last, src)
     }
+}
+
+/// A year-less date written with its weekday ("Fri, Jul 18") is in the year nearest the
+/// inferred one where that day is that weekday.
+fn align_weekday(v: DateValue, wd: u32) -> DateValue {
+    let Some(d) = v.first_day else { return v };
+    if v.year_source == YearSource::Text
+        || v.granularity != Granularity::Day
+        || d.weekday().number_from_monday() == wd
+    {
+        return v;
+    }
+    for delta in [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6] {
+        if let Some(c) = d.with_year(d.year() + delta)
+            && c.weekday().number_from_monday() == wd
+        {
+            return day_value(c, v.year_source);
+        }
+    }
+    v
+}
+
+/// "nineteen eighty six" 1986, "seventeen hundred thirty three" 1733, "two thousand and
+/// fifteen" 2015, "two thousand" 2000.
+fn spelled_year(s: &str) -> Option<i32> {
+    let word = |w: &str| -> Option<i32> {
+        let units = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let teens = [
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        if let Some(i) = units.iter().position(|u| *u == w) {
+            return Some(i as i32 + 1);
+        }
+        if let Some(i) = teens.iter().position(|u| *u == w) {
+            return Some(i as i32 + 10);
+        }
+        tens.iter()
+            .position(|u| *u == w)
+            .map(|i| 20 + 10 * i as i32)
+    };
+    let lower = s.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
+    if words.len() >= 2 && words[0] == "two" && words[1] == "thousand" {
+        let rest: i32 = words[2..].iter().map(|w| word(w)).sum::<Option<i32>>()?;
+        return Some(2000 + rest);
+    }
+    let century = word(words.first()?)?;
+    let rest = if words.get(1) == Some(&"hundred") {
+        &words[2..]
+    } else {
+        &words[1..]
+    };
+    let tail: i32 = rest.iter().map(|w| word(w)).sum::<Option<i32>>()?;
+    (tail < 100).then_some(century * 100 + tail)
 }
 
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
