@@ -73,6 +73,26 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dates/weekdays.tsv",
         include_str!("../dictionaries/dates/weekdays.tsv"),
     ),
+    (
+        "dates/ordinals.tsv",
+        include_str!("../dictionaries/dates/ordinals.tsv"),
+    ),
+    (
+        "dates/relative.tsv",
+        include_str!("../dictionaries/dates/relative.tsv"),
+    ),
+    (
+        "dates/zh_relative.tsv",
+        include_str!("../dictionaries/dates/zh_relative.tsv"),
+    ),
+    (
+        "dates/not_after_year.tsv",
+        include_str!("../dictionaries/dates/not_after_year.tsv"),
+    ),
+    (
+        "dates/numbers.tsv",
+        include_str!("../dictionaries/dates/numbers.tsv"),
+    ),
     // numbers and money
     (
         "numbers/words.tsv",

@@ -1,16 +1,3114 @@
-//! Dates (work in progress: see issue "Dates").
+//! Dates: every way news writes a calendar date, resolved against the publication date.
+//!
+//! [`DateRules`] is built once from the `dictionaries/dates/*` files (month and weekday names,
+//! spelled ordinals, relative modifiers, Chinese relative words, words that make a number a
+//! quantity) and compiles every regex and automaton then. [`DateRules::extract`] returns
+//! [`Value::Date`] mentions with byte offsets into the text, half-open, on char boundaries.
+//!
+//! # How it works
+//! 1. **Prefilter.** The text is cut into lines; one Aho-Corasick scan per line (month and
+//!    weekday names, relative words, Chinese date characters) plus a digit check decides which
+//!    rule families can match at all. Lines with no trigger cost one scan and nothing else.
+//! 2. **Rules.** Each rule is a regex with a kind; its handler turns captures into one or more
+//!    mentions ("May 22 and 23" gives two) or rejects the match (a number glued to other digits,
+//!    a quantity word after a bare year, lowercase "may").
+//! 3. **Overlaps.** Candidates are kept longest first, so "from May 24th to 25th" beats "May 24th".
+//!
+//! # Conventions
+//! - Spans leave out a leading preposition or article (on, in, from, between, during, since,
+//!   the; 从, 在, 于): "On June 18" gives `June 18`.
+//! - **The year of a date written without one** (month-day, month, quarter, half): among the
+//!   publication year and its neighbours, the reading that falls in the window from
+//!   `365 - FORWARD_DAYS` days before to `FORWARD_DAYS` (92) days after the publication date.
+//!   News mostly looks back, but announces events a few weeks ahead: a January article's
+//!   "Dec. 28" is last December, a March article's "May 20" is this May, a December article's
+//!   "Jan. 5" is next January. The year then comes from the anchor (`year_source` publication or
+//!   reference); with no anchor the value is `XXXX-MM-DD` with no days.
+//! - A bare weekday ("on Sunday") is the nearest such day on or before the publication date;
+//!   "last/next Sunday" is that day in the previous/next ISO week, "this Sunday" in the same
+//!   week, "past Sunday" the nearest strictly before.
+//! - "early/mid/late June" are the days 1-10, 11-20 and 21-end, as a range.
+//! - A bare Chinese day ("29日") is in the publication month, or the month before when that
+//!   would put it more than a few days after the publication date.
+//! - A numeric `a/b` is month/day when `a` is at most 12, day/month when `a` is larger and `b`
+//!   has two digits ("22/04"); "24/7" and fractions such as "1/3" are left alone.
+//! - Relative expressions ("yesterday", "last year") need an anchor; without one they are
+//!   skipped, since no value could be written.
+//!
+//! ```
+//! use gazette::dict::Dictionaries;
+//! use gazette::extract::dates::DateRules;
+//! use gazette::model::{Anchor, Value, YearSource};
+//! let rules = DateRules::build(&Dictionaries::embedded()).unwrap();
+//! let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap();
+//! let anchor = Anchor { date, source: YearSource::Publication };
+//! let found = rules.extract("The fair closed on Dec. 28 in Lhasa.", Some(anchor));
+//! assert_eq!(found[0].text, "Dec. 28");
+//! let Value::Date(d) = &found[0].value else { panic!() };
+//! assert_eq!(d.value, "2023-12-28");
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::{Captures, Regex};
 
 use crate::dict::{DictError, Dictionaries};
-use crate::model::{Anchor, Mention};
+use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
 
-pub struct DateRules {}
+/// How far after the publication date a year-less date may fall before it is read as the year
+/// before (see the module doc).
+pub const FORWARD_DAYS: i64 = 92;
+
+/// Which rule family a trigger word belongs to, for the prefilter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    Month,
+    Weekday,
+    Relative,
+    Chinese,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    // English
+    MonDayYear,
+    DayMonYear,
+    IsoDate,
+    YearMonDay,
+    CompactDate,
+    NumericDate,
+    NumericMonthDay,
+    NumericMonthYear,
+    MonDayRange,
+    MonDayMonDayRange,
+    DayDayMonRange,
+    DayMonDayMonRange,
+    MonMonRange,
+    MonDay,
+    DayMon,
+    MonYear,
+    MonthAlone,
+    YearRange,
+    Year,
+    Quarter,
+    QuarterCode,
+    FirstQuarters,
+    FirstMonths,
+    Half,
+    HalfCode,
+    RelativePeriod,
+    RelativeDay,
+    Weekday,
+    WeekdayOfWeek,
+    // Chinese
+    ZhRange,
+    ZhMonthRange,
+    ZhYearRange,
+    ZhDate,
+    ZhPeriod,
+    ZhRelative,
+    ZhWeekday,
+    ZhDay,
+    OrdinalDay,
+    WeekdayDay,
+    NthWeekday,
+    DayOfRelMonth,
+    RelativeOffset,
+    Upcoming,
+    YearMon,
+    ZhRelMonthDay,
+    ZhNthWeekday,
+    WeekdaysFromNow,
+    NthMonthOf,
+    SpelledDate,
+    SpelledYear,
+}
+
+struct Rule {
+    kind: Kind,
+    regex: Regex,
+    /// The line must contain a trigger of this family (or a digit when `None`).
+    needs: Option<Trigger>,
+    /// The line must contain an ASCII digit.
+    needs_digit: bool,
+}
+
+/// Every date rule, compiled once per run.
+pub struct DateRules {
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    ordinals: HashMap<String, u32>,
+    modifiers: HashMap<String, i32>,
+    zh_relative: HashMap<String, (Unit, i32)>,
+    not_after_year: HashSet<String>,
+    number_words: HashMap<String, u32>,
+    triggers: AhoCorasick,
+    trigger_kinds: Vec<Trigger>,
+    rules: Vec<Rule>,
+    /// Between two dates that form a range: "2014 through May 2018", "10/1 to 11/7".
+    range_gap: Regex,
+    /// After a date: "... to date", "... and now".
+    to_now: Regex,
+    /// Before a date: "between now and ...".
+    now_and: Regex,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// One accepted reading: the extent it claims in the text and the mentions it yields.
+struct Candidate {
+    kind: Option<Kind>,
+    start: usize,
+    end: usize,
+    parts: Vec<(usize, usize, DateValue)>,
+}
+
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)";
+const ZH_DIGITS: &str = "〇零一二三四五六七八九";
+const ZH_NUM: &str = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿两]{1,3})";
+const ZH_YEAR: &str =
+    r"(?:[12][0-9]{3}|[0-9]{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})";
+const ZH_TRIGGERS: &[&str] = &[
+    "年", "月", "日", "号", "號", "季", "周", "週", "星期", "礼拜", "禮拜", "今", "昨", "明",
+    "去年", "前", "后", "後", "上", "下", "本", "这", "這", "尋", "聽",
+];
+const EN_RELATIVE_TRIGGERS: &[&str] = &[
+    "year",
+    "yr",
+    "upcoming",
+    "nineteen",
+    "thousand",
+    "hundred",
+    "day",
+    "month",
+    "quarter",
+    "qtr",
+    "week",
+    "half",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+];
+
+fn alternation(words: &[String]) -> String {
+    let mut w: Vec<&String> = words.iter().collect();
+    w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    w.iter()
+        .map(|s| {
+            s.split('-')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("[- ]?")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 impl DateRules {
-    pub fn build(_dicts: &Dictionaries) -> Result<DateRules, DictError> {
-        Ok(DateRules {})
+    pub fn build(dicts: &Dictionaries) -> Result<DateRules, DictError> {
+        let number_map = |name: &str| -> Result<HashMap<String, u32>, DictError> {
+            let mut map = HashMap::new();
+            for row in dicts.rows(name, 2)? {
+                let n: u32 = row.fields[1].trim().parse().map_err(|_| {
+                    dicts.error(name, row.line, format!("not a number: {:?}", row.fields[1]))
+                })?;
+                map.insert(row.fields[0].trim().to_lowercase(), n);
+            }
+            Ok(map)
+        };
+        let months = number_map("dates/months.tsv")?;
+        let weekdays = number_map("dates/weekdays.tsv")?;
+        let ordinals = number_map("dates/ordinals.tsv")?;
+        let mut modifiers = HashMap::new();
+        for row in dicts.rows("dates/relative.tsv", 2)? {
+            let n: i32 = row.fields[1].trim().parse().map_err(|_| {
+                dicts.error(
+                    "dates/relative.tsv",
+                    row.line,
+                    format!("not an offset: {:?}", row.fields[1]),
+                )
+            })?;
+            modifiers.insert(row.fields[0].trim().to_lowercase(), n);
+        }
+        let mut zh_relative = HashMap::new();
+        for row in dicts.rows("dates/zh_relative.tsv", 3)? {
+            let name = "dates/zh_relative.tsv";
+            let unit = match row.fields[1].trim() {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                "year" => Unit::Year,
+                other => {
+                    return Err(dicts.error(name, row.line, format!("unknown unit {other:?}")));
+                }
+            };
+            let n: i32 = row.fields[2].trim().parse().map_err(|_| {
+                dicts.error(
+                    name,
+                    row.line,
+                    format!("not an offset: {:?}", row.fields[2]),
+                )
+            })?;
+            zh_relative.insert(row.fields[0].trim().to_string(), (unit, n));
+        }
+        // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
+        let number_words = number_map("dates/numbers.tsv")?;
+        let not_after_year = dicts
+            .rows("dates/not_after_year.tsv", 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_lowercase())
+            .collect();
+
+        let mut trigger_words = Vec::new();
+        let mut trigger_kinds = Vec::new();
+        for m in months.keys() {
+            trigger_words.push(m.clone());
+            trigger_kinds.push(Trigger::Month);
+        }
+        for w in weekdays.keys() {
+            trigger_words.push(w.clone());
+            trigger_kinds.push(Trigger::Weekday);
+        }
+        for w in EN_RELATIVE_TRIGGERS {
+            trigger_words.push(w.to_string());
+            trigger_kinds.push(Trigger::Relative);
+        }
+        for w in ZH_TRIGGERS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(zh_relative.keys().cloned())
+        {
+            trigger_words.push(w);
+            trigger_kinds.push(Trigger::Chinese);
+        }
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&trigger_words)
+            .map_err(|e| DictError {
+                file: "dictionaries/dates".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+
+        let mon = alternation(&months.keys().cloned().collect::<Vec<_>>());
+        let wd = alternation(&weekdays.keys().cloned().collect::<Vec<_>>());
+        let ord = alternation(&ordinals.keys().cloned().collect::<Vec<_>>());
+        let mods = alternation(&modifiers.keys().cloned().collect::<Vec<_>>());
+        let nums = alternation(&number_words.keys().cloned().collect::<Vec<_>>());
+        // Spelled years: "nineteen eighty six", "seventeen hundred thirty three", "two thousand
+        // and fifteen"; spelled days for them: "twenty five", "fifteenth".
+        let units = "one|two|three|four|five|six|seven|eight|nine";
+        let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+        let teens =
+            "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+        let num99 = format!(r"(?:(?:{tens})(?:[- ](?:{units}))?|{teens}|{units})");
+        let spelled = format!(
+            r"(?:(?:seventeen|eighteen|nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?{num99}|two\s+thousand(?:\s+and\s+{num99}|\s+{num99})?)"
+        );
+        let dayw = format!(
+            r"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ord}|(?:twenty|thirty)(?:[- ](?:{units}))?|{teens}|{units})"
+        );
+        let zh_rel = alternation(&zh_relative.keys().cloned().collect::<Vec<_>>());
+        // A day: a number with an optional ordinal suffix, or a spelled ordinal.
+        let day =
+            |g: &str| format!(r"(?P<{g}>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:{ord})\b)");
+        let month = |g: &str| format!(r"\b(?P<{g}>{mon})\b\.?");
+        // A month right before a day may touch it ("Dec31"); one right after a day may touch
+        // that ("14april"); the other side keeps its word boundary.
+        let month_nb = |g: &str| format!(r"\b(?P<{g}>{mon})\.?");
+        let month_after = |g: &str| format!(r"(?P<{g}>{mon})\b\.?");
+        let wd_prefix = format!(r"(?:\b(?P<wd>{wd})\b\.?,?\s+)?");
+        let range_sep =
+            r"\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
+        let year_tail = format!(r"(?:\s*,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})\b)?");
+        let btw = r"(?:\b(?P<btw>between|from)\s+)?";
+        let year_of = format!(
+            r"(?:\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)|\s*,?\s*(?P<y2>{YEAR})\b)?"
+        );
+        let zh_y = format!(r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>今年|去年|明年|本年|上年|前年))?");
+
+        use Kind::*;
+        use Trigger as T;
+        let specs: Vec<(Kind, Option<Trigger>, bool, String)> = vec![
+            // "June 20, 2023", "Sep-23-2020", "july 4th of 1995", "Fri, Jul 18, 2014"
+            (
+                MonDayYear,
+                Some(T::Month),
+                true,
+                format!(
+                    r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*(?:of|in)\s+|[-/])(?P<y>{YEAR})\b",
+                    month_nb("mon"),
+                    day("d")
+                ),
+            ),
+            // "20 June 2023", "04th Jan 2019", "fourth of july, 1995", "05-Aug-2016"
+            (
+                DayMonYear,
+                Some(T::Month),
+                true,
+                format!(
+                    r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+(?:of|in)\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
+                    day("d"),
+                    month_after("mon")
+                ),
+            ),
+            // "2023-06-20", "2023/06/20", "2023.6.20"
+            (
+                IsoDate,
+                None,
+                true,
+                format!(
+                    r"\b(?P<y>{YEAR})(?:-(?P<m>0?[1-9]|1[0-2])-(?P<d>[12][0-9]|3[01]|0?[1-9])|/(?P<m2>0?[1-9]|1[0-2])/(?P<d2>[12][0-9]|3[01]|0?[1-9])|\.(?P<m3>0?[1-9]|1[0-2])\.(?P<d3>[12][0-9]|3[01]|0?[1-9]))\b"
+                ),
+            ),
+            // "2019/aug/01"
+            (
+                YearMonDay,
+                Some(T::Month),
+                true,
+                format!(
+                    r"(?i)\b(?P<y>{YEAR})[-/]{}[-/](?P<d>[12][0-9]|3[01]|0?[1-9])\b",
+                    month("mon")
+                ),
+            ),
+            // "20200701"
+            (
+                CompactDate,
+                None,
+                true,
+                r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b"
+                    .to_string(),
+            ),
+            // "10/31/1974", "3/3/15", "20/06/2023"
+            (
+                NumericDate,
+                None,
+                true,
+                // one separator throughout, written out because the regex crate has no
+                // backreferences; dotted and dashed dates need a four-digit year ("1.2.15" is a
+                // version)
+                r"\b(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|-(?P<b2>\d{1,2})-(?P<y2>\d{4})|\.(?P<b3>\d{1,2})\.(?P<y3>\d{4}))\b"
+                    .to_string(),
+            ),
+            // "2/15", "22/04"
+            (
+                NumericMonthDay,
+                None,
+                true,
+                r"(?i)(?:\b(?P<pre>on|from|to|since|by|until|till|before|after|between|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"
+                    .to_string(),
+            ),
+            // "12-2015", "2014-10"
+            (
+                NumericMonthYear,
+                None,
+                true,
+                format!(
+                    r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})[-/](?P<m2>0?[1-9]|1[0-2]))\b"
+                ),
+            ),
+            // "May 24-25", "from May 24th to 25th", "Sept 5-7, 2024", "May 22 and 23"
+            (
+                MonDayRange,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}(?:the\s+)?{}{year_tail}",
+                    month("mon"),
+                    day("d"),
+                    day("d2")
+                ),
+            ),
+            // "May 30 to June 2", "Nov 18-Dec 19, 2015"
+            (
+                MonDayMonDayRange,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}{}\s*,?\s*(?:the\s+)?{}{year_tail}",
+                    month("mon"),
+                    day("d"),
+                    month("mon2"),
+                    day("d2")
+                ),
+            ),
+            // "24-25 May", "18 and 19 June", "9 to 12 of June"
+            (
+                DayDayMonRange,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){btw}\b(?:the\s+)?{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
+                    day("d"),
+                    day("d2"),
+                    month("mon")
+                ),
+            ),
+            // "26 June to 28 June 2020"
+            (
+                DayMonDayMonRange,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){btw}\b(?:the\s+)?{}(?:\s+of)?\s*{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
+                    day("d"),
+                    month("mon"),
+                    day("d2"),
+                    month("mon2")
+                ),
+            ),
+            // "Jan-Feb 2017", "from May to Oct 2020", "between August and October"
+            (
+                MonMonRange,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){btw}{}{range_sep}{}{year_tail}",
+                    month("mon"),
+                    month("mon2")
+                ),
+            ),
+            // "June 18", "Oct. 13", "Fri, Jul 18", "Oct/2", "June the 28th"
+            (
+                MonDay,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){wd_prefix}{}(?:\s*[,/]?\s*|-)(?:the\s+)?{}",
+                    month_nb("mon"),
+                    day("d")
+                ),
+            ),
+            // "15th February", "the first of March", "14 nov"
+            (
+                DayMon,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?P<of>\s+of\s+|\s*-?\s*){}",
+                    day("d"),
+                    month_after("mon")
+                ),
+            ),
+            // "June 2023", "june of 1992", "Dec-2018"
+            (
+                MonYear,
+                Some(T::Month),
+                true,
+                format!(
+                    r"(?i){}(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
+                    month("mon")
+                ),
+            ),
+            // "in June", "early March", "mid-June", "August"
+            (
+                MonthAlone,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i)(?:\b(?P<part>early|mid|late)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
+                    month("mon")
+                ),
+            ),
+            // "2014-2018", "between 2015 and 2018", "from 2014 till 2018"
+            (
+                YearRange,
+                None,
+                true,
+                format!(
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
+                ),
+            ),
+            // "2023", "calendar year 2008", "2014 AD"
+            (
+                Year,
+                None,
+                true,
+                format!(r"(?i)\b(?:(?P<cal>calendar\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
+            ),
+            // "first quarter of this year", "the 3rd qtr", "4th qtr 2018"
+            (
+                Quarter,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
+                ),
+            ),
+            // "Q1 2024", "2019 q1", "q1-2019", "18q4", "Q3"
+            (
+                QuarterCode,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])|(?P<yy>\d\d)q(?P<q2>[1-4])|q(?P<q3>[1-4])(?:\s*[-/,]?\s*(?P<y2>{YEAR})|\s+of\s+(?P<y3>{YEAR}))?)\b"
+                ),
+            ),
+            // "the first three quarters", "first two quarters of 2023"
+            (
+                FirstQuarters,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b{year_of}"
+                ),
+            ),
+            // "the first 10 months of this year", "first eight months"
+            (
+                FirstMonths,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\b{year_of}"
+                ),
+            ),
+            // "first half of 2023", "the second half of this year"
+            (
+                Half,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)"
+                ),
+            ),
+            // "H1", "2019-H2", "H1 2024"
+            (
+                HalfCode,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"\b(?:(?P<y>{YEAR})\s*-?\s*[Hh](?P<h>[12])|H(?P<h2>[12])(?:\s*[-/,]?\s*(?P<y2>{YEAR}))?)\b"
+                ),
+            ),
+            // "last year", "this month", "next quarter", "this calendar year"
+            (
+                RelativePeriod,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
+                ),
+            ),
+            // "yesterday", "the day after tomorrow"
+            (
+                RelativeDay,
+                Some(T::Relative),
+                false,
+                r"(?i)\b(?:the\s+)?(?P<rel>day\s+before\s+yesterday|day\s+after\s+tomorrow|yesterday|today|tomorrow)\b"
+                    .to_string(),
+            ),
+            // "tuesday of last week", "this week Monday", "last week's sunday"
+            (
+                WeekdayOfWeek,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<wd>{wd})\s+(?:(?:of|from)\s+)?(?:the\s+)?(?P<mod>{mods})\s+week|(?P<mod2>{mods})\s+week(?:'s)?\s+(?P<wd2>{wd}))\b"
+                ),
+            ),
+            // "on Sunday", "last Monday", "this past Wednesday"
+            (
+                Weekday,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
+                ),
+            ),
+            // "on the 15th", "the 24.", "on the first"
+            (
+                OrdinalDay,
+                None,
+                false,
+                format!(
+                    r"(?i)\b(?P<pre>on\s+the|on|the)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
+                ),
+            ),
+            // "Monday 21", "tuesday the eleventh", "Thu 15th"
+            (
+                WeekdayDay,
+                Some(T::Weekday),
+                false,
+                format!(r"(?i)\b(?P<wd>{wd})\b\.?,?\s+(?:the\s+)?{}", day("d")),
+            ),
+            // "the first Monday of this month", "second monday of last month", "last Friday of May"
+            (
+                NthWeekday,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<mod>{mods})\s+month\b|the\s+month\b|{}(?:\s*,?\s*(?P<y>{YEAR})\b)?)",
+                    month("mon")
+                ),
+            ),
+            // "20th of next month", "the 15th day of next month"
+            (
+                DayOfRelMonth,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?{}(?:\s+day)?\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+month\b",
+                    day("d")
+                ),
+            ),
+            // "three days ago", "in two weeks", "3 years from today", "two days before yesterday"
+            (
+                RelativeOffset,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
+                ),
+            ),
+            // "upcoming two months", "2 upcoming quarters"
+            (
+                Upcoming,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:(?P<n>\d{{1,2}}|{nums})\s+upcoming|upcoming\s+(?P<n2>\d{{1,2}}|{nums}))\s+(?P<unit>day|week|month|quarter|year)s?\b"
+                ),
+            ),
+            // "2017 april"
+            (
+                YearMon,
+                Some(T::Month),
+                true,
+                format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
+            ),
+            // "3 fridays from now", "2 thursdays back"
+            (
+                WeekdaysFromNow,
+                Some(T::Weekday),
+                false,
+                format!(
+                    r"(?i)\b(?P<n>\d{{1,2}}|{nums})\s+(?P<wd>{wd})s\s+(?P<dir>from\s+now|from\s+today|hence|back|ago)\b"
+                ),
+            ),
+            // "the third month of 2021", "the 9th month of next year"
+            (
+                NthMonthOf,
+                Some(T::Relative),
+                false,
+                format!(
+                    r"(?i)\b(?:the\s+)?{}\s+month\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b)",
+                    day("d")
+                ),
+            ),
+            // "January twenty five nineteen eighty six", "13 Sept nineteen seventy two",
+            // "August two thousand and fifteen"
+            (
+                SpelledDate,
+                Some(T::Month),
+                false,
+                format!(
+                    r"(?i)(?:{}\s+(?:the\s+)?(?P<d>{dayw})\s+|\b(?P<d2>{dayw})\s+(?:of\s+)?{}\s+|{}\s+(?:of\s+)?)(?P<yw>{spelled})\b",
+                    month_nb("mon"),
+                    month_after("mon2"),
+                    month("mon3")
+                ),
+            ),
+            // "in nineteen ninety six", "in two thousand and fifteen"
+            (
+                SpelledYear,
+                Some(T::Relative),
+                false,
+                format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
+            ),
+            // Chinese ranges: "5月19日至20日", "2019年6月1日-6月30日", "5月22日和23日"
+            (
+                ZhRange,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"{zh_y}(?P<m>{ZH_NUM})\s*月\s*(?P<d>{ZH_NUM})\s*[日号號]?\s*(?P<sep>至|到|-|—|–|~|～|和|、)\s*(?:(?P<m2>{ZH_NUM})\s*月\s*)?(?P<d2>{ZH_NUM})\s*[日号號]"
+                ),
+            ),
+            // "1-3月", "5月-10月", "8月至2月", "三月和九月之间"
+            (
+                ZhMonthRange,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<m2>{ZH_NUM})\s*月份?(?P<btw>\s*(?:之)?间)?"
+                ),
+            ),
+            // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间"
+            (
+                ZhYearRange,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*年(?P<btw>\s*(?:之)?间)?"
+                ),
+            ),
+            // "2023年6月20日", "6月18日", "2018年10月", "6月", "2009年"
+            (
+                ZhDate,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?:(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?)?)?"
+                ),
+            ),
+            // "今年一季度", "2023年上半年", "前三季度", "第一季度"
+            (
+                ZhPeriod,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
+                ),
+            ),
+            // "下个月20号", "本月十日"
+            (
+                ZhRelMonthDay,
+                Some(T::Chinese),
+                false,
+                format!(r"(?P<rel>{zh_rel})\s*(?P<d>{ZH_NUM})\s*[日号號]"),
+            ),
+            // "十月的第一个星期一", "四月的最后一个星期一"
+            (
+                ZhNthWeekday,
+                Some(T::Chinese),
+                false,
+                format!(
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*)?(?P<m>{ZH_NUM})\s*月份?(?:的)?(?:第(?P<n>[一二三四1-4])|(?P<last>最后))一?(?:个|個)(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])"
+                ),
+            ),
+            // "昨天", "去年", "上个月"
+            (
+                ZhRelative,
+                Some(T::Chinese),
+                false,
+                format!(r"(?P<rel>{zh_rel})"),
+            ),
+            // "星期一", "上周二", "下下周日", "这礼拜三"
+            (
+                ZhWeekday,
+                Some(T::Chinese),
+                false,
+                r"(?P<mod>上上|下下|上|下|本|这|這|今個|今)?(?:个|個)?(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])".to_string(),
+            ),
+            // "29日"
+            (
+                ZhDay,
+                Some(T::Chinese),
+                false,
+                r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})日".to_string(),
+            ),
+        ];
+        let mut rules = Vec::new();
+        for (kind, needs, needs_digit, pattern) in specs {
+            let regex = Regex::new(&pattern).map_err(|e| DictError {
+                file: "src/extract/dates.rs".into(),
+                line: 0,
+                message: format!("rule {kind:?} does not compile: {e}"),
+            })?;
+            rules.push(Rule {
+                kind,
+                regex,
+                needs,
+                needs_digit,
+            });
+        }
+        Ok(DateRules {
+            months,
+            weekdays,
+            ordinals,
+            modifiers,
+            zh_relative,
+            not_after_year,
+            number_words,
+            triggers,
+            trigger_kinds,
+            rules,
+            range_gap: Regex::new(
+                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*$",
+            )
+            .unwrap(),
+            to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
+            now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
+        })
     }
 
-    pub fn extract(&self, _text: &str, _anchor: Option<Anchor>) -> Vec<Mention> {
-        Vec::new()
+    pub fn extract(&self, text: &str, anchor: Option<Anchor>) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            self.extract_line(text, line_start, line_start + line.len(), anchor, &mut out);
+            line_start += line.len();
+        }
+        out
+    }
+
+    fn extract_line(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        anchor: Option<Anchor>,
+        out: &mut Vec<Mention>,
+    ) {
+        let line = &text[from..to];
+        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+        let mut seen = [false; 4];
+        for m in self.triggers.find_overlapping_iter(line) {
+            let k = self.trigger_kinds[m.pattern().as_usize()];
+            seen[k as usize] = true;
+            if seen.iter().all(|&s| s) {
+                break;
+            }
+        }
+        if !has_digit && !seen.iter().any(|&s| s) {
+            return;
+        }
+        let mut cands = Vec::new();
+        for rule in &self.rules {
+            if rule.needs_digit && !has_digit {
+                continue;
+            }
+            match rule.needs {
+                Some(t) if !seen[t as usize] => continue,
+                None if !has_digit => continue,
+                _ => {}
+            }
+            for caps in rule.regex.captures_iter(line) {
+                let whole = caps.get(0).unwrap();
+                if whole.is_empty() {
+                    continue;
+                }
+                let ctx = Ctx {
+                    text,
+                    base: from,
+                    caps: &caps,
+                    anchor,
+                };
+                if let Some(mut c) = self.handle(rule.kind, &ctx) {
+                    c.kind = Some(rule.kind);
+                    // A leading "from"/"between"/"in" is not part of what a rule claims.
+                    c.start = c.parts.iter().map(|p| p.0).min().unwrap_or(c.start);
+                    c.end = c.parts.iter().map(|p| p.1).max().unwrap_or(c.end);
+                    cands.push(c);
+                }
+            }
+        }
+        // Longest first, then leftmost: a range or a full date beats the pieces inside it. On a
+        // tie, month-first beats day-first ("$ 12 December 27" is December 27).
+        cands.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(rank(a.kind).cmp(&rank(b.kind)))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut kept = Vec::new();
+        for c in cands {
+            if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
+                continue;
+            }
+            taken.push((c.start, c.end));
+            kept.push(c);
+        }
+        kept.sort_by_key(|c| c.start);
+        let kept = self.join(text, kept, anchor);
+        for c in kept {
+            for (s, e, v) in c.parts {
+                out.push(Mention::at(text, s, e, Value::Date(v)));
+            }
+        }
+    }
+}
+
+/// A rule match: its captures, where the line starts, and the anchor.
+struct Ctx<'a> {
+    text: &'a str,
+    base: usize,
+    caps: &'a Captures<'a>,
+    anchor: Option<Anchor>,
+}
+
+impl Ctx<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+    fn start_of(&self, name: &str) -> Option<usize> {
+        self.caps.name(name).map(|m| self.base + m.start())
+    }
+    fn end_of(&self, name: &str) -> Option<usize> {
+        self.caps.name(name).map(|m| self.base + m.end())
+    }
+    fn whole(&self) -> (usize, usize) {
+        let m = self.caps.get(0).unwrap();
+        (self.base + m.start(), self.base + m.end())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    ymd(ny, nm, 1).map(|d| d - Duration::days(1))
+}
+
+fn dv(
+    value: String,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    g: Granularity,
+    src: YearSource,
+) -> DateValue {
+    DateValue {
+        value,
+        first_day: first,
+        last_day: last,
+        granularity: g,
+        year_source: src,
+    }
+}
+
+fn day_value(d: NaiveDate, src: YearSource) -> DateValue {
+    dv(
+        d.format("%Y-%m-%d").to_string(),
+        Some(d),
+        Some(d),
+        Granularity::Day,
+        src,
+    )
+}
+
+fn month_value(y: i32, m: u32, src: YearSource) -> Option<DateValue> {
+    Some(dv(
+        format!("{y:04}-{m:02}"),
+        Some(ymd(y, m, 1)?),
+        Some(last_of_month(y, m)?),
+        Granularity::Month,
+        src,
+    ))
+}
+
+fn year_value(y: i32, src: YearSource) -> Option<DateValue> {
+    Some(dv(
+        format!("{y:04}"),
+        Some(ymd(y, 1, 1)?),
+        Some(ymd(y, 12, 31)?),
+        Granularity::Year,
+        src,
+    ))
+}
+
+fn quarter_value(y: i32, q: u32, src: YearSource) -> Option<DateValue> {
+    Some(dv(
+        format!("{y:04}-Q{q}"),
+        Some(ymd(y, 3 * q - 2, 1)?),
+        Some(last_of_month(y, 3 * q)?),
+        Granularity::Quarter,
+        src,
+    ))
+}
+
+fn half_value(y: i32, h: u32, src: YearSource) -> Option<DateValue> {
+    Some(dv(
+        format!("{y:04}-H{h}"),
+        Some(ymd(y, 6 * h - 5, 1)?),
+        Some(last_of_month(y, 6 * h)?),
+        Granularity::Half,
+        src,
+    ))
+}
+
+fn week_value(d: NaiveDate, src: YearSource) -> DateValue {
+    let w = d.iso_week();
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    dv(
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        Some(monday),
+        Some(monday + Duration::days(6)),
+        Granularity::Week,
+        src,
+    )
+}
+
+fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue> {
+    if b < a {
+        return None;
+    }
+    Some(dv(
+        format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+        Some(a),
+        Some(b),
+        Granularity::Range,
+        src,
+    ))
+}
+
+/// The year of a year-less date whose first day in year `y` is `first(y)`: the reading that
+/// falls in the window around the anchor (see the module doc).
+fn infer_year(anchor: NaiveDate, first: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
+    let y = anchor.year();
+    let latest = anchor + Duration::days(FORWARD_DAYS);
+    let earliest = latest - Duration::days(365);
+    for cand in [y, y - 1, y + 1] {
+        if let Some(d) = first(cand)
+            && d > earliest
+            && d <= latest
+        {
+            return Some(cand);
+        }
+    }
+    // Feb 29 and other dates that exist only in some years: the latest leap year not after.
+    (y - 8..=y)
+        .rev()
+        .find(|&c| first(c).is_some_and(|d| d <= latest))
+}
+
+fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + n;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn two_digit_year(yy: i32) -> i32 {
+    if yy < 40 { 2000 + yy } else { 1900 + yy }
+}
+
+/// Parse a Chinese or full-width number: "十五" 15, "廿三" 23, "二零一三" 2013, "１２" 12.
+fn zh_number(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        if let Some(d) = c.to_digit(10) {
+            return Some(d);
+        }
+        if ('０'..='９').contains(&c) {
+            return Some(c as u32 - '０' as u32);
+        }
+        if c == '两' {
+            return Some(2);
+        }
+        ZH_DIGITS
+            .chars()
+            .position(|z| z == c)
+            .map(|p| if p == 0 { 0 } else { p as u32 - 1 })
+    };
+    if s.is_empty() {
+        return None;
+    }
+    if !s.contains(['十', '廿']) {
+        let mut n = 0u32;
+        for c in s.chars() {
+            n = n * 10 + digit(c)?;
+        }
+        return Some(n);
+    }
+    let (tens, rest) = if let Some(r) = s.strip_prefix('廿') {
+        (2, r)
+    } else {
+        let (t, r) = s.split_once('十')?;
+        (
+            if t.is_empty() {
+                1
+            } else {
+                digit(t.chars().next()?)?
+            },
+            r,
+        )
+    };
+    let units = if rest.is_empty() {
+        0
+    } else {
+        digit(rest.chars().next()?)?
+    };
+    Some(tens * 10 + units)
+}
+
+/// ZH_DIGITS lists 〇 and 零 both for zero; map the position accordingly.
+fn zh_year(s: &str) -> Option<i32> {
+    let n = zh_number(s)? as i32;
+    Some(if s.chars().count() == 2 {
+        two_digit_year(n)
+    } else {
+        n
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+impl DateRules {
+    fn month_of(&self, s: &str) -> Option<u32> {
+        self.months
+            .get(&s.trim_end_matches('.').to_lowercase())
+            .copied()
+    }
+
+    fn day_of(&self, s: &str) -> Option<u32> {
+        let l = s.to_lowercase();
+        let digits: String = l.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            let rest = &l[digits.len()..];
+            if !rest.is_empty() && !["st", "nd", "rd", "th"].contains(&rest) {
+                return None;
+            }
+            return digits.parse().ok().filter(|d| (1..=31).contains(d));
+        }
+        let key = l.replace(' ', "-");
+        self.ordinals.get(&key).copied().or_else(|| {
+            // "twentyfirst": the dictionary key has a hyphen
+            self.ordinals
+                .iter()
+                .find(|(k, _)| k.replace('-', "") == l.replace([' ', '-'], ""))
+                .map(|(_, &v)| v)
+        })
+    }
+
+    /// "may" and "march" are words too: as months they need a capital (or a day written
+    /// with digits right after, as in "may 5"), and alone they need a preposition.
+    fn month_word_ok(&self, surface: &str, with_day: bool) -> bool {
+        let l = surface.trim_end_matches('.').to_lowercase();
+        let capital = surface.starts_with(|c: char| c.is_uppercase());
+        match l.as_str() {
+            "may" | "march" | "mar" => capital || with_day,
+            _ => true,
+        }
+    }
+
+    /// A date resolved from (optional written year, month, day).
+    fn point(
+        &self,
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        anchor: Option<Anchor>,
+    ) -> Option<(NaiveDate, YearSource)> {
+        match (y, anchor) {
+            (Some(y), _) => Some((ymd(y, m, d)?, YearSource::Text)),
+            (None, Some(a)) => {
+                let y = infer_year(a.date, |y| ymd(y, m, d))?;
+                Some((ymd(y, m, d)?, a.source))
+            }
+            (None, None) => None,
+        }
+    }
+
+    fn day_mention(
+        &self,
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        anchor: Option<Anchor>,
+    ) -> Option<DateValue> {
+        match self.point(y, m, d, anchor) {
+            Some((date, src)) => Some(day_value(date, src)),
+            None if y.is_none() && ymd(2000, m, d).is_some() => Some(dv(
+                format!("XXXX-{m:02}-{d:02}"),
+                None,
+                None,
+                Granularity::Day,
+                YearSource::Unknown,
+            )),
+            None => None,
+        }
+    }
+
+    fn month_mention(&self, y: Option<i32>, m: u32, anchor: Option<Anchor>) -> Option<DateValue> {
+        match (y, anchor) {
+            (Some(y), _) => month_value(y, m, YearSource::Text),
+            (None, Some(a)) => month_value(infer_year(a.date, |y| ymd(y, m, 1))?, m, a.source),
+            (None, None) => Some(dv(
+                format!("XXXX-{m:02}"),
+                None,
+                None,
+                Granularity::Month,
+                YearSource::Unknown,
+            )),
+        }
+    }
+
+    /// A range from two (year?, month, day) points; the second takes the first's year, or the
+    /// next one when it would otherwise end before it starts.
+    fn day_range(
+        &self,
+        y: Option<i32>,
+        (m1, d1): (u32, u32),
+        (m2, d2): (u32, u32),
+        anchor: Option<Anchor>,
+    ) -> Option<DateValue> {
+        // A year written at the end ("Nov 18-Dec 19, 2015") belongs to the end point.
+        let y1 = y.map(|y| if (m1, d1) > (m2, d2) { y - 1 } else { y });
+        match self.point(y1, m1, d1, anchor) {
+            Some((a, src)) => {
+                let mut b = ymd(a.year(), m2, d2)?;
+                if b < a {
+                    b = ymd(a.year() + 1, m2, d2)?;
+                }
+                if (b - a).num_days() > 366 {
+                    return None;
+                }
+                range_value(a, b, src)
+            }
+            None => {
+                ymd(2000, m1, d1)?;
+                ymd(2000, m2, d2)?;
+                Some(dv(
+                    format!("XXXX-{m1:02}-{d1:02}/XXXX-{m2:02}-{d2:02}"),
+                    None,
+                    None,
+                    Granularity::Range,
+                    YearSource::Unknown,
+                ))
+            }
+        }
+    }
+
+    fn month_range(
+        &self,
+        y: Option<i32>,
+        m1: u32,
+        m2: u32,
+        anchor: Option<Anchor>,
+    ) -> Option<DateValue> {
+        let (y1, src) = match (y, anchor) {
+            (Some(y), _) => (if m1 > m2 { y - 1 } else { y }, YearSource::Text),
+            // A span of months is placed by its end: "1-9月" in an October report is this year.
+            (None, Some(a)) => {
+                let y2 = infer_year(a.date, |y| last_of_month(y, m2))?;
+                (if m2 < m1 { y2 - 1 } else { y2 }, a.source)
+            }
+            (None, None) => {
+                return Some(dv(
+                    format!("XXXX-{m1:02}/XXXX-{m2:02}"),
+                    None,
+                    None,
+                    Granularity::Range,
+                    YearSource::Unknown,
+                ));
+            }
+        };
+        let y2 = if m2 < m1 { y1 + 1 } else { y1 };
+        range_value(ymd(y1, m1, 1)?, last_of_month(y2, m2)?, src)
+    }
+
+    /// A year for a period named without one ("the first quarter", "上半年"): written, from a
+    /// relative phrase, or inferred from when the period starts.
+    fn period_year(
+        &self,
+        ctx: &Ctx,
+        written: Option<i32>,
+        offset: Option<i32>,
+        starts: impl Fn(i32) -> Option<NaiveDate>,
+    ) -> Option<(i32, YearSource)> {
+        if let Some(y) = written {
+            return Some((y, YearSource::Text));
+        }
+        let a = ctx.anchor?;
+        if let Some(o) = offset {
+            return Some((a.date.year() + o, a.source));
+        }
+        Some((infer_year(a.date, starts)?, a.source))
+    }
+
+    fn year_offset_of(&self, ctx: &Ctx) -> Option<i32> {
+        if let Some(m) = ctx.get("mod") {
+            return self.modifiers.get(&m.to_lowercase()).copied();
+        }
+        if let Some(r) = ctx.get("rel") {
+            return match self.zh_relative.get(r) {
+                Some(&(Unit::Year, o)) => Some(o),
+                _ => None,
+            };
+        }
+        let (s, e) = ctx.whole();
+        if ctx.text[s..e].to_lowercase().contains("the year") {
+            return Some(0);
+        }
+        None
+    }
+
+    fn written_year(&self, ctx: &Ctx) -> Option<i32> {
+        ctx.get("y")
+            .or_else(|| ctx.get("y2"))
+            .or_else(|| ctx.get("y3"))
+            .and_then(|y| {
+                if y.chars().all(|c| c.is_ascii_digit()) {
+                    y.parse().ok()
+                } else {
+                    zh_year(y)
+                }
+            })
+    }
+
+    /// The start of the reported span: the whole match without a leading preposition, article
+    /// or Chinese 从/在/于.
+    fn span_start(&self, ctx: &Ctx) -> usize {
+        let (mut s, e) = ctx.whole();
+        loop {
+            let rest = &ctx.text[s..e];
+            let lower = rest.to_lowercase();
+            let mut moved = false;
+            for w in [
+                "on ", "in ", "from ", "between ", "during ", "since ", "the ", "of ",
+            ] {
+                if lower.starts_with(w) {
+                    s += w.len();
+                    s += ctx.text[s..e].len() - ctx.text[s..e].trim_start().len();
+                    moved = true;
+                    break;
+                }
+            }
+            for w in ["从", "在", "于"] {
+                if rest.starts_with(w) {
+                    s += w.len();
+                    moved = true;
+                }
+            }
+            if !moved {
+                return s;
+            }
+        }
+    }
+
+    fn handle(&self, kind: Kind, ctx: &Ctx) -> Option<Candidate> {
+        let (ws, we) = ctx.whole();
+        let start = self.span_start(ctx);
+        let one = |v: DateValue| -> Option<Candidate> {
+            Some(Candidate {
+                kind: None,
+                start: ws,
+                end: we,
+                parts: vec![(start, we, v)],
+            })
+        };
+        let anchor = ctx.anchor;
+        use Kind::*;
+        match kind {
+            MonDayYear | DayMonYear | YearMonDay => {
+                let m = self.month_of(ctx.get("mon")?)?;
+                let d = self.day_of(ctx.get("d")?)?;
+                let y: i32 = ctx.get("y")?.parse().ok()?;
+                if !self.month_word_ok(ctx.get("mon")?, true) || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                one(day_value(ymd(y, m, d)?, YearSource::Text))
+            }
+            IsoDate | CompactDate => {
+                if glued_date(ctx.text, ws, we) {
+                    return None;
+                }
+                let y: i32 = ctx.get("y")?.parse().ok()?;
+                let m: u32 = ctx
+                    .get("m")
+                    .or(ctx.get("m2"))
+                    .or(ctx.get("m3"))?
+                    .parse()
+                    .ok()?;
+                let d: u32 = ctx
+                    .get("d")
+                    .or(ctx.get("d2"))
+                    .or(ctx.get("d3"))?
+                    .parse()
+                    .ok()?;
+                one(day_value(ymd(y, m, d)?, YearSource::Text))
+            }
+            NumericDate => {
+                let yt = ctx.get("y").or(ctx.get("y2")).or(ctx.get("y3"))?;
+                if glued_date(ctx.text, ws, we) {
+                    return None;
+                }
+                let a: u32 = ctx.get("a")?.parse().ok()?;
+                let b: u32 = ctx
+                    .get("b")
+                    .or(ctx.get("b2"))
+                    .or(ctx.get("b3"))?
+                    .parse()
+                    .ok()?;
+                let yn: i32 = yt.parse().ok()?;
+                let y = if yt.len() == 2 {
+                    two_digit_year(yn)
+                } else {
+                    yn
+                };
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                one(day_value(ymd(y, m, d)?, YearSource::Text))
+            }
+            NumericMonthDay => {
+                let (ns, _) = (ctx.start_of("a")?, 0);
+                if glued_date(ctx.text, ns, we) {
+                    return None;
+                }
+                let at = ctx.get("a")?;
+                let bt = ctx.get("b")?;
+                let a: u32 = at.parse().ok()?;
+                let b: u32 = bt.parse().ok()?;
+                let (m, d) = if a <= 12 {
+                    (a, b)
+                } else if bt.len() == 2 {
+                    (b, a)
+                } else {
+                    return None;
+                };
+                // "1/3", "3/4": small fractions, unless a preposition says it is a date
+                if ctx.get("pre").is_none() && a <= 12 && b <= 4 && a < b {
+                    return None;
+                }
+                if followed_by_word(ctx.text, we, &["of", "percent"]) {
+                    return None;
+                }
+                let v = self.day_mention(None, m, d, anchor)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(ns, we, v)],
+                })
+            }
+            NumericMonthYear => {
+                if glued_number(ctx.text, ws, we) {
+                    return None;
+                }
+                let m: u32 = ctx.get("m").or(ctx.get("m2"))?.parse().ok()?;
+                let y: i32 = ctx.get("y").or(ctx.get("y2"))?.parse().ok()?;
+                one(month_value(y, m, YearSource::Text)?)
+            }
+            MonDayRange | MonDayMonDayRange | DayDayMonRange | DayMonDayMonRange => {
+                let mon1 = ctx.get("mon")?;
+                let m1 = self.month_of(mon1)?;
+                let m2 = match ctx.get("mon2") {
+                    Some(t) => self.month_of(t)?,
+                    None => m1,
+                };
+                let d1 = self.day_of(ctx.get("d")?)?;
+                let d2 = self.day_of(ctx.get("d2")?)?;
+                if !self.month_word_ok(mon1, true) || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let y = ctx.get("y").and_then(|y| y.parse().ok());
+                let sep = ctx.get("sep")?.to_lowercase();
+                let list = (sep == "and" || sep == "&")
+                    && ctx
+                        .get("btw")
+                        .is_none_or(|b| !b.eq_ignore_ascii_case("between"));
+                if list {
+                    // "May 22 and 23": one mention per day, the first without the year.
+                    let (e1, s2) = match kind {
+                        DayDayMonRange => (ctx.end_of("d")?, ctx.start_of("d2")?),
+                        _ => (ctx.end_of("d")?, ctx.start_of("sep")? + sep.len()),
+                    };
+                    let s2 = s2 + ctx.text[s2..we].len() - ctx.text[s2..we].trim_start().len();
+                    let v1 = self.day_mention(y, m1, d1, anchor)?;
+                    let v2 = self.day_mention(y, m2, d2, anchor)?;
+                    let s1 = start;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(s1, e1, v1), (s2, we, v2)],
+                    });
+                }
+                if (m1, d1) == (m2, d2) {
+                    return None;
+                }
+                one(self.day_range(y, (m1, d1), (m2, d2), anchor)?)
+            }
+            MonMonRange => {
+                let (t1, t2) = (ctx.get("mon")?, ctx.get("mon2")?);
+                let m1 = self.month_of(t1)?;
+                let m2 = self.month_of(t2)?;
+                let sep = ctx.get("sep")?.to_lowercase();
+                let btw = ctx.get("btw").map(|b| b.to_lowercase());
+                if m1 == m2
+                    || (sep == "and" && btw.as_deref() != Some("between"))
+                    || sep == "&"
+                    || !(self.month_word_ok(t1, false) && self.month_word_ok(t2, false))
+                {
+                    return None;
+                }
+                let y = ctx.get("y").and_then(|y| y.parse().ok());
+                one(self.month_range(y, m1, m2, anchor)?)
+            }
+            MonDay | DayMon => {
+                let mt = ctx.get("mon")?;
+                let m = self.month_of(mt)?;
+                let dt = ctx.get("d")?;
+                let d = self.day_of(dt)?;
+                // "first of march" is a date whatever the case; "march first" may be a verb
+                let with_of = ctx.get("of").is_some_and(|o| !o.trim().is_empty());
+                if !self.month_word_ok(mt, with_of || dt.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    return None;
+                }
+                if matches!(kind, DayMon) {
+                    // "5 may", "the 2 March": a lowercase word month after a day needs "of"
+                    let l = mt.to_lowercase();
+                    if (l == "may" || l == "march")
+                        && ctx.get("of").is_none_or(|o| o.trim().is_empty())
+                        && !mt.starts_with(char::is_uppercase)
+                    {
+                        return None;
+                    }
+                    // "the 5th China ... Expo" never reaches here; "5 Mar" does.
+                    if glued_digits(ctx.text, ws, we) {
+                        return None;
+                    }
+                } else {
+                    // the day must end the number: not "June 2023" (MonYear), "May 3.5", "Oct 13:00"
+                    if ends_inside_number(ctx.text, we) {
+                        return None;
+                    }
+                }
+                let s = ctx.start_of("wd").unwrap_or(start);
+                let s = if ctx.get("wd").is_some() {
+                    s
+                } else {
+                    self.span_start(ctx)
+                };
+                let mut v = self.day_mention(None, m, d, anchor)?;
+                if let Some(wd) = ctx
+                    .get("wd")
+                    .and_then(|w| self.weekdays.get(&w.trim_end_matches('.').to_lowercase()))
+                {
+                    v = align_weekday(v, *wd);
+                }
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            MonYear => {
+                let mt = ctx.get("mon")?;
+                let m = self.month_of(mt)?;
+                if !self.month_word_ok(mt, true) || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let y: i32 = ctx.get("y")?.parse().ok()?;
+                one(month_value(y, m, YearSource::Text)?)
+            }
+            MonthAlone => {
+                let mt = ctx.get("mon")?;
+                let m = self.month_of(mt)?;
+                let l = mt.trim_end_matches('.').to_lowercase();
+                let capital = mt.starts_with(char::is_uppercase);
+                let full = self
+                    .months
+                    .iter()
+                    .filter(|(_, v)| **v == m)
+                    .all(|(k, _)| k.len() <= l.len());
+                let introduced = ctx.get("pre").is_some() || ctx.get("part").is_some();
+                let ok = match l.as_str() {
+                    "may" | "march" => capital && introduced,
+                    _ if full => true,
+                    _ => mt.ends_with('.') || introduced,
+                };
+                if !ok {
+                    return None;
+                }
+                if let Some(part) = ctx.get("part") {
+                    let (y, src) = match anchor {
+                        Some(a) => (infer_year(a.date, |y| ymd(y, m, 1))?, a.source),
+                        None => return None,
+                    };
+                    let last = last_of_month(y, m)?.day();
+                    let (a, b) = match part.to_lowercase().as_str() {
+                        "early" => (1, 10),
+                        "mid" => (11, 20),
+                        _ => (21, last),
+                    };
+                    let ps = ctx.start_of("part")?;
+                    let v = range_value(ymd(y, m, a)?, ymd(y, m, b)?, src)?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(ps, we, v)],
+                    });
+                }
+                let s = ctx.start_of("mon")?;
+                // "this September" is in the publication year, "last March" the one before the
+                // publication month, "next March" the one after.
+                let pre = ctx.get("pre").map(str::to_lowercase);
+                if let (Some(p @ ("this" | "last" | "next")), Some(a)) = (pre.as_deref(), anchor) {
+                    let am = a.date.month();
+                    let y = a.date.year()
+                        + match p {
+                            "last" if m >= am => -1,
+                            "next" if m <= am => 1,
+                            _ => 0,
+                        };
+                    let ps = ctx.start_of("pre")?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(ps, we, month_value(y, m, a.source)?)],
+                    });
+                }
+                let v = self.month_mention(None, m, anchor)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            YearRange => {
+                let y1: i32 = ctx.get("y")?.parse().ok()?;
+                let y2: i32 = ctx.get("y2")?.parse().ok()?;
+                let sep = ctx.get("sep")?.to_lowercase();
+                let btw = ctx.get("btw").map(|b| b.to_lowercase());
+                if y2 <= y1 || y2 - y1 > 100 || glued_number(ctx.text, ctx.start_of("y")?, we) {
+                    return None;
+                }
+                if sep == "and" && btw.as_deref() != Some("between") {
+                    return None;
+                }
+                one(range_value(
+                    ymd(y1, 1, 1)?,
+                    ymd(y2, 12, 31)?,
+                    YearSource::Text,
+                )?)
+            }
+            Year => {
+                let ys = ctx.start_of("y")?;
+                let ye = ctx.end_of("y")?;
+                let y: i32 = ctx.get("y")?.parse().ok()?;
+                if !(1900..=2100).contains(&y)
+                    || glued_number(ctx.text, ys, ye)
+                    || money_before(ctx.text, ys)
+                    || spaced_number_neighbour(ctx.text, ys, ye)
+                {
+                    return None;
+                }
+                let next = next_word(ctx.text, ye).to_lowercase();
+                if self.not_after_year.contains(&next) {
+                    return None;
+                }
+                let s = if ctx.get("cal").is_some() { ws } else { ys };
+                let v = year_value(y, YearSource::Text)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            Quarter => {
+                let q = match ctx.get("ord")?.to_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                let (y, src) =
+                    self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
+                        ymd(y, 3 * q - 2, 1)
+                    })?;
+                one(quarter_value(y, q, src)?)
+            }
+            QuarterCode => {
+                if let Some(yy) = ctx.get("yy") {
+                    let q: u32 = ctx.get("q2")?.parse().ok()?;
+                    return one(quarter_value(
+                        two_digit_year(yy.parse().ok()?),
+                        q,
+                        YearSource::Text,
+                    )?);
+                }
+                let q: u32 = ctx.get("q").or(ctx.get("q3"))?.parse().ok()?;
+                let (y, src) =
+                    self.period_year(ctx, self.written_year(ctx), None, |y| ymd(y, 3 * q - 2, 1))?;
+                one(quarter_value(y, q, src)?)
+            }
+            FirstQuarters | FirstMonths => {
+                let n = match ctx.get("n")?.to_lowercase().as_str() {
+                    "two" => 2,
+                    "three" => 3,
+                    "four" => 4,
+                    "five" => 5,
+                    "six" => 6,
+                    "seven" => 7,
+                    "eight" => 8,
+                    "nine" => 9,
+                    "ten" => 10,
+                    "eleven" => 11,
+                    d => d.parse().ok()?,
+                };
+                let months = if matches!(kind, FirstQuarters) {
+                    3 * n
+                } else {
+                    n
+                };
+                let (y, src) =
+                    self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
+                        last_of_month(y, months)
+                    })?;
+                one(range_value(ymd(y, 1, 1)?, last_of_month(y, months)?, src)?)
+            }
+            Half => {
+                let h = if ctx.get("ord")?.eq_ignore_ascii_case("first") {
+                    1
+                } else {
+                    2
+                };
+                let (y, src) =
+                    self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
+                        ymd(y, 6 * h - 5, 1)
+                    })?;
+                one(half_value(y, h, src)?)
+            }
+            HalfCode => {
+                let h: u32 = ctx.get("h").or(ctx.get("h2"))?.parse().ok()?;
+                let (y, src) =
+                    self.period_year(ctx, self.written_year(ctx), None, |y| ymd(y, 6 * h - 5, 1))?;
+                one(half_value(y, h, src)?)
+            }
+            RelativePeriod => {
+                let a = anchor?;
+                let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
+                let d = a.date;
+                let v = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "year" | "yr" => year_value(d.year() + o, a.source)?,
+                    "month" => {
+                        let (y, m) = add_months(d.year(), d.month(), o);
+                        month_value(y, m, a.source)?
+                    }
+                    "week" => week_value(d + Duration::weeks(o as i64), a.source),
+                    _ => {
+                        let (y, m) = add_months(d.year(), (d.month() - 1) / 3 * 3 + 1, 3 * o);
+                        quarter_value(y, (m - 1) / 3 + 1, a.source)?
+                    }
+                };
+                one(v)
+            }
+            RelativeDay => {
+                let a = anchor?;
+                let rel = ctx.get("rel")?.to_lowercase();
+                let o = if rel.starts_with("day before") {
+                    -2
+                } else if rel.starts_with("day after") {
+                    2
+                } else {
+                    match rel.as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    }
+                };
+                let s = ctx.start_of("rel")?;
+                let v = day_value(a.date + Duration::days(o), a.source);
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            WeekdayOfWeek => {
+                let a = anchor?;
+                let wd = *self
+                    .weekdays
+                    .get(&ctx.get("wd").or(ctx.get("wd2"))?.to_lowercase())?;
+                let o = *self
+                    .modifiers
+                    .get(&ctx.get("mod").or(ctx.get("mod2"))?.to_lowercase())?;
+                one(day_value(weekday_in_week(a.date, o, wd), a.source))
+            }
+            Weekday => {
+                let wt = ctx.get("wd")?;
+                let wd = *self
+                    .weekdays
+                    .get(&wt.trim_end_matches('.').to_lowercase())?;
+                if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
+                    return None;
+                }
+                let mode = ctx.get("mod").map(|m| {
+                    m.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                });
+                let Some(a) = anchor else {
+                    if mode.is_some() {
+                        return None;
+                    }
+                    let s = ctx.start_of("wd")?;
+                    let v = dv(
+                        format!("XXXX-WXX-{wd}"),
+                        None,
+                        None,
+                        Granularity::Day,
+                        YearSource::Unknown,
+                    );
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(s, we, v)],
+                    });
+                };
+                let date = match mode.as_deref() {
+                    None => nearest_on_or_before(a.date, wd),
+                    Some("past" | "this past") => {
+                        nearest_on_or_before(a.date - Duration::days(1), wd)
+                    }
+                    Some("this upcoming" | "upcoming") => {
+                        nearest_on_or_before(a.date + Duration::days(7), wd)
+                    }
+                    Some(m) => weekday_in_week(a.date, *self.modifiers.get(m)?, wd),
+                };
+                let s = if mode.is_some() {
+                    ws
+                } else {
+                    ctx.start_of("wd")?
+                };
+                let s = s.max(self.span_start(ctx));
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, day_value(date, a.source))],
+                })
+            }
+            OrdinalDay => {
+                let dt = ctx.get("d")?;
+                let pre = ctx.get("pre")?.to_lowercase();
+                let numeric = dt.starts_with(|c: char| c.is_ascii_digit());
+                let suffixed = numeric && dt.ends_with(|c: char| c.is_ascii_alphabetic());
+                // "the first" and "the 21st" are too common as phrases: a day alone needs "on"
+                // ("on the 15th", "on 24th"), spelled days "on the"; "on 24" is not a date.
+                if (!numeric && !pre.starts_with("on the"))
+                    || (numeric && !suffixed && pre == "on")
+                    || !pre.starts_with("on")
+                {
+                    return None;
+                }
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let rest = ctx.text[we..].trim_start();
+                let stops = rest.is_empty()
+                    || rest.starts_with(['.', ',', ';', '!', '?', ')', '，', '。'])
+                    || [
+                        "and ", "to ", "at ", "or ", "through ", "until ", "till ", "-",
+                    ]
+                    .iter()
+                    .any(|w| rest.to_lowercase().starts_with(w));
+                if !stops
+                    || (rest.starts_with('.')
+                        && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    return None;
+                }
+                let d = self.day_of(dt)?;
+                let s = ctx.start_of("d")?;
+                let v = self.day_in_month(d, anchor)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(s, we, v)],
+                })
+            }
+            WeekdayDay => {
+                let wt = ctx.get("wd")?;
+                let wd = *self
+                    .weekdays
+                    .get(&wt.trim_end_matches('.').to_lowercase())?;
+                if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
+                    return None;
+                }
+                let dt = ctx.get("d")?;
+                let d = self.day_of(dt)?;
+                let bare = dt.chars().all(|c| c.is_ascii_digit());
+                let rest = ctx.text[we..].trim_start();
+                if ends_inside_number(ctx.text, we)
+                    || (bare && rest.starts_with(|c: char| c.is_alphabetic()))
+                {
+                    return None;
+                }
+                let a = anchor?;
+                // the date with this day and weekday nearest the anchor
+                let mut best: Option<NaiveDate> = None;
+                for k in -12..=12 {
+                    let (y, m) = add_months(a.date.year(), a.date.month(), k);
+                    if let Some(date) = ymd(y, m, d)
+                        && date.weekday().number_from_monday() == wd
+                    {
+                        let dist = (date - a.date).num_days().abs();
+                        if best.is_none_or(|b| dist < (b - a.date).num_days().abs()) {
+                            best = Some(date);
+                        }
+                    }
+                }
+                one(day_value(best?, a.source))
+            }
+            NthWeekday => {
+                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                let (y, m, src) = if let Some(mt) = ctx.get("mon") {
+                    let m = self.month_of(mt)?;
+                    match (ctx.get("y"), anchor) {
+                        (Some(y), _) => (y.parse().ok()?, m, YearSource::Text),
+                        (None, Some(a)) => (infer_year(a.date, |y| ymd(y, m, 1))?, m, a.source),
+                        (None, None) => return None,
+                    }
+                } else {
+                    let a = anchor?;
+                    let o = match ctx.get("mod") {
+                        Some(md) => *self.modifiers.get(&md.to_lowercase())?,
+                        None => 0,
+                    };
+                    let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                    (y, m, a.source)
+                };
+                let first = ymd(y, m, 1)?;
+                let to_wd = (wd + 7 - first.weekday().number_from_monday()) % 7;
+                let first_wd = first + Duration::days(to_wd as i64);
+                let date = match ctx.get("ord")?.to_lowercase().as_str() {
+                    "last" => {
+                        let last = last_of_month(y, m)?;
+                        let back = (last.weekday().number_from_monday() + 7 - wd) % 7;
+                        last - Duration::days(back as i64)
+                    }
+                    o => {
+                        let n = match o {
+                            "first" | "1st" => 0,
+                            "second" | "2nd" => 1,
+                            "third" | "3rd" => 2,
+                            _ => 3,
+                        };
+                        first_wd + Duration::weeks(n)
+                    }
+                };
+                if date.month() != m {
+                    return None;
+                }
+                one(day_value(date, src))
+            }
+            DayOfRelMonth => {
+                let a = anchor?;
+                let d = self.day_of(ctx.get("d")?)?;
+                let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
+                let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                one(day_value(ymd(y, m, d)?, a.source))
+            }
+            RelativeOffset => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i64 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i64,
+                };
+                let dir = ctx.get("dir").map(|d| {
+                    d.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                });
+                if ctx.get("in").is_none() && dir.is_none() {
+                    return None;
+                }
+                if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                    return None;
+                }
+                let (base, sign) = match dir.as_deref() {
+                    None | Some("hence" | "later" | "from now" | "from today") => (a.date, 1),
+                    Some("ago" | "earlier" | "before today") => (a.date, -1),
+                    Some("from tomorrow" | "from tmrw") => (a.date + Duration::days(1), 1),
+                    Some("from yesterday") => (a.date - Duration::days(1), 1),
+                    Some("before yesterday") => (a.date - Duration::days(1), -1),
+                    Some("after today") => (a.date, 1),
+                    Some(_) => (a.date + Duration::days(1), 1),
+                };
+                let k = sign * n;
+                let date = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => base + Duration::days(k),
+                    "week" => base + Duration::weeks(k),
+                    u => {
+                        let months = if u == "month" { k } else { 12 * k };
+                        let (y, m) = add_months(base.year(), base.month(), months as i32);
+                        let last = last_of_month(y, m)?.day();
+                        ymd(y, m, base.day().min(last))?
+                    }
+                };
+                one(day_value(date, a.source))
+            }
+            Upcoming => {
+                let a = anchor?;
+                let nt = ctx.get("n").or(ctx.get("n2"))?.to_lowercase();
+                let n: i32 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i32,
+                };
+                let d = a.date;
+                let v = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => day_value(d + Duration::days(n as i64), a.source),
+                    "week" => week_value(d + Duration::weeks(n as i64), a.source),
+                    "month" => {
+                        let (y, m) = add_months(d.year(), d.month(), n);
+                        month_value(y, m, a.source)?
+                    }
+                    "quarter" => {
+                        let (y, m) = add_months(d.year(), (d.month() - 1) / 3 * 3 + 1, 3 * n);
+                        quarter_value(y, (m - 1) / 3 + 1, a.source)?
+                    }
+                    _ => year_value(d.year() + n, a.source)?,
+                };
+                one(v)
+            }
+            YearMon => {
+                let mt = ctx.get("mon")?;
+                if !self.month_word_ok(mt, false) || glued_number(ctx.text, ws, ctx.end_of("y")?) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                one(month_value(
+                    ctx.get("y")?.parse().ok()?,
+                    m,
+                    YearSource::Text,
+                )?)
+            }
+            ZhRelMonthDay => {
+                let a = anchor?;
+                let (u, o) = *self.zh_relative.get(ctx.get("rel")?)?;
+                if u != Unit::Month || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let d = zh_number(ctx.get("d")?)?;
+                let (y, m) = add_months(a.date.year(), a.date.month(), o);
+                one(day_value(ymd(y, m, d)?, a.source))
+            }
+            ZhNthWeekday => {
+                let m = zh_number(ctx.get("m")?)?;
+                let wd = match ctx.get("wd")? {
+                    "日" | "天" => 7,
+                    t => zh_number(t)?,
+                };
+                let (y, src) = match (self.zh_year_of(ctx), anchor) {
+                    (Some(y), _) => (y, YearSource::Text),
+                    (None, Some(a)) => (infer_year(a.date, |y| ymd(y, m, 1))?, a.source),
+                    (None, None) => return None,
+                };
+                let date = if ctx.get("last").is_some() {
+                    let last = last_of_month(y, m)?;
+                    let back = (last.weekday().number_from_monday() + 7 - wd) % 7;
+                    last - Duration::days(back as i64)
+                } else {
+                    let n = zh_number(ctx.get("n")?)?;
+                    let first = ymd(y, m, 1)?;
+                    let to_wd = (wd + 7 - first.weekday().number_from_monday()) % 7;
+                    first + Duration::days(to_wd as i64) + Duration::weeks(n as i64 - 1)
+                };
+                if date.month() != m {
+                    return None;
+                }
+                one(day_value(date, src))
+            }
+            WeekdaysFromNow => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i64 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i64,
+                };
+                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                if n < 1 {
+                    return None;
+                }
+                let dir = ctx.get("dir")?.to_lowercase();
+                let date = if dir == "back" || dir == "ago" {
+                    nearest_on_or_before(a.date - Duration::days(1), wd) - Duration::weeks(n - 1)
+                } else {
+                    nearest_on_or_before(a.date + Duration::days(7), wd) + Duration::weeks(n - 1)
+                };
+                one(day_value(date, a.source))
+            }
+            NthMonthOf => {
+                let m = self.day_of(ctx.get("d")?)?;
+                if !(1..=12).contains(&m) {
+                    return None;
+                }
+                let (y, src) = match (ctx.get("y"), ctx.get("mod"), anchor) {
+                    (Some(y), _, _) => (y.parse().ok()?, YearSource::Text),
+                    (None, Some(md), Some(a)) => (
+                        a.date.year() + self.modifiers.get(&md.to_lowercase())?,
+                        a.source,
+                    ),
+                    _ => return None,
+                };
+                one(month_value(y, m, src)?)
+            }
+            SpelledDate | SpelledYear => {
+                let y = spelled_year(ctx.get("yw")?)?;
+                if matches!(kind, SpelledYear) {
+                    // "in two thousand cases": a quantity, not a year
+                    let next = next_word(ctx.text, we).to_lowercase();
+                    let ok = next.is_empty()
+                        || [
+                            "and", "or", "but", "when", "to", "until", "the", "we", "they", "he",
+                            "she", "it", "i",
+                        ]
+                        .contains(&next.as_str());
+                    if !ok {
+                        return None;
+                    }
+                    let s = ctx.start_of("yw")?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(s, we, year_value(y, YearSource::Text)?)],
+                    });
+                }
+                let mt = ctx.get("mon").or(ctx.get("mon2")).or(ctx.get("mon3"))?;
+                if !self.month_word_ok(mt, true) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                match ctx.get("d").or(ctx.get("d2")) {
+                    Some(dt) => {
+                        let d = self.day_of(dt).or_else(|| {
+                            self.number_words
+                                .get(&dt.to_lowercase().replace(' ', "-"))
+                                .copied()
+                        })?;
+                        one(day_value(ymd(y, m, d)?, YearSource::Text))
+                    }
+                    None => one(month_value(y, m, YearSource::Text)?),
+                }
+            }
+            ZhRange => {
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let m1 = zh_number(ctx.get("m")?)?;
+                let d1 = zh_number(ctx.get("d")?)?;
+                let m2 = match ctx.get("m2") {
+                    Some(t) => zh_number(t)?,
+                    None => m1,
+                };
+                let d2 = zh_number(ctx.get("d2")?)?;
+                let y = self.zh_year_of(ctx);
+                let sep = ctx.get("sep")?;
+                if sep == "和" || sep == "、" {
+                    let e1 = ctx.start_of("sep")?;
+                    let e1 = e1 - (ctx.text[..e1].len() - ctx.text[..e1].trim_end().len());
+                    let s2 = ctx.end_of("sep")?;
+                    let s2 = s2 + ctx.text[s2..we].len() - ctx.text[s2..we].trim_start().len();
+                    let v1 = self.zh_day(y, m1, d1, anchor)?;
+                    let v2 = self.zh_day(y, m2, d2, anchor)?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(start, e1, v1), (s2, we, v2)],
+                    });
+                }
+                one(self.zh_range(y, (m1, d1), (m2, d2), anchor)?)
+            }
+            ZhMonthRange => {
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let m1 = zh_number(ctx.get("m")?)?;
+                let m2 = zh_number(ctx.get("m2")?)?;
+                if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 == m2 {
+                    return None;
+                }
+                if ctx.get("sep")? == "和" && ctx.get("btw").is_none() {
+                    return None;
+                }
+                let y = self.zh_year_of(ctx);
+                let v = match (y, ctx.get("rel")) {
+                    (Some(y), _) => self.month_range(Some(y), m1, m2, anchor)?,
+                    (None, Some(_)) => {
+                        let (yy, src) =
+                            self.period_year(ctx, None, self.year_offset_of(ctx), |_| None)?;
+                        let mut v = self.month_range(Some(yy), m1, m2, anchor)?;
+                        v.year_source = src;
+                        v
+                    }
+                    // "1-9月" in a report: the months so far of the publication year
+                    (None, None) => self.month_range(None, m1, m2, anchor)?,
+                };
+                one(v)
+            }
+            ZhYearRange => {
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let y1 = zh_year(ctx.get("y")?)?;
+                let y2 = zh_year(ctx.get("y2")?)?;
+                if ctx.get("sep")? == "和" && ctx.get("btw").is_none() {
+                    return None;
+                }
+                if y2 <= y1 || y2 - y1 > 100 || ctx.get("y")?.chars().count() < 4 {
+                    return None;
+                }
+                one(range_value(
+                    ymd(y1, 1, 1)?,
+                    ymd(y2, 12, 31)?,
+                    YearSource::Text,
+                )?)
+            }
+            ZhDate => {
+                if glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let y = self.zh_year_of(ctx);
+                let yt = ctx.get("y");
+                match (ctx.get("m"), ctx.get("d")) {
+                    (Some(mt), Some(dt)) => {
+                        let m = zh_number(mt)?;
+                        let d = zh_number(dt)?;
+                        // "6月18" needs 日/号 unless a year is written: "二零零四年八月十五"
+                        if ctx.get("suf").is_none() && yt.is_none() {
+                            return None;
+                        }
+                        if ctx.get("rel").is_some() && y.is_none() {
+                            // "下个月20号": a day of a relative month
+                            let a = anchor?;
+                            let (u, o) = *self.zh_relative.get(ctx.get("rel")?)?;
+                            if u != Unit::Month {
+                                return None;
+                            }
+                            let _ = m;
+                            return None.or_else(|| {
+                                let (yy, mm) = add_months(a.date.year(), a.date.month(), o);
+                                one(day_value(ymd(yy, mm, d)?, a.source))
+                            });
+                        }
+                        one(self.zh_day(y, m, d, anchor)?)
+                    }
+                    (Some(mt), None) => {
+                        let m = zh_number(mt)?;
+                        if !(1..=12).contains(&m) {
+                            return None;
+                        }
+                        // "3个月" never matches; "十二月" does; a bare "一月" in running text is
+                        // rare enough as a non-date to accept.
+                        match (y, ctx.get("rel")) {
+                            (Some(y), _) => one(month_value(y, m, YearSource::Text)?),
+                            (None, Some(_)) => {
+                                let (yy, src) =
+                                    self.period_year(ctx, None, self.year_offset_of(ctx), |_| {
+                                        None
+                                    })?;
+                                one(month_value(yy, m, src)?)
+                            }
+                            (None, None) => one(self.month_mention(None, m, anchor)?),
+                        }
+                    }
+                    (None, _) => {
+                        // a bare year: four digits only ("2009年"), not "5年" (five years)
+                        let yt = yt?;
+                        if yt.chars().count() != 4 || ctx.get("rel").is_some() {
+                            return None;
+                        }
+                        let after = &ctx.text[we..];
+                        if ["来", "多", "以来", "间"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                            && !after.starts_with("来自")
+                        {
+                            return None;
+                        }
+                        one(year_value(y?, YearSource::Text)?)
+                    }
+                }
+            }
+            ZhPeriod => {
+                let offset = self.year_offset_of(ctx);
+                let y = self.zh_year_of(ctx);
+                if let Some(qt) = ctx.get("q") {
+                    let q = zh_number(qt)?;
+                    let whole = &ctx.text[ws..we];
+                    // "第一季" alone could be a TV season: a quarter needs 季度 or a year
+                    if !whole.contains("季度") && y.is_none() && offset.is_none() {
+                        return None;
+                    }
+                    let (yy, src) = self.period_year(ctx, y, offset, |y| ymd(y, 3 * q - 2, 1))?;
+                    return one(quarter_value(yy, q, src)?);
+                }
+                if let Some(ht) = ctx.get("h") {
+                    let h = if ht == "上" || ht == "前" { 1 } else { 2 };
+                    let (yy, src) = self.period_year(ctx, y, offset, |y| ymd(y, 6 * h - 5, 1))?;
+                    return one(half_value(yy, h, src)?);
+                }
+                let n = zh_number(ctx.get("n")?)?;
+                let (yy, src) = self.period_year(ctx, y, offset, |y| last_of_month(y, 3 * n))?;
+                one(range_value(ymd(yy, 1, 1)?, last_of_month(yy, 3 * n)?, src)?)
+            }
+            ZhRelative => {
+                let a = anchor?;
+                let (u, o) = *self.zh_relative.get(ctx.get("rel")?)?;
+                let d = a.date;
+                let v = match u {
+                    Unit::Day => day_value(d + Duration::days(o as i64), a.source),
+                    Unit::Week => week_value(d + Duration::weeks(o as i64), a.source),
+                    Unit::Month => {
+                        let (y, m) = add_months(d.year(), d.month(), o);
+                        month_value(y, m, a.source)?
+                    }
+                    Unit::Year => year_value(d.year() + o, a.source)?,
+                };
+                one(v)
+            }
+            ZhWeekday => {
+                let wt = ctx.get("wd")?;
+                let wd = match wt {
+                    "日" | "天" => 7,
+                    t => zh_number(t)?,
+                };
+                if !(1..=7).contains(&wd) {
+                    return None;
+                }
+                let Some(a) = anchor else {
+                    let v = dv(
+                        format!("XXXX-WXX-{wd}"),
+                        None,
+                        None,
+                        Granularity::Day,
+                        YearSource::Unknown,
+                    );
+                    return one(v);
+                };
+                let date = match ctx.get("mod") {
+                    None => nearest_on_or_before(a.date, wd),
+                    Some("上上") => weekday_in_week(a.date, -2, wd),
+                    Some("下下") => weekday_in_week(a.date, 2, wd),
+                    Some("上") => weekday_in_week(a.date, -1, wd),
+                    Some("下") => weekday_in_week(a.date, 1, wd),
+                    Some(_) => weekday_in_week(a.date, 0, wd),
+                };
+                one(day_value(date, a.source))
+            }
+            ZhDay => {
+                // "29日" alone: not after 月 or a digit (those are other rules), not "日本"
+                let before = ctx.text[..ws].chars().next_back();
+                if before.is_some_and(|c| {
+                    c == '月'
+                        || c.is_ascii_digit()
+                        || c.is_numeric()
+                        || ZH_DIGITS.contains(c)
+                        || c == '十'
+                        || c == '廿'
+                }) {
+                    return None;
+                }
+                if ctx.text[we..].starts_with('本') || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let d = zh_number(ctx.get("d")?)?;
+                if !(1..=31).contains(&d) {
+                    return None;
+                }
+                let Some(a) = anchor else {
+                    return one(dv(
+                        format!("XXXX-XX-{d:02}"),
+                        None,
+                        None,
+                        Granularity::Day,
+                        YearSource::Unknown,
+                    ));
+                };
+                let _ = a;
+                one(self.day_in_month(d, anchor)?)
+            }
+        }
+    }
+
+    fn zh_year_of(&self, ctx: &Ctx) -> Option<i32> {
+        if let Some(y) = ctx.get("y") {
+            return zh_year(y);
+        }
+        let a = ctx.anchor?;
+        let r = ctx.get("rel")?;
+        match self.zh_relative.get(r) {
+            Some(&(Unit::Year, o)) => Some(a.date.year() + o),
+            _ => None,
+        }
+    }
+
+    fn zh_day(&self, y: Option<i32>, m: u32, d: u32, anchor: Option<Anchor>) -> Option<DateValue> {
+        self.day_mention(y, m, d, anchor)
+    }
+
+    fn zh_range(
+        &self,
+        y: Option<i32>,
+        p1: (u32, u32),
+        p2: (u32, u32),
+        anchor: Option<Anchor>,
+    ) -> Option<DateValue> {
+        // A Chinese written year comes first ("2019年6月1日-6月30日") and belongs to the start.
+        match y {
+            Some(y) => {
+                let a = ymd(y, p1.0, p1.1)?;
+                let mut b = ymd(y, p2.0, p2.1)?;
+                if b < a {
+                    b = ymd(y + 1, p2.0, p2.1)?;
+                }
+                range_value(a, b, YearSource::Text)
+            }
+            None => self.day_range(None, p1, p2, anchor),
+        }
+    }
+}
+
+fn rank(k: Option<Kind>) -> u8 {
+    match k {
+        Some(Kind::DayMon) => 1,
+        _ => 0,
+    }
+}
+
+impl DateRules {
+    /// A day of the month with no month: the publication month, or the month before when that
+    /// would put it more than two weeks after the publication date.
+    fn day_in_month(&self, d: u32, anchor: Option<Anchor>) -> Option<DateValue> {
+        let Some(a) = anchor else {
+            return Some(dv(
+                format!("XXXX-XX-{d:02}"),
+                None,
+                None,
+                Granularity::Day,
+                YearSource::Unknown,
+            ));
+        };
+        let mut date = ymd(a.date.year(), a.date.month(), d);
+        if date.is_none_or(|x| x > a.date + Duration::days(14)) {
+            let (y, m) = add_months(a.date.year(), a.date.month(), -1);
+            date = ymd(y, m, d);
+        }
+        Some(day_value(date?, a.source))
+    }
+
+    /// "sun", "sat", "mon", "wed" are words: those abbreviations need a capital or a dot.
+    fn weekday_word_ok(&self, surface: &str, text: &str, end: usize) -> bool {
+        let l = surface.trim_end_matches('.').to_lowercase();
+        let capital = surface.starts_with(char::is_uppercase);
+        let dotted = surface.ends_with('.') || text[end..].starts_with('.');
+        match l.as_str() {
+            "sun" | "sat" | "mon" | "wed" => capital || dotted,
+            _ => true,
+        }
+    }
+
+    /// Second pass over the accepted candidates of a line: a weekday next to a date becomes
+    /// one mention ("Friday 7/6", "Jul 18, Fri"), and two dates joined by "to", "-",
+    /// "through", or "between ... and" become one range ("2014 through May 2018").
+    fn join(&self, text: &str, kept: Vec<Candidate>, anchor: Option<Anchor>) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        for mut c in kept {
+            if let Some(prev) = out.last_mut()
+                && prev.parts.len() == 1
+                && c.parts.len() == 1
+                && prev.parts[0].1 <= c.parts[0].0
+            {
+                let (ps, pe, pv) = prev.parts[0].clone();
+                let (cs, ce, cv) = c.parts[0].clone();
+                let gap = &text[pe..cs];
+                let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
+                let is_day = |k: Option<Kind>, v: &DateValue| {
+                    v.granularity == Granularity::Day
+                        && !matches!(
+                            k,
+                            Some(
+                                Kind::Weekday
+                                    | Kind::ZhWeekday
+                                    | Kind::RelativeDay
+                                    | Kind::RelativeOffset
+                                    | Kind::ZhRelative
+                            )
+                        )
+                };
+                let wd_gap =
+                    gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
+                let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
+                let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
+                    let v = match wd_of(&pv) {
+                        Some(wd) => align_weekday(cv.clone(), wd),
+                        None => cv.clone(),
+                    };
+                    Some((ps, ce, v))
+                } else if is_day(prev.kind, &pv)
+                    && is_wd(c.kind)
+                    && matches!(gap.trim(), "," | "，")
+                {
+                    let v = match wd_of(&cv) {
+                        Some(wd) => align_weekday(pv.clone(), wd),
+                        None => pv.clone(),
+                    };
+                    Some((ps, ce, v))
+                } else if self.range_gap.is_match(gap) {
+                    let and = gap.trim().eq_ignore_ascii_case("and");
+                    let between = text[..ps].to_lowercase().trim_end().ends_with("between");
+                    if and && !between {
+                        None
+                    } else {
+                        self.join_range(&pv, &cv).map(|v| (ps, ce, v))
+                    }
+                } else {
+                    None
+                };
+                if let Some((s, e, v)) = merged {
+                    prev.end = prev.end.max(c.end);
+                    prev.parts = vec![(s, e, v)];
+                    prev.kind = None;
+                    continue;
+                }
+            }
+            // "from March to date", "between Jan 22 and now", "between now and May 21"
+            if c.parts.len() == 1
+                && let Some(a) = anchor
+            {
+                let (s, e, v) = c.parts[0].clone();
+                if let (Some(first), Some(last)) = (v.first_day, v.last_day) {
+                    if let Some(m) = self.to_now.find(&text[e..])
+                        && first <= a.date
+                    {
+                        let end = e + m.end();
+                        if let Some(r) = range_value(first, a.date, v.year_source) {
+                            c.parts = vec![(s, end, r)];
+                            c.end = c.end.max(end);
+                        }
+                    } else if let Some(m) = self.now_and.find(&text[..s])
+                        && last >= a.date
+                    {
+                        let start = m.start() + "between ".len();
+                        if let Some(r) = range_value(a.date, last, v.year_source) {
+                            c.parts = vec![(start, e, r)];
+                            c.start = c.start.min(start);
+                        }
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
+    /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
+    fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
+        let (mut first, last) = (a.first_day?, b.last_day?);
+        if a.year_source != YearSource::Text && b.year_source == YearSource::Text {
+            let shifted = first.with_year(last.year())?;
+            first = if shifted > last {
+                first.with_year(last.year() - 1)?
+            } else {
+                shifted
+            };
+        }
+        if last <= first || (last - first).num_days() > 366 * 100 {
+            return None;
+        }
+        let src = if a.year_source == YearSource::Text || b.year_source == YearSource::Text {
+            YearSource::Text
+        } else {
+            a.year_source
+        };
+        range_value(first, last, src)
+    }
+}
+
+/// A year-less date written with its weekday ("Fri, Jul 18") is in the year nearest the
+/// inferred one where that day is that weekday.
+fn align_weekday(v: DateValue, wd: u32) -> DateValue {
+    let Some(d) = v.first_day else { return v };
+    if v.year_source == YearSource::Text
+        || v.granularity != Granularity::Day
+        || d.weekday().number_from_monday() == wd
+    {
+        return v;
+    }
+    for delta in [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6] {
+        if let Some(c) = d.with_year(d.year() + delta)
+            && c.weekday().number_from_monday() == wd
+        {
+            return day_value(c, v.year_source);
+        }
+    }
+    v
+}
+
+/// "nineteen eighty six" 1986, "seventeen hundred thirty three" 1733, "two thousand and
+/// fifteen" 2015, "two thousand" 2000.
+fn spelled_year(s: &str) -> Option<i32> {
+    let word = |w: &str| -> Option<i32> {
+        let units = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let teens = [
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        if let Some(i) = units.iter().position(|u| *u == w) {
+            return Some(i as i32 + 1);
+        }
+        if let Some(i) = teens.iter().position(|u| *u == w) {
+            return Some(i as i32 + 10);
+        }
+        tens.iter()
+            .position(|u| *u == w)
+            .map(|i| 20 + 10 * i as i32)
+    };
+    let lower = s.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
+    if words.len() >= 2 && words[0] == "two" && words[1] == "thousand" {
+        let rest: i32 = words[2..].iter().map(|w| word(w)).sum::<Option<i32>>()?;
+        return Some(2000 + rest);
+    }
+    let century = word(words.first()?)?;
+    let rest = if words.get(1) == Some(&"hundred") {
+        &words[2..]
+    } else {
+        &words[1..]
+    };
+    let tail: i32 = rest.iter().map(|w| word(w)).sum::<Option<i32>>()?;
+    (tail < 100).then_some(century * 100 + tail)
+}
+
+fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
+    let cur = d.weekday().number_from_monday();
+    let back = (cur + 7 - iso_wd) % 7;
+    d - Duration::days(back as i64)
+}
+
+/// The given weekday in the ISO week `offset` weeks from the one containing `d`.
+fn weekday_in_week(d: NaiveDate, offset: i32, iso_wd: u32) -> NaiveDate {
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    monday + Duration::weeks(offset as i64) + Duration::days(iso_wd as i64 - 1)
+}
+
+/// True when the number at `text[s..e]` continues into other digits or number punctuation, as
+/// in phone numbers ("0519-85685023"), decimals ("6.0"), products ("1024*768") or codes.
+fn glued_number(text: &str, s: usize, e: usize) -> bool {
+    glued_before(text, s) || glued_after(text, e)
+}
+
+fn glued_before(text: &str, s: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let before2 = text[..s].chars().rev().nth(1);
+    before.is_some_and(|c| c.is_ascii_alphanumeric() || "*+#$¥€£_@".contains(c))
+        || (before.is_some_and(|c| "-/.:,".contains(c))
+            && before2.is_some_and(|c| c.is_ascii_digit()))
+}
+
+fn glued_after(text: &str, e: usize) -> bool {
+    let after: Vec<char> = text[e..].chars().take(2).collect();
+    let digit_after = |i: usize| after.get(i).is_some_and(|c| c.is_ascii_digit());
+    match after.first() {
+        Some(c) if c.is_ascii_alphanumeric() && !c.is_ascii_alphabetic() => true,
+        Some(c) if "*%_@".contains(*c) => true,
+        Some(c) if "-/.:,".contains(*c) => digit_after(1),
+        _ => false,
+    }
+}
+
+/// Like [`glued_number`], but a dash to or from another numeric date is a range, not glue:
+/// "10/1-11/7", "2018/1/10-2018/7/10".
+fn glued_date(text: &str, s: usize, e: usize) -> bool {
+    let date_like = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '.')
+            && t.contains(['/', '.'])
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && t.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let dashes: &[char] = &['-', '–'];
+    let after = &text[e..];
+    let next_is_date = after.strip_prefix(dashes).is_some_and(|a| {
+        let a = a.trim_start();
+        date_like(
+            &a[..a
+                .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+                .unwrap_or(a.len())],
+        )
+    });
+    let before = &text[..s];
+    let prev_is_date = before.strip_suffix(dashes).is_some_and(|b| {
+        let b = b.trim_end();
+        let from = b
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+            .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        date_like(&b[from..])
+    });
+    (!prev_is_date && glued_before(text, s)) || (!next_is_date && glued_after(text, e))
+}
+
+/// Like [`glued_number`], for a match that may start or end with a word.
+fn glued_digits(text: &str, s: usize, e: usize) -> bool {
+    let first = text[s..].chars().next();
+    let last = text[..e].chars().next_back();
+    let before = text[..s].chars().next_back();
+    let after: Vec<char> = text[e..].chars().take(2).collect();
+    if first.is_some_and(|c| c.is_ascii_digit())
+        && before.is_some_and(|c| c.is_ascii_digit() || "*+#$¥€£.-/".contains(c))
+    {
+        return true;
+    }
+    // "2,000": the thousands group of a larger number
+    let before2 = text[..s].chars().rev().nth(1);
+    if first.is_some_and(|c| c.is_ascii_digit())
+        && before == Some(',')
+        && before2.is_some_and(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    if last.is_some_and(|c| c.is_ascii_digit()) {
+        match after.first() {
+            Some(c) if c.is_ascii_digit() || "*%".contains(*c) => return true,
+            Some(c) if ".:,-/".contains(*c) => {
+                return after.get(1).is_some_and(|c| c.is_ascii_digit());
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// True when a match ending at `e` stops in the middle of a number ("May 3.5", "Oct 13:00"
+/// is fine as a date, "Jun 20230" is not).
+fn ends_inside_number(text: &str, e: usize) -> bool {
+    let after: Vec<char> = text[e..].chars().take(2).collect();
+    match after.first() {
+        Some(c) if c.is_ascii_alphanumeric() => true,
+        Some('%') => true,
+        Some(c) if ".,/-:".contains(*c) => after.get(1).is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// "32 - 2015", "2015 - 32": a number joined to another by a spaced dash or slash.
+fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].trim_end();
+    let after = text[e..].trim_start();
+    let dashes: &[char] = &['-', '–', '/'];
+    let joined_before = before
+        .strip_suffix(dashes)
+        .is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+    let joined_after = after
+        .strip_prefix(dashes)
+        .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    joined_before || joined_after
+}
+
+fn next_word(text: &str, e: usize) -> &str {
+    let rest = text[e..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn followed_by_word(text: &str, e: usize, words: &[&str]) -> bool {
+    let w = next_word(text, e).to_lowercase();
+    words.contains(&w.as_str())
+}
+
+/// "RMB 2023", "US$ 2023", "No. 2023": a number named by the word before it.
+fn money_before(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // "ABC 2000", "MX 2023": a model number after a code in capitals
+    if (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase()) && word != "AD"
+    {
+        return true;
+    }
+    let w = word.to_lowercase();
+    [
+        "rmb", "usd", "us$", "$", "¥", "yuan", "no.", "no", "#", "ie", "version", "v", "model",
+        "hk$", "cny",
+    ]
+    .contains(&w.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> DateRules {
+        DateRules::build(&Dictionaries::embedded()).unwrap()
+    }
+
+    fn anchor(s: &str) -> Option<Anchor> {
+        Some(Anchor {
+            date: NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap(),
+            source: YearSource::Publication,
+        })
+    }
+
+    /// (text, publication date, expected "span=value" list joined by " | ")
+    const POSITIVE: &[(&str, &str, &str)] = &[
+        (
+            "On June 18 the fair opened.",
+            "2023-06-20",
+            "June 18=2023-06-18",
+        ),
+        (
+            "WUHAN, Oct. 13 (Xinhua) -- Officials",
+            "2022-10-13",
+            "Oct. 13=2022-10-13",
+        ),
+        (
+            "It signed on June 20, 2023 in Lhasa.",
+            "2024-01-01",
+            "June 20, 2023=2023-06-20",
+        ),
+        (
+            "It signed on 20 June 2023.",
+            "2024-01-01",
+            "20 June 2023=2023-06-20",
+        ),
+        (
+            "Jun. 20 and Sept 5",
+            "2023-09-10",
+            "Jun. 20=2023-06-20 | Sept 5=2023-09-05",
+        ),
+        (
+            "held May 24th in Xining",
+            "2024-06-01",
+            "May 24th=2024-05-24",
+        ),
+        (
+            "dated 2023-06-20, 2023/06/21 and 2023.6.22",
+            "2024-01-01",
+            "2023-06-20=2023-06-20 | 2023/06/21=2023-06-21 | 2023.6.22=2023-06-22",
+        ),
+        (
+            "Output in June 2023 rose.",
+            "2024-01-01",
+            "June 2023=2023-06",
+        ),
+        ("Trade grew in 2022.", "2024-01-01", "2022=2022"),
+        (
+            "from May 24th to 25th in Lhasa",
+            "2024-05-20",
+            "May 24th to 25th=2024-05-24/2024-05-25",
+        ),
+        (
+            "The fair runs May 24-25.",
+            "2024-05-20",
+            "May 24-25=2024-05-24/2024-05-25",
+        ),
+        (
+            "The expo, Sept 5-7, 2024, drew",
+            "2024-01-01",
+            "Sept 5-7, 2024=2024-09-05/2024-09-07",
+        ),
+        (
+            "from May 30 to June 2",
+            "2024-06-05",
+            "May 30 to June 2=2024-05-30/2024-06-02",
+        ),
+        (
+            "between June 21 and 23",
+            "2023-06-25",
+            "June 21 and 23=2023-06-21/2023-06-23",
+        ),
+        (
+            "June 21-23",
+            "2023-06-25",
+            "June 21-23=2023-06-21/2023-06-23",
+        ),
+        (
+            "visits on May 22 and 23",
+            "2024-05-25",
+            "May 22=2024-05-22 | 23=2024-05-23",
+        ),
+        (
+            "on October 15th and 17th",
+            "2024-10-20",
+            "October 15th=2024-10-15 | 17th=2024-10-17",
+        ),
+        (
+            "in the first quarter of this year",
+            "2024-04-10",
+            "first quarter of this year=2024-Q1",
+        ),
+        ("Q1 2024 sales", "2024-06-01", "Q1 2024=2024-Q1"),
+        (
+            "the first half of 2023",
+            "2024-01-01",
+            "first half of 2023=2023-H1",
+        ),
+        ("H1 revenue", "2024-08-01", "H1=2024-H1"),
+        (
+            "in the first three quarters,",
+            "2023-10-20",
+            "first three quarters=2023-01-01/2023-09-30",
+        ),
+        (
+            "Last year it grew; this year and this month too.",
+            "2023-10-20",
+            "Last year=2022 | this year=2023 | this month=2023-10",
+        ),
+        (
+            "in early June",
+            "2023-06-20",
+            "early June=2023-06-01/2023-06-10",
+        ),
+        (
+            "by mid-June",
+            "2023-06-20",
+            "mid-June=2023-06-11/2023-06-20",
+        ),
+        ("late June", "2023-06-20", "late June=2023-06-21/2023-06-30"),
+        (
+            "Officials said yesterday",
+            "2023-06-20",
+            "yesterday=2023-06-19",
+        ),
+        ("met on Sunday", "2023-06-20", "Sunday=2023-06-18"),
+        ("met on Tuesday", "2023-06-20", "Tuesday=2023-06-20"),
+        (
+            "signed on Dec. 28 in Lhasa",
+            "2024-01-10",
+            "Dec. 28=2023-12-28",
+        ),
+        ("opens on Jan. 5", "2023-12-20", "Jan. 5=2024-01-05"),
+        ("will open on July 20", "2023-06-20", "July 20=2023-07-20"),
+        (
+            "2023年6月20日，双方签约",
+            "2023-06-21",
+            "2023年6月20日=2023-06-20",
+        ),
+        ("6月18日，", "2023-06-20", "6月18日=2023-06-18"),
+        ("今年一季度，", "2024-05-01", "今年一季度=2024-Q1"),
+        ("上半年，", "2024-08-01", "上半年=2024-H1"),
+        (
+            "今年前三季度",
+            "2023-11-08",
+            "今年前三季度=2023-01-01/2023-09-30",
+        ),
+        (
+            "5月19日至20日",
+            "2024-05-21",
+            "5月19日至20日=2024-05-19/2024-05-20",
+        ),
+        ("2024年05月21日", "2024-05-21", "2024年05月21日=2024-05-21"),
+        ("去年", "2024-05-21", "去年=2023"),
+        ("1-9月，", "2024-10-21", "1-9月=2024-01-01/2024-09-30"),
+        ("12月28日", "2023-01-05", "12月28日=2022-12-28"),
+        ("上周二", "2013-02-12", "上周二=2013-02-05"),
+    ];
+
+    /// Texts that must give no date.
+    const NEGATIVE: &[(&str, &str)] = &[
+        ("the 5th China Tibet Tourism and Culture Expo", "2023-06-20"),
+        ("over 2,000 years ago", "2023-06-20"),
+        ("best viewed in IE 6.0 at 1024*768", "2023-06-20"),
+        ("Tel: 0519-85685023 or 86-10-63074558", "2023-06-20"),
+        ("苏ICP备05003616号", "2023-06-20"),
+        ("open 24/7", "2023-06-20"),
+        ("This may take longer than expected.", "2023-06-20"),
+        ("They march on.", "2023-06-20"),
+        ("won 3-1 in the final", "2023-06-20"),
+        ("version 2.1.3", "2023-06-20"),
+        ("grew 12.5 percent", "2023-06-20"),
+        ("a grant of 2023 yuan", "2023-06-20"),
+        ("model A2023 and X-2023B", "2023-06-20"),
+        ("about 1/3 of the funds", "2023-06-20"),
+        ("The sun sat low.", "2023-06-20"),
+    ];
+
+    fn render(rules: &DateRules, text: &str, pub_date: &str) -> String {
+        let found = rules.extract(text, anchor(pub_date));
+        for m in &found {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        found
+            .iter()
+            .map(|m| format!("{}={}", m.text, m.value.display()))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn positive_table() {
+        let r = rules();
+        let mut bad = Vec::new();
+        for (text, p, want) in POSITIVE {
+            let got = render(&r, text, p);
+            if got != *want {
+                bad.push(format!("{text:?} @{p}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn negative_table() {
+        let r = rules();
+        let mut bad = Vec::new();
+        for (text, p) in NEGATIVE {
+            let got = render(&r, text, p);
+            if !got.is_empty() {
+                bad.push(format!("{text:?}: got {got:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn year_rule_at_boundaries() {
+        let a = NaiveDate::from_ymd_opt(2024, 1, 10).unwrap();
+        assert_eq!(infer_year(a, |y| ymd(y, 12, 28)), Some(2023));
+        assert_eq!(infer_year(a, |y| ymd(y, 1, 5)), Some(2024));
+        assert_eq!(infer_year(a, |y| ymd(y, 4, 5)), Some(2024));
+        assert_eq!(infer_year(a, |y| ymd(y, 6, 5)), Some(2023));
+        let d = NaiveDate::from_ymd_opt(2023, 12, 20).unwrap();
+        assert_eq!(infer_year(d, |y| ymd(y, 1, 5)), Some(2024));
+        assert_eq!(infer_year(d, |y| ymd(y, 2, 29)), Some(2024));
+    }
+
+    #[test]
+    fn no_anchor_gives_unknown_year() {
+        let r = rules();
+        let found = r.extract("On May 29 they met.", None);
+        let Value::Date(d) = &found[0].value else {
+            panic!()
+        };
+        assert_eq!(d.value, "XXXX-05-29");
+        assert_eq!(d.year_source, YearSource::Unknown);
+        assert!(d.first_day.is_none());
     }
 }
