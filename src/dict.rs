@@ -91,6 +91,15 @@ const EMBEDDED: &[(&str, &str)] = &[
         "agreements/verbs.tsv",
         include_str!("../dictionaries/agreements/verbs.tsv"),
     ),
+    // money, added by the money issue
+    (
+        "money/subunits.tsv",
+        include_str!("../dictionaries/money/subunits.tsv"),
+    ),
+    (
+        "money/not_money.tsv",
+        include_str!("../dictionaries/money/not_money.tsv"),
+    ),
     // ingest
     (
         "ingest/boilerplate.tsv",
@@ -126,7 +135,10 @@ impl Dictionaries {
     /// The defaults compiled into the binary.
     pub fn embedded() -> Dictionaries {
         Dictionaries {
-            files: EMBEDDED.iter().map(|&(k, v)| (k, Cow::Borrowed(v))).collect(),
+            files: EMBEDDED
+                .iter()
+                .map(|&(k, v)| (k, Cow::Borrowed(v)))
+                .collect(),
             origin: BTreeMap::new(),
         }
     }
@@ -168,7 +180,11 @@ impl Dictionaries {
                     line: 0,
                     message: format!(
                         "unknown dictionary file `{rel}` (known: {})",
-                        EMBEDDED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        EMBEDDED
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
             };

@@ -9,7 +9,10 @@ pub struct AgreementRules {
 }
 
 impl AgreementRules {
-    pub fn build(_dicts: &Dictionaries, numbers: NumberParser) -> Result<AgreementRules, DictError> {
+    pub fn build(
+        _dicts: &Dictionaries,
+        numbers: NumberParser,
+    ) -> Result<AgreementRules, DictError> {
         Ok(AgreementRules { _numbers: numbers })
     }
 
