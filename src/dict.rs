@@ -100,6 +100,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         "money/not_money.tsv",
         include_str!("../dictionaries/money/not_money.tsv"),
     ),
+    (
+        "agreements/label_stops.tsv",
+        include_str!("../dictionaries/agreements/label_stops.tsv"),
+    ),
+    (
+        "agreements/classifiers.tsv",
+        include_str!("../dictionaries/agreements/classifiers.tsv"),
+    ),
     // ingest
     (
         "ingest/boilerplate.tsv",
