@@ -119,6 +119,23 @@ const EMBEDDED: &[(&str, &str)] = &[
         "agreements/verbs.tsv",
         include_str!("../dictionaries/agreements/verbs.tsv"),
     ),
+    // money, added by the money issue
+    (
+        "money/subunits.tsv",
+        include_str!("../dictionaries/money/subunits.tsv"),
+    ),
+    (
+        "money/not_money.tsv",
+        include_str!("../dictionaries/money/not_money.tsv"),
+    ),
+    (
+        "agreements/label_stops.tsv",
+        include_str!("../dictionaries/agreements/label_stops.tsv"),
+    ),
+    (
+        "agreements/classifiers.tsv",
+        include_str!("../dictionaries/agreements/classifiers.tsv"),
+    ),
     // ingest
     (
         "ingest/boilerplate.tsv",

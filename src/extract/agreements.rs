@@ -1,22 +1,678 @@
-//! Agreement counts (work in progress).
+//! Agreement counts: [`AgreementRules`] finds how many agreements, contracts, projects,
+//! memoranda, letters of intent or deals were signed ("7 strategic cooperation agreements",
+//! "signed an agreement", "7项战略合作协议", "签约项目30个") and gives an [`AgreementValue`].
+//!
+//! A count is a number (from the shared [`NumberParser`], digits or words) followed by up to a
+//! few describing words and a noun from `dictionaries/agreements/nouns.tsv`; the describing
+//! words are kept as `label`. English "a"/"an" count one when a signing word stands right next
+//! to them ("signed an agreement", "a deal was inked"). Chinese counts need a measure word
+//! (`classifiers.tsv`), either before the noun ("7项…协议") or after it ("项目30个").
+//!
+//! Only signings count: the sentence must hold a `sign` word of `verbs.tsv` (signed, inked,
+//! 签约, 达成…), and a clause that only introduced, promoted or planned its projects (a `not`
+//! word and no `sign` word) gives nothing. The span runs from the number to the noun as written
+//! (for "项目30个", from the noun to the measure word). Offsets are byte offsets, half-open.
+//!
+//! ```
+//! use gazette::dict::Dictionaries;
+//! use gazette::extract::{agreements::AgreementRules, numbers::NumberParser};
+//! let d = Dictionaries::embedded();
+//! let rules = AgreementRules::build(&d, NumberParser::build(&d).unwrap()).unwrap();
+//! let found = rules.extract("A total of 7 strategic cooperation agreements were signed.");
+//! assert_eq!(found[0].text, "7 strategic cooperation agreements");
+//! ```
 
-use super::numbers::NumberParser;
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::numbers::{Form, Number, NumberParser, ascii_word, skip_spaces};
 use crate::dict::{DictError, Dictionaries};
-use crate::model::Mention;
+use crate::model::{AgreementKind, AgreementValue, Mention, Value};
 
+/// The largest count believed: beyond it a number is an amount or a code, not a count.
+const MAX_COUNT: u64 = 100_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inflection {
+    Singular,
+    Plural,
+    Any,
+}
+
+/// What a word of `verbs.tsv` says about a signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    /// Signed, inked, 签约.
+    Sign,
+    /// Introduced, promoted, planned: the projects were not signed.
+    Not,
+    /// Not, yet to, 尚未: turns the signing word after it into `Not`.
+    Negation,
+}
+
+#[derive(Debug, Clone)]
+struct Noun {
+    kind: AgreementKind,
+    plural: Inflection,
+    chinese: bool,
+}
+
+/// Compiled agreement rules; build once per run.
 pub struct AgreementRules {
-    _numbers: NumberParser,
+    numbers: NumberParser,
+    nouns: Vec<Noun>,
+    noun_automaton: AhoCorasick,
+    verbs: Vec<(String, Polarity)>,
+    verb_automaton: AhoCorasick,
+    stops: Vec<String>,
+    classifiers: Vec<char>,
+}
+
+/// A noun found in the text.
+#[derive(Debug, Clone, Copy)]
+struct NounHit {
+    start: usize,
+    end: usize,
+    noun: usize,
+}
+
+/// A signing or not-signing word found in the text.
+#[derive(Debug, Clone, Copy)]
+struct VerbHit {
+    start: usize,
+    end: usize,
+    sign: bool,
 }
 
 impl AgreementRules {
-    pub fn build(
-        _dicts: &Dictionaries,
-        numbers: NumberParser,
-    ) -> Result<AgreementRules, DictError> {
-        Ok(AgreementRules { _numbers: numbers })
+    pub fn build(dicts: &Dictionaries, numbers: NumberParser) -> Result<AgreementRules, DictError> {
+        const NOUNS: &str = "agreements/nouns.tsv";
+        const VERBS: &str = "agreements/verbs.tsv";
+        let mut nouns = Vec::new();
+        let mut surfaces = Vec::new();
+        for row in dicts.rows(NOUNS, 3)? {
+            let f = &row.fields;
+            let kind = AgreementKind::parse(f[1].trim())
+                .ok_or_else(|| dicts.error(NOUNS, row.line, format!("unknown kind {:?}", f[1])))?;
+            let plural = match f[2].trim() {
+                "sg" => Inflection::Singular,
+                "pl" => Inflection::Plural,
+                "any" => Inflection::Any,
+                other => {
+                    return Err(dicts.error(
+                        NOUNS,
+                        row.line,
+                        format!("number {other:?} is not sg, pl or any"),
+                    ));
+                }
+            };
+            let surface = f[0].trim().to_string();
+            nouns.push(Noun {
+                kind,
+                plural,
+                chinese: !surface.is_ascii(),
+            });
+            surfaces.push(surface);
+        }
+        let noun_automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&surfaces)
+            .map_err(|e| dicts.error(NOUNS, 0, e.to_string()))?;
+        let mut verbs = Vec::new();
+        for row in dicts.rows(VERBS, 2)? {
+            let sign = match row.fields[1].trim() {
+                "sign" => Polarity::Sign,
+                "not" => Polarity::Not,
+                "negation" => Polarity::Negation,
+                other => {
+                    return Err(dicts.error(
+                        VERBS,
+                        row.line,
+                        format!("polarity {other:?} is not sign, not or negation"),
+                    ));
+                }
+            };
+            verbs.push((row.fields[0].trim().to_string(), sign));
+        }
+        let verb_automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(verbs.iter().map(|(w, _)| w.as_str()))
+            .map_err(|e| dicts.error(VERBS, 0, e.to_string()))?;
+        let stops = dicts
+            .rows("agreements/label_stops.tsv", 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_ascii_lowercase())
+            .collect();
+        let mut classifiers = Vec::new();
+        for row in dicts.rows("agreements/classifiers.tsv", 1)? {
+            let mut chars = row.fields[0].trim().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => classifiers.push(c),
+                _ => {
+                    return Err(dicts.error(
+                        "agreements/classifiers.tsv",
+                        row.line,
+                        "a classifier is one character".into(),
+                    ));
+                }
+            }
+        }
+        Ok(AgreementRules {
+            numbers,
+            nouns,
+            noun_automaton,
+            verbs,
+            verb_automaton,
+            stops,
+            classifiers,
+        })
     }
 
-    pub fn extract(&self, _text: &str) -> Vec<Mention> {
-        Vec::new()
+    /// Every signed count in `text`, in text order.
+    pub fn extract(&self, text: &str) -> Vec<Mention> {
+        // Prefilter: no agreement noun, no count.
+        let nouns: Vec<NounHit> = self
+            .noun_automaton
+            .find_iter(text)
+            .filter(|m| {
+                let n = &self.nouns[m.pattern().as_usize()];
+                n.chinese || word_bounded(text, m.start(), m.end())
+            })
+            .map(|m| NounHit {
+                start: m.start(),
+                end: m.end(),
+                noun: m.pattern().as_usize(),
+            })
+            .collect();
+        if nouns.is_empty() {
+            return Vec::new();
+        }
+        let mut verbs: Vec<VerbHit> = Vec::new();
+        let mut negation_end: Option<usize> = None;
+        for m in self.verb_automaton.find_iter(text) {
+            let (w, polarity) = &self.verbs[m.pattern().as_usize()];
+            if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            if *polarity == Polarity::Negation {
+                negation_end = Some(m.end());
+                continue;
+            }
+            // "not yet been signed", "尚未签约": a negation a few words before, in the clause.
+            let negated = negation_end.is_some_and(|e| {
+                m.start() >= e
+                    && m.start() - e <= 16
+                    && !text[e..m.start()].contains([',', '.', ';', '，', '。', '；'])
+            });
+            verbs.push(VerbHit {
+                start: m.start(),
+                end: m.end(),
+                sign: *polarity == Polarity::Sign && !negated,
+            });
+        }
+        if !verbs.iter().any(|v| v.sign) {
+            return Vec::new();
+        }
+        let noun_at: HashMap<usize, usize> = nouns
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.start, i))
+            .collect();
+        let numbers = self.numbers.find_all(text);
+        let mut out: Vec<Mention> = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut push = |out: &mut Vec<Mention>,
+                        start: usize,
+                        end: usize,
+                        count: u64,
+                        noun: &Noun,
+                        label: &str| {
+            if taken.iter().any(|&(s, e)| start < e && s < end) {
+                return;
+            }
+            taken.push((start, end));
+            out.push(Mention::at(
+                text,
+                start,
+                end,
+                Value::Agreement(AgreementValue {
+                    count,
+                    kind: noun.kind,
+                    label: label.to_string(),
+                }),
+            ));
+        };
+        for n in &numbers {
+            let Some(count) = as_count(n, text) else {
+                continue;
+            };
+            let hit = if n.form == Form::Chinese || next_is_cjk(text, n.end) {
+                self.chinese_after(text, n, &nouns)
+            } else {
+                self.english_after(text, n.end, count, &noun_at, &nouns)
+            };
+            if let Some((hit, label_start)) = hit
+                && self.signed(text, n.start, hit.end, &verbs)
+            {
+                let label = text[label_start..hit.start]
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',');
+                push(
+                    &mut out,
+                    n.start,
+                    hit.end,
+                    count,
+                    &self.nouns[hit.noun],
+                    label,
+                );
+            }
+        }
+        // "项目30个": the noun first, then the count and its measure word.
+        for h in nouns.iter().filter(|h| self.nouns[h.noun].chinese) {
+            let mut p = h.end;
+            for filler in ["共计", "总计", "合计", "共", "达", "计"] {
+                if text[p..].starts_with(filler) {
+                    p += filler.len();
+                    break;
+                }
+            }
+            let Some(n) = numbers.iter().find(|n| n.start == p) else {
+                continue;
+            };
+            let Some(count) = as_count(n, text) else {
+                continue;
+            };
+            let Some(c) = text[n.end..].chars().next() else {
+                continue;
+            };
+            if !self.classifiers.contains(&c) {
+                continue;
+            }
+            let end = n.end + c.len_utf8();
+            // "签约外资项目37个": the describers between the signing word and the noun belong
+            // to the span (corpus convention), the signing word does not.
+            let start = verbs
+                .iter()
+                .filter(|v| {
+                    v.end <= h.start
+                        && h.start - v.end <= 24
+                        && text[v.end..h.start].chars().all(is_cjk)
+                })
+                .map(|v| v.end)
+                .next_back()
+                .unwrap_or(h.start);
+            if self.signed(text, start, end, &verbs) {
+                let label = &text[start..h.start];
+                push(&mut out, start, end, count, &self.nouns[h.noun], label);
+            }
+        }
+        // "signed an agreement", "a deal was inked": the article counts one.
+        for h in &nouns {
+            let noun = &self.nouns[h.noun];
+            if noun.chinese || noun.plural != Inflection::Singular {
+                continue;
+            }
+            if let Some((start, label_start)) = self.article_before(text, h.start)
+                && self.sign_adjacent(text, start, h.end, &verbs)
+                && self.signed(text, start, h.end, &verbs)
+            {
+                let label = text[label_start..h.start].trim();
+                push(&mut out, start, h.end, 1, noun, label);
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// The noun after an English count: describing words, commas and "and" may come between
+    /// ("30 significant culture, sports, and tourism projects"); a stop word ends the search.
+    fn english_after(
+        &self,
+        text: &str,
+        from: usize,
+        count: u64,
+        noun_at: &HashMap<usize, usize>,
+        nouns: &[NounHit],
+    ) -> Option<(NounHit, usize)> {
+        let mut p = from;
+        for _ in 0..8 {
+            p = skip_spaces(text, p);
+            if text[p..].starts_with(',') {
+                p = skip_spaces(text, p + 1);
+            }
+            if let Some(&i) = noun_at.get(&p) {
+                let h = nouns[i];
+                let noun = &self.nouns[h.noun];
+                let agrees = match noun.plural {
+                    Inflection::Singular => count == 1,
+                    Inflection::Plural => count > 1,
+                    Inflection::Any => true,
+                };
+                if agrees && !noun.chinese {
+                    return Some((h, from));
+                }
+                // "60 project investment contracts": a singular noun used as a describer.
+                if noun.plural == Inflection::Plural {
+                    return None;
+                }
+            }
+            let (word, e) = ascii_word(text, p)?;
+            let mut e = e;
+            // Hyphenated describers: "high-tech", "follow-up".
+            while text[e..].starts_with('-') {
+                match ascii_word(text, e + 1) {
+                    Some((_, e2)) => e = e2,
+                    None => break,
+                }
+            }
+            let lower = word.to_ascii_lowercase();
+            if self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower) {
+                return None;
+            }
+            p = e;
+        }
+        None
+    }
+
+    /// The Chinese noun after a count and its measure word ("7项战略合作协议", "30余个项目"),
+    /// and where the label starts.
+    fn chinese_after(&self, text: &str, n: &Number, nouns: &[NounHit]) -> Option<(NounHit, usize)> {
+        let c = text[n.end..].chars().next()?;
+        if !self.classifiers.contains(&c) {
+            return None;
+        }
+        let label_start = n.end + c.len_utf8();
+        // The label is a run of Chinese characters, at most sixteen.
+        let mut limit = label_start;
+        for (i, ch) in text[label_start..].char_indices() {
+            if i >= 48 || !is_cjk(ch) {
+                break;
+            }
+            limit = label_start + i + ch.len_utf8();
+        }
+        let first = nouns
+            .iter()
+            .find(|h| h.start >= label_start && h.end <= limit && self.nouns[h.noun].chinese)?;
+        // "12个项目合同": a chain of nouns counts as the last one.
+        let mut hit = *first;
+        while let Some(next) = nouns
+            .iter()
+            .find(|h| h.start == hit.end && self.nouns[h.noun].chinese)
+        {
+            hit = *next;
+        }
+        Some((hit, label_start))
+    }
+
+    /// "a"/"an" before a singular noun, over at most six describing words: where the article
+    /// starts and where the label starts.
+    fn article_before(&self, text: &str, noun_start: usize) -> Option<(usize, usize)> {
+        let mut p = noun_start;
+        for _ in 0..7 {
+            let head = text[..p].trim_end_matches([' ', '\u{a0}']);
+            if head.len() == p {
+                return None;
+            }
+            let ws = head
+                .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+                .map_or(0, |i| i + 1);
+            let word = &head[ws..];
+            if word.is_empty() {
+                return None;
+            }
+            let lower = word.to_ascii_lowercase();
+            if lower == "a" || lower == "an" || lower == "one" {
+                let label_start = head.len();
+                return Some((ws, label_start));
+            }
+            if lower != "and"
+                && (self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower))
+            {
+                return None;
+            }
+            p = ws;
+        }
+        None
+    }
+
+    /// A signing word right next to an article count: ending at most a few words before it
+    /// ("signed an agreement", "signed with X a deal" is not covered) or starting a few words
+    /// after the noun ("an agreement was signed").
+    fn sign_adjacent(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        verbs.iter().any(|v| {
+            v.sign
+                && ((v.end <= start && start - v.end <= 4 && text[v.end..start].trim().is_empty())
+                    || (v.start >= end && v.start - end <= 24 && {
+                        let gap = &text[end..v.start];
+                        !gap.contains(['.', ';', ',', '!', '?'])
+                    }))
+        })
+    }
+
+    /// True when the sentence holds a signing word and the count's own clause is not only
+    /// about introducing, promoting or planning.
+    fn signed(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        let (s0, s1) = sentence(text, start, end);
+        let in_sentence = verbs.iter().filter(|v| v.start >= s0 && v.end <= s1);
+        if !in_sentence.clone().any(|v| v.sign) {
+            return false;
+        }
+        let (c0, c1) = clause(text, start, end, s0, s1);
+        let in_clause: Vec<&VerbHit> = verbs
+            .iter()
+            .filter(|v| v.start >= c0 && v.end <= c1)
+            .collect();
+        let not = in_clause.iter().any(|v| !v.sign);
+        let sign = in_clause.iter().any(|v| v.sign);
+        !not || sign
+    }
+}
+
+/// A whole number of things, 1 to MAX_COUNT, not a year and not an amount with a scale.
+fn as_count(n: &Number, text: &str) -> Option<u64> {
+    if !n.is_integer() || n.scale > Decimal::ONE_THOUSAND || n.looks_like_year(text) {
+        return None;
+    }
+    let c = n.value.to_u64()?;
+    (1..=MAX_COUNT).contains(&c).then_some(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn next_is_cjk(text: &str, pos: usize) -> bool {
+    text[pos..].chars().next().is_some_and(is_cjk)
+}
+
+/// Latin words must not be glued to other letters ("sign" in "design", "deal" in "dealer").
+fn word_bounded(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    (s == 0 || !b[s - 1].is_ascii_alphabetic()) && (e >= b.len() || !b[e].is_ascii_alphabetic())
+}
+
+/// The sentence around `start..end`: between the nearest sentence ends (".", "!", "?", ";",
+/// their Chinese forms, a line break). A "." counts only before a space, so "U.S." and "1.5"
+/// do not split.
+fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |i: usize, c: char| match c {
+        '!' | '?' | ';' | '。' | '！' | '？' | '；' | '\n' => true,
+        '.' => text[i + 1..].starts_with([' ', '\n', '\r']) || i + 1 == text.len(),
+        _ => false,
+    };
+    let s0 = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_end(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let s1 = text[end..]
+        .char_indices()
+        .find(|&(i, c)| is_end(end + i, c))
+        .map_or(text.len(), |(i, _)| end + i);
+    (s0, s1)
+}
+
+/// The clause around `start..end` inside the sentence `s0..s1`: between commas and colons.
+fn clause(text: &str, start: usize, end: usize, s0: usize, s1: usize) -> (usize, usize) {
+    // "、" lists items inside one clause ("推介了脆李、文旅、清洁能源等18个项目").
+    let is_sep = |c: char| matches!(c, ',' | '，' | ':' | '：');
+    let c0 = text[s0..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_sep(c))
+        .map_or(s0, |(i, c)| s0 + i + c.len_utf8());
+    let c1 = text[end..s1]
+        .char_indices()
+        .find(|&(_, c)| is_sep(c))
+        .map_or(s1, |(i, _)| end + i);
+    (c0, c1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> AgreementRules {
+        let d = Dictionaries::embedded();
+        AgreementRules::build(&d, NumberParser::build(&d).unwrap()).unwrap()
+    }
+
+    /// (text, expected mentions as "span | count kind | label").
+    const TABLE: &[(&str, &[&str])] = &[
+        (
+            "with a total of 7 strategic cooperation agreements signed, 60 project investment contracts",
+            &[
+                "7 strategic cooperation agreements | 7 agreement | strategic cooperation",
+                "60 project investment contracts | 60 contract | project investment",
+            ],
+        ),
+        (
+            "Liaoning and Nagqu signed an agreement to establish a mechanism.",
+            &["an agreement | 1 agreement | "],
+        ),
+        (
+            "resulting in the signing of cooperation agreements for 24 key projects across eight categories",
+            &["24 key projects | 24 project | key"],
+        ),
+        (
+            "At the conference, 30 significant culture, sports, and tourism projects were signed.",
+            &[
+                "30 significant culture, sports, and tourism projects | 30 project | significant culture, sports, and tourism",
+            ],
+        ),
+        (
+            "signed a total of 6 tourism industry cooperation agreements and 1 cultural industry cooperation agreement",
+            &[
+                "6 tourism industry cooperation agreements | 6 agreement | tourism industry cooperation",
+                "1 cultural industry cooperation agreement | 1 agreement | cultural industry cooperation",
+            ],
+        ),
+        (
+            "The two sides inked three MoUs.",
+            &["three MoUs | 3 memorandum | "],
+        ),
+        (
+            "Five letters of intent were signed.",
+            &["Five letters of intent | 5 letter_of_intent | "],
+        ),
+        (
+            "A framework agreement was signed on Monday.",
+            &["A framework agreement | 1 agreement | framework"],
+        ),
+        (
+            "现场签署7项战略合作协议。",
+            &["7项战略合作协议 | 7 agreement | 战略合作"],
+        ),
+        (
+            "共签约项目30个，总投资358亿元。",
+            &["项目30个 | 30 project | "],
+        ),
+        (
+            "签订30余个项目合同",
+            &["30余个项目合同 | 30 contract | 项目"],
+        ),
+        (
+            "双方达成合作协议12份",
+            &["合作协议12份 | 12 agreement | 合作"],
+        ),
+        (
+            "东盟国家企业签约外资项目37个",
+            &["外资项目37个 | 37 project | 外资"],
+        ),
+        (
+            "双方签署了一份石刻文化保护利用合作协议。",
+            &["一份石刻文化保护利用合作协议 | 1 agreement | 石刻文化保护利用合作"],
+        ),
+        (
+            "推介会上，巫山县重点推介了脆李、文旅康养、清洁能源等18个招商项目，并与黄岛区签署了3份合作协议。",
+            &["3份合作协议 | 3 agreement | 合作"],
+        ),
+        (
+            "The cities signed a friendship and trade cooperation agreement.",
+            &[
+                "a friendship and trade cooperation agreement | 1 agreement | friendship and trade cooperation",
+            ],
+        ),
+        (
+            "Deals worth 2.38 bln yuan were signed, including 14 cooperation agreements.",
+            &["14 cooperation agreements | 14 agreement | cooperation"],
+        ),
+    ];
+
+    /// Text with agreement nouns but no signed count.
+    const NEGATIVE: &[&str] = &[
+        "They signed several agreements.",
+        "A number of projects were signed.",
+        "24 key projects were introduced.",
+        "The province promoted 24 key projects, planned 10 projects and launched 5 projects.",
+        "24 key projects",
+        "171 million visitors attended and 30 projects were showcased.",
+        "In 2023 projects were signed.",
+        "重点推介项目24个。",
+        "5月签约项目情况",
+        "签约金额50亿元的项目",
+        "The designers drew 3 projects.",
+        "About 40 further projects were presented to investors but have not yet been signed.",
+        "A further 60 projects were promoted to investors and are expected to be signed later.",
+        "The two sides discussed 47 further projects, which were introduced but not signed.",
+        "签约一批产业项目。",
+        "另有20个项目尚未签约。",
+    ];
+
+    fn show(m: &Mention) -> String {
+        let Value::Agreement(a) = &m.value else {
+            panic!("not an agreement count")
+        };
+        format!("{} | {} {} | {}", m.text, a.count, a.kind.as_str(), a.label)
+    }
+
+    #[test]
+    fn table() {
+        let r = rules();
+        let mut failures = Vec::new();
+        for &(text, want) in TABLE {
+            let found = r.extract(text);
+            for m in &found {
+                assert_eq!(&text[m.start..m.end], m.text);
+            }
+            let got: Vec<String> = found.iter().map(show).collect();
+            if got != want {
+                failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn negatives() {
+        let r = rules();
+        for &text in NEGATIVE {
+            let got: Vec<String> = r.extract(text).iter().map(show).collect();
+            assert!(got.is_empty(), "{text:?} gave {got:?}");
+        }
     }
 }

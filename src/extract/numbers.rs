@@ -1,12 +1,856 @@
-//! The number parser shared by money and agreement counts (work in progress).
+//! The number parser shared by money and agreement counts: [`NumberParser`] finds every
+//! [`Number`] in a text, written in digits ("1,000", "53.183", "１．５"), English words ("Fifty",
+//! "twenty-one", "a hundred", "half a dozen"), with scale words ("53.183 billion", "10-billion",
+//! "5bn", "3 lakh") or Chinese digits and units ("358亿", "1.2万", "三十", "50多亿").
+//!
+//! Values are exact [`Decimal`]s, never floats: "53.183 billion" is 53183000000 and "0.1 billion"
+//! is 100000000, so a sum of amounts in a spreadsheet is right to the yuan. Offsets are byte
+//! offsets into the text, half-open, on character boundaries.
+//!
+//! Which words are numbers and scales is data (`dictionaries/numbers/words.tsv`,
+//! `dictionaries/numbers/scales.tsv`); how they combine is code, below.
+//!
+//! ```
+//! use gazette::dict::Dictionaries;
+//! use gazette::extract::numbers::NumberParser;
+//! let parser = NumberParser::build(&Dictionaries::embedded()).unwrap();
+//! let found = parser.find_all("investment of 53.183 billion yuan and 358亿元");
+//! assert_eq!(found[0].value.normalize().to_string(), "53183000000");
+//! assert_eq!(found[1].value.normalize().to_string(), "35800000000");
+//! ```
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
 
 use crate::dict::{DictError, Dictionaries};
 
+/// How a number word combines with its neighbours (see `numbers/words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    Unit,
+    Tens,
+    Fraction,
+    Dozen,
+    ZhDigit,
+}
+
+/// How a scale word attaches (see `numbers/scales.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attach {
+    Spaced,
+    Adjacent,
+    Hundred,
+    ZhSmall,
+    ZhBig,
+}
+
+/// How a number was written, which callers use to decide how much to trust it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Starts with digits ("1,000", "5 million", "358亿").
+    Digits,
+    /// English words only ("fifty", "a hundred").
+    Words,
+    /// Chinese digits ("三十", "两千万").
+    Chinese,
+}
+
+/// One number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: Decimal,
+    pub form: Form,
+    /// The multiplier of the last scale word ("10 million" -> 1000000), 1 when there is none.
+    /// A range "5-10 million" gives its lower end this scale.
+    pub scale: Decimal,
+    /// Digits written with a thousands separator ("1,000"), which a year never has.
+    pub grouped: bool,
+    /// A Chinese "more than" written inside the number ("50多亿", "30余"), kept for the
+    /// `qualifier` field.
+    pub inside_qualifier: Option<String>,
+}
+
+impl Number {
+    /// Four plain digits between 1900 and 2099: a year far more often than an amount.
+    pub fn looks_like_year(&self, text: &str) -> bool {
+        let s = &text[self.start..self.end];
+        s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (s.starts_with("19") || s.starts_with("20"))
+    }
+
+    /// True when the value is a whole number.
+    pub fn is_integer(&self) -> bool {
+        self.value.fract().is_zero()
+    }
+}
+
+/// Finds numbers; cheap to clone (the tables are shared).
 #[derive(Clone)]
-pub struct NumberParser {}
+pub struct NumberParser {
+    inner: Arc<Tables>,
+}
+
+struct Tables {
+    words: HashMap<String, (Decimal, WordKind)>,
+    scales: HashMap<String, (Decimal, Attach)>,
+    /// Chinese characters that are digits or units, by character.
+    zh: HashMap<char, ZhToken>,
+    /// Characters that mean "more than" inside a Chinese number.
+    zh_inside: Vec<char>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ZhToken {
+    Digit(Decimal),
+    Small(Decimal),
+    Big(Decimal),
+}
+
+/// The running state of an English number being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    None,
+    Article,
+    Digits,
+    Unit,
+    Tens,
+    Hundred,
+    Scale,
+    Fraction,
+    Dozen,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    total: Decimal,
+    current: Decimal,
+    end: usize,
+    last: Last,
+    scale: Decimal,
+}
 
 impl NumberParser {
-    pub fn build(_dicts: &Dictionaries) -> Result<NumberParser, DictError> {
-        Ok(NumberParser {})
+    pub fn build(dicts: &Dictionaries) -> Result<NumberParser, DictError> {
+        let mut words = HashMap::new();
+        let mut zh = HashMap::new();
+        for row in dicts.rows("numbers/words.tsv", 3)? {
+            let value = parse_decimal(dicts, "numbers/words.tsv", row.line, row.fields[1])?;
+            let kind = match row.fields[2].trim() {
+                "unit" => WordKind::Unit,
+                "tens" => WordKind::Tens,
+                "fraction" => WordKind::Fraction,
+                "dozen" => WordKind::Dozen,
+                "zh_digit" => WordKind::ZhDigit,
+                other => {
+                    return Err(dicts.error(
+                        "numbers/words.tsv",
+                        row.line,
+                        format!("unknown kind {other:?} (unit, tens, fraction, dozen, zh_digit)"),
+                    ));
+                }
+            };
+            let word = row.fields[0].trim();
+            if kind == WordKind::ZhDigit {
+                let c = single_char(dicts, "numbers/words.tsv", row.line, word)?;
+                zh.insert(c, ZhToken::Digit(value));
+            } else {
+                words.insert(word.to_lowercase(), (value, kind));
+            }
+        }
+        let mut scales = HashMap::new();
+        for row in dicts.rows("numbers/scales.tsv", 3)? {
+            let value = parse_decimal(dicts, "numbers/scales.tsv", row.line, row.fields[1])?;
+            let word = row.fields[0].trim();
+            let attach = match row.fields[2].trim() {
+                "spaced" => Attach::Spaced,
+                "adjacent" => Attach::Adjacent,
+                "hundred" => Attach::Hundred,
+                "zh_small" => Attach::ZhSmall,
+                "zh_big" => Attach::ZhBig,
+                other => {
+                    return Err(dicts.error(
+                        "numbers/scales.tsv",
+                        row.line,
+                        format!(
+                            "unknown attach {other:?} (spaced, adjacent, hundred, zh_small, zh_big)"
+                        ),
+                    ));
+                }
+            };
+            match attach {
+                Attach::ZhSmall => {
+                    let c = single_char(dicts, "numbers/scales.tsv", row.line, word)?;
+                    zh.insert(c, ZhToken::Small(value));
+                }
+                Attach::ZhBig => {
+                    let c = single_char(dicts, "numbers/scales.tsv", row.line, word)?;
+                    zh.insert(c, ZhToken::Big(value));
+                }
+                _ => {
+                    scales.insert(word.to_lowercase(), (value, attach));
+                }
+            }
+        }
+        Ok(NumberParser {
+            inner: Arc::new(Tables {
+                words,
+                scales,
+                zh,
+                zh_inside: vec!['多', '余'],
+            }),
+        })
+    }
+
+    /// Every number in `text`, left to right, none overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<Number> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let found = if b.is_ascii_digit() || starts_fullwidth_digit(bytes, i) {
+                self.read_digits_number(text, i)
+            } else if b.is_ascii_alphabetic() {
+                if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                    None
+                } else {
+                    self.read_english(text, i, None)
+                }
+            } else if b >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                match self.inner.zh.get(&c) {
+                    Some(ZhToken::Digit(_)) | Some(ZhToken::Small(_))
+                        if c != '百' && c != '千' && c != '佰' && c != '仟' =>
+                    {
+                        self.read_chinese(text, i, None)
+                    }
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            match found {
+                Some(n) => {
+                    i = n.end;
+                    out.push(n);
+                }
+                None => {
+                    // Skip the whole word or character so a number never starts mid-word.
+                    // Digits glued after letters still count ("USD115", "RM42").
+                    if b.is_ascii_alphabetic() {
+                        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                    } else {
+                        i += utf8_len(b);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The number that starts exactly at `start`, if one does.
+    pub fn number_at(&self, text: &str, start: usize) -> Option<Number> {
+        let bytes = text.as_bytes();
+        let b = *bytes.get(start)?;
+        if b.is_ascii_digit() || starts_fullwidth_digit(bytes, start) {
+            self.read_digits_number(text, start)
+        } else if b.is_ascii_alphabetic() {
+            self.read_english(text, start, None)
+        } else {
+            self.read_chinese(text, start, None)
+        }
+    }
+
+    /// The whole of `s` read as one number, for tests and table checks.
+    pub fn parse(&self, s: &str) -> Option<Decimal> {
+        let s = s.trim();
+        let n = self.number_at(s, 0)?;
+        (n.end == s.len()).then_some(n.value)
+    }
+
+    /// An English scale word ("million", "bn") starting at `pos` after optional spaces: its
+    /// multiplier and where it ends. Money uses it for "75 USD million".
+    pub fn scale_word_at(&self, text: &str, pos: usize) -> Option<(Decimal, usize)> {
+        let start = skip_spaces(text, pos);
+        let (word, end) = ascii_word(text, start)?;
+        match self.inner.scales.get(&word.to_ascii_lowercase()) {
+            Some(&(m, Attach::Spaced)) if word.len() > 1 => Some((m, end)),
+            _ => None,
+        }
+    }
+
+    /// Digits, then either Chinese units ("358亿") or English scale words ("5 million").
+    fn read_digits_number(&self, text: &str, start: usize) -> Option<Number> {
+        let (value, end, grouped) = read_digits(text, start)?;
+        let next = text[end..].chars().next();
+        if let Some(c) = next
+            && (self.inner.zh.contains_key(&c) || self.inner.zh_inside.contains(&c))
+        {
+            return self.read_chinese(text, start, Some((value, end, grouped)));
+        }
+        let mut n = self.read_english(text, start, Some((value, end)))?;
+        n.grouped = grouped;
+        Some(n)
+    }
+
+    /// English words and digits with scale words, from `start`.
+    fn read_english(
+        &self,
+        text: &str,
+        start: usize,
+        digits: Option<(Decimal, usize)>,
+    ) -> Option<Number> {
+        let t = &self.inner;
+        let mut r = Reading {
+            total: Decimal::ZERO,
+            current: Decimal::ZERO,
+            end: start,
+            last: Last::None,
+            scale: Decimal::ONE,
+        };
+        // The last reading that is a complete number ("half" and "a" alone are not).
+        let mut done: Option<Reading> = None;
+        let mut pos = start;
+        let mut form = Form::Words;
+        if let Some((v, end)) = digits {
+            r.current = v;
+            r.end = end;
+            r.last = Last::Digits;
+            pos = end;
+            form = Form::Digits;
+            done = Some(r);
+        }
+        loop {
+            // The gap before the next token: nothing, spaces, one hyphen, or " and ".
+            let after_space = skip_spaces(text, pos);
+            let spaced = after_space > pos;
+            let mut p = after_space;
+            let mut hyphen = false;
+            let mut and = false;
+            if text[p..].starts_with('-') && !spaced {
+                hyphen = true;
+                p += 1;
+            } else if r.last != Last::None
+                && let Some((w, e)) = ascii_word(text, p)
+                && w.eq_ignore_ascii_case("and")
+                && matches!(r.last, Last::Hundred | Last::Scale)
+            {
+                and = true;
+                p = skip_spaces(text, e);
+                if p == e {
+                    break;
+                }
+            }
+            let bytes = text.as_bytes();
+            let Some(&b) = bytes.get(p) else { break };
+            if r.last != Last::None && !spaced && !hyphen && !and && p != r.end {
+                break;
+            }
+            if b.is_ascii_digit() {
+                // Digits continue a number only after a scale ("4 thousand 3 hundred").
+                if hyphen || !matches!(r.last, Last::Hundred | Last::Scale) || (!spaced && !and) {
+                    break;
+                }
+                let Some((v, e, _)) = read_digits(text, p) else {
+                    break;
+                };
+                // "4 thousand 3 hundred and 21": the digits must be followed by a scale or end
+                // the number; "3 hundred and 2 hundred" are two numbers, decided by a scale
+                // below the one before.
+                r.current = checked_add(r.current, v)?;
+                r.last = Last::Digits;
+                r.end = e;
+                pos = e;
+                done = Some(r);
+                continue;
+            }
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            let Some((word, e)) = ascii_word(text, p) else {
+                break;
+            };
+            let lower = word.to_ascii_lowercase();
+            if let Some(&(v, kind)) = t.words.get(&lower) {
+                if !spaced && !hyphen && !and && r.last != Last::None {
+                    break;
+                }
+                match kind {
+                    WordKind::Unit | WordKind::Tens => {
+                        let ok = match r.last {
+                            Last::None | Last::Hundred | Last::Scale => true,
+                            Last::Tens => kind == WordKind::Unit && v < Decimal::TEN,
+                            _ => false,
+                        };
+                        if !ok || (hyphen && r.last != Last::Tens) {
+                            break;
+                        }
+                        r.current = checked_add(r.current, v)?;
+                        r.last = if kind == WordKind::Unit {
+                            Last::Unit
+                        } else {
+                            Last::Tens
+                        };
+                    }
+                    WordKind::Fraction => {
+                        if and || hyphen {
+                            break;
+                        }
+                        match r.last {
+                            Last::None => r.current = v,
+                            Last::Article | Last::Unit | Last::Digits => {
+                                r.current = r.current.checked_mul(v)?
+                            }
+                            _ => break,
+                        }
+                        r.last = Last::Fraction;
+                        r.end = e;
+                        pos = e;
+                        continue;
+                    }
+                    WordKind::Dozen => {
+                        if and || hyphen {
+                            break;
+                        }
+                        match r.last {
+                            Last::Article | Last::Unit | Last::Tens | Last::Digits => {
+                                r.current = r.current.checked_mul(v)?
+                            }
+                            Last::Fraction => r.current = r.current.checked_mul(v)?,
+                            _ => break,
+                        }
+                        r.last = Last::Dozen;
+                    }
+                    WordKind::ZhDigit => break,
+                }
+                r.end = e;
+                pos = e;
+                done = Some(r);
+                continue;
+            }
+            if let Some(&(m, attach)) = t.scales.get(&lower) {
+                if and {
+                    break;
+                }
+                let glued = !spaced && !hyphen;
+                let ok = match attach {
+                    Attach::Adjacent => glued && r.last == Last::Digits,
+                    Attach::Spaced => {
+                        // "k" is a scale only right after digits ("10k", "2.33 k").
+                        (r.last == Last::Digits || (lower.len() > 1 && !glued))
+                            && (!hyphen || lower.len() != 1)
+                    }
+                    Attach::Hundred => !glued,
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                match (attach, r.last) {
+                    (Attach::Hundred, Last::None) => break,
+                    (Attach::Hundred, Last::Article) => r.current = Decimal::ONE_HUNDRED,
+                    (Attach::Hundred, Last::Unit | Last::Tens | Last::Digits) => {
+                        r.current = r.current.checked_mul(m)?
+                    }
+                    (Attach::Hundred, _) => break,
+                    (_, Last::None) => break,
+                    (_, Last::Scale) if r.current.is_zero() => {
+                        // "three lakh crore": a scale after a scale multiplies everything.
+                        r.total = r.total.checked_mul(m)?;
+                        r.scale = r.scale.checked_mul(m)?;
+                    }
+                    (_, Last::Article) => {
+                        r.total = checked_add(r.total, m)?;
+                        r.current = Decimal::ZERO;
+                        r.scale = m;
+                    }
+                    (_, _) => {
+                        r.total = checked_add(r.total, r.current.checked_mul(m)?)?;
+                        r.current = Decimal::ZERO;
+                        r.scale = m;
+                    }
+                }
+                r.last = if attach == Attach::Hundred {
+                    Last::Hundred
+                } else {
+                    Last::Scale
+                };
+                r.end = e;
+                pos = e;
+                done = Some(r);
+                continue;
+            }
+            if (lower == "a" || lower == "an") && matches!(r.last, Last::None | Last::Fraction) {
+                // "a hundred", "a dozen", "half a dozen": the article counts only before a
+                // scale, a fraction or "dozen", which the next round checks.
+                if r.last == Last::None {
+                    r.current = Decimal::ONE;
+                    r.last = Last::Article;
+                }
+                r.end = e;
+                pos = e;
+                continue;
+            }
+            break;
+        }
+        let r = done?;
+        if r.last == Last::Article {
+            return None;
+        }
+        let value = checked_add(r.total, r.current)?;
+        Some(Number {
+            start,
+            end: r.end,
+            value,
+            form,
+            scale: r.scale,
+            grouped: false,
+            inside_qualifier: None,
+        })
+    }
+
+    /// Chinese digits and units, possibly starting with Arabic digits ("1.2万", "三十", "50多亿").
+    fn read_chinese(
+        &self,
+        text: &str,
+        start: usize,
+        digits: Option<(Decimal, usize, bool)>,
+    ) -> Option<Number> {
+        let t = &self.inner;
+        let mut total = Decimal::ZERO;
+        let mut section = Decimal::ZERO;
+        let mut digit: Option<Decimal> = None;
+        let mut max_big = Decimal::ZERO;
+        let mut scale = Decimal::ONE;
+        let mut pos = start;
+        let mut end = start;
+        let mut inside = None;
+        let mut any = false;
+        let mut grouped = false;
+        let form = if digits.is_some() {
+            Form::Digits
+        } else {
+            Form::Chinese
+        };
+        if let Some((v, e, g)) = digits {
+            digit = Some(v);
+            pos = e;
+            end = e;
+            any = true;
+            grouped = g;
+        }
+        while pos < text.len() {
+            let bytes = text.as_bytes();
+            if bytes[pos].is_ascii_digit() || starts_fullwidth_digit(bytes, pos) {
+                // Arabic digits inside a Chinese number ("1亿3000万").
+                if digit.is_some() || !any {
+                    break;
+                }
+                let Some((v, e, _)) = read_digits(text, pos) else {
+                    break;
+                };
+                digit = Some(v);
+                pos = e;
+                end = e;
+                continue;
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if t.zh_inside.contains(&c) && any && inside.is_none() {
+                inside = Some(c.to_string());
+                pos += len;
+                end = pos;
+                continue;
+            }
+            match t.zh.get(&c) {
+                Some(ZhToken::Digit(v)) => {
+                    if let Some(d) = digit
+                        && !d.is_zero()
+                    {
+                        break;
+                    }
+                    digit = Some(*v);
+                }
+                Some(ZhToken::Small(m)) => {
+                    if digit.is_none() && any && section.is_zero() && total.is_zero() {
+                        break;
+                    }
+                    let d = digit.take().unwrap_or(Decimal::ONE);
+                    section = checked_add(section, d.checked_mul(*m)?)?;
+                }
+                Some(ZhToken::Big(m)) => {
+                    if !any {
+                        break;
+                    }
+                    let cur = checked_add(section, digit.take().unwrap_or(Decimal::ZERO))?;
+                    if *m > max_big {
+                        total = checked_add(total, cur)?.checked_mul(*m)?;
+                        max_big = *m;
+                        // "1万亿": a big unit right after another multiplies the scale too.
+                        scale = if cur.is_zero() {
+                            scale.checked_mul(*m)?
+                        } else {
+                            *m
+                        };
+                    } else {
+                        total = checked_add(total, cur.checked_mul(*m)?)?;
+                    }
+                    section = Decimal::ZERO;
+                }
+                None => break,
+            }
+            any = true;
+            pos += len;
+            end = pos;
+        }
+        if !any {
+            return None;
+        }
+        let value = checked_add(checked_add(total, section)?, digit.unwrap_or(Decimal::ZERO))?;
+        // A trailing 多/余 with nothing after it still belongs to the number ("30余个").
+        Some(Number {
+            start,
+            end,
+            value,
+            form,
+            scale,
+            grouped,
+            inside_qualifier: inside,
+        })
+    }
+}
+
+fn checked_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+fn parse_decimal(
+    dicts: &Dictionaries,
+    file: &str,
+    line: usize,
+    s: &str,
+) -> Result<Decimal, DictError> {
+    Decimal::from_str(s.trim())
+        .map_err(|e| dicts.error(file, line, format!("bad number {s:?}: {e}")))
+}
+
+fn single_char(dicts: &Dictionaries, file: &str, line: usize, s: &str) -> Result<char, DictError> {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(dicts.error(
+            file,
+            line,
+            format!("Chinese digits and units are single characters, found {s:?}"),
+        )),
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xff => 4,
+        _ => 1,
+    }
+}
+
+/// Full-width digits ０-９ are U+FF10..U+FF19: EF BC 90..99 in UTF-8.
+fn starts_fullwidth_digit(bytes: &[u8], i: usize) -> bool {
+    bytes.len() >= i + 3
+        && bytes[i] == 0xef
+        && bytes[i + 1] == 0xbc
+        && (0x90..=0x99).contains(&bytes[i + 2])
+}
+
+/// Spaces and tabs (not line breaks) from `pos`, including the no-break space.
+pub(crate) fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    loop {
+        let rest = &text[pos..];
+        if rest.starts_with(' ') || rest.starts_with('\t') {
+            pos += 1;
+        } else if rest.starts_with('\u{a0}') || rest.starts_with('\u{3000}') {
+            pos += rest.chars().next().map_or(1, char::len_utf8);
+        } else {
+            return pos;
+        }
+    }
+}
+
+/// The run of ASCII letters starting at `pos`.
+pub(crate) fn ascii_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut e = pos;
+    while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    (e > pos).then(|| (&text[pos..e], e))
+}
+
+/// Digits with optional thousands separators and decimals, ASCII or full-width, from `start`:
+/// the value, where they end, and whether a thousands separator was used.
+fn read_digits(text: &str, start: usize) -> Option<(Decimal, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut s = String::new();
+    let mut i = start;
+    let mut grouped = false;
+    let digit_at = |i: usize| -> Option<(char, usize)> {
+        if i < bytes.len() && bytes[i].is_ascii_digit() {
+            Some((bytes[i] as char, 1))
+        } else if starts_fullwidth_digit(bytes, i) {
+            Some(((b'0' + (bytes[i + 2] - 0x90)) as char, 3))
+        } else {
+            None
+        }
+    };
+    let run = |mut i: usize, s: &mut String| -> (usize, usize) {
+        let mut count = 0;
+        while let Some((c, l)) = digit_at(i) {
+            s.push(c);
+            i += l;
+            count += 1;
+        }
+        (i, count)
+    };
+    let (e, n) = run(i, &mut s);
+    if n == 0 {
+        return None;
+    }
+    i = e;
+    // Thousands groups: ",000" exactly three digits each, and not followed by a fourth.
+    loop {
+        let sep = if text[i..].starts_with(',') {
+            1
+        } else if text[i..].starts_with('，') {
+            // A full-width comma is a clause break in Chinese, not a separator.
+            break;
+        } else {
+            break;
+        };
+        let mut probe = String::new();
+        let (e, n) = run(i + sep, &mut probe);
+        if n != 3 {
+            break;
+        }
+        s.push_str(&probe);
+        i = e;
+        grouped = true;
+    }
+    let dot = if text[i..].starts_with('.') {
+        1
+    } else if text[i..].starts_with('．') {
+        3
+    } else {
+        0
+    };
+    if dot > 0 {
+        let mut probe = String::from(".");
+        let (e, n) = run(i + dot, &mut probe);
+        if n > 0 {
+            s.push_str(&probe);
+            i = e;
+        }
+    }
+    let value = Decimal::from_str(&s).ok()?;
+    Some((value, i, grouped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parser() -> NumberParser {
+        NumberParser::build(&Dictionaries::embedded()).unwrap()
+    }
+
+    /// (text, the number's text, its value): each row is one form the issue names.
+    const FOUND: &[(&str, &str, &str)] = &[
+        ("1,000 yuan", "1,000", "1000"),
+        ("53.183 billion yuan", "53.183 billion", "53183000000"),
+        ("0.1 billion", "0.1 billion", "100000000"),
+        ("Fifty people", "Fifty", "50"),
+        ("one hundred and sixteen", "one hundred and sixteen", "116"),
+        (
+            "twenty-one trillion",
+            "twenty-one trillion",
+            "21000000000000",
+        ),
+        ("a hundred companies", "a hundred", "100"),
+        ("a dozen deals", "a dozen", "12"),
+        ("half a dozen", "half a dozen", "6"),
+        (
+            "three quarters billion",
+            "three quarters billion",
+            "750000000",
+        ),
+        ("a 10-billion-yuan project", "10-billion", "10000000000"),
+        ("5bn", "5bn", "5000000000"),
+        ("10M.", "10M", "10000000"),
+        ("2.33 k", "2.33 k", "2330"),
+        (
+            "4 thousand 3 hundred and 21",
+            "4 thousand 3 hundred and 21",
+            "4321",
+        ),
+        ("three lakh crore", "three lakh crore", "3000000000000"),
+        ("358亿元", "358亿", "35800000000"),
+        ("1.2万", "1.2万", "12000"),
+        ("三十个", "三十", "30"),
+        ("十五美元", "十五", "15"),
+        ("两千万", "两千万", "20000000"),
+        ("1万亿日元", "1万亿", "1000000000000"),
+        ("50多亿元", "50多亿", "5000000000"),
+        ("一亿三千万", "一亿三千万", "130000000"),
+        (
+            "四十九兆九千五百九十二億元",
+            "四十九兆九千五百九十二億",
+            "49959200000000",
+        ),
+        ("１．０７５３美元", "１．０７５３", "1.0753"),
+        ("1,674.5 million", "1,674.5 million", "1674500000"),
+    ];
+
+    /// Text where the first number found is not the whole phrase, or none is found.
+    const NOT_FOUND: &[(&str, Option<&str>)] = &[
+        ("a number of projects", None),
+        ("an agreement", None),
+        ("half of them", None),
+        ("5 m wide", Some("5")),
+        ("2019-2020", Some("2019")),
+        ("百姓", None),
+    ];
+
+    #[test]
+    fn every_form_parses_exactly() {
+        let p = parser();
+        for &(text, span, value) in FOUND {
+            let found = p.find_all(text);
+            let n = found
+                .first()
+                .unwrap_or_else(|| panic!("{text:?}: no number"));
+            assert_eq!(&text[n.start..n.end], span, "{text:?}");
+            assert_eq!(n.value.normalize().to_string(), value, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn non_numbers_stay_out() {
+        let p = parser();
+        for &(text, first) in NOT_FOUND {
+            let found = p.find_all(text);
+            let got = found.first().map(|n| &text[n.start..n.end]);
+            assert_eq!(got, first, "{text:?}");
+        }
     }
 }
