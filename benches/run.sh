@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole-run benchmark: `gazette extract` on 1k, 10k and 100k synthetic articles at 1 and 2
+# threads, with wall time, MB/s, docs/s and peak RSS, and the same corpus through one
+# multi-pattern literal pass (`rg -c -F -f` over every gazetteer alias) as the reference for
+# "one pass over the bytes". Everything in one run, so the ratios are comparable.
+#
+#     benches/run.sh                 # 1k, 10k, 100k
+#     SIZES="1000 10000" benches/run.sh
+#
+# Needs /usr/bin/time and ripgrep; installs them with apt-get when missing (root on CI and the
+# developers' machines). Corpora are generated once into target/bench/ by examples/gen_corpus.rs
+# (deterministic, seed 1) and reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000 100000"}
+THREADS=${THREADS:-"1 2"}
+BENCH=target/bench
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "installing $2 ..." >&2
+    (apt-get update -qq && apt-get install -y -qq "$2") >/dev/null 2>&1 || {
+      echo "cannot install $2; install it and rerun" >&2
+      exit 1
+    }
+  fi
+}
+need /usr/bin/time time
+need rg ripgrep
+
+cargo build --release --quiet --bin gazette --example gen_corpus
+mkdir -p "$BENCH"
+
+# Every alias of the gazetteer, one per line, for the literal-pass reference.
+patterns="$BENCH/aliases.txt"
+{
+  grep -v '^#' dictionaries/regions/divisions.tsv | cut -f3,4,5 | tr '\t' '\n'
+  grep -v '^#' dictionaries/regions/aliases.tsv | cut -f2
+} | awk 'length($0) > 1' | sort -u > "$patterns"
+
+# Runs a command under /usr/bin/time; prints "seconds max_rss_kb".
+measure() {
+  local log
+  log=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
+  cat "$log"
+  rm -f "$log"
+}
+
+printf '| docs | MB | run | threads | seconds | MB/s | docs/s | peak RSS MB |\n'
+printf '|---:|---:|---|---:|---:|---:|---:|---:|\n'
+for n in $SIZES; do
+  dir="$BENCH/corpus-$n"
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    ./target/release/examples/gen_corpus --docs "$n" --out "$dir" --seed 1
+    touch "$dir/.done"
+  fi
+  bytes=$(find "$dir" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+  # Warm the page cache so every run reads from memory.
+  cat "$(find "$dir" -name '*.txt' | head -1)" >/dev/null
+  find "$dir" -name '*.txt' -print0 | xargs -0 cat >/dev/null
+  for t in $THREADS; do
+    read -r secs rss < <(measure ./target/release/gazette extract "$dir" --out "$BENCH/out-$n-$t" --threads "$t" --quiet)
+    awk -v n="$n" -v mb="$mb" -v t="$t" -v s="$secs" -v r="$rss" 'BEGIN {
+      printf "| %d | %s | gazette extract | %d | %.2f | %.1f | %.0f | %.1f |\n", n, mb, t, s, mb / s, n / s, r / 1024 }'
+  done
+  read -r secs rss < <(measure rg -c -F -f "$patterns" --threads 2 "$dir")
+  awk -v n="$n" -v mb="$mb" -v s="$secs" -v r="$rss" 'BEGIN {
+    printf "| %d | %s | rg -c -F -f aliases (reference) | 2 | %.2f | %.1f | %.0f | %.1f |\n", n, mb, s, mb / s, n / s, r / 1024 }'
+done
