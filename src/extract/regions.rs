@@ -780,6 +780,17 @@ impl RegionMatcher {
             if needs_support && qualified.is_none() && supported(choice) == 0 {
                 continue;
             }
+            // A short Latin county name ("Bay", "Aral") is also an English word or a syllable
+            // of one: the province alone is not enough support, its city must be named.
+            let short_latin = c.latin && a.surface.len() <= 4 && c.suffix.is_none();
+            if short_latin && d.level == Level::County && qualified.is_none() {
+                let city_named = evidence
+                    .iter()
+                    .any(|(j, al, _)| *j == d.parent && *al != c.alias);
+                if !city_named && !self.well_known.contains(&choice) {
+                    continue;
+                }
+            }
             let alternatives = if ambiguous {
                 targets
                     .iter()
@@ -1158,6 +1169,20 @@ mod tests {
         );
         // A lone abbreviation in running text is not a region.
         assert!(codes(&m, "京剧").is_empty());
+    }
+
+    #[test]
+    fn short_county_names_need_their_city() {
+        let m = matcher();
+        // "Bay" is Bay County (拜城) of Aksu, Xinjiang, and an English word.
+        let text = "Xinjiang joined the Greater Bay Area fair.";
+        assert!(!codes(&m, text).iter().any(|(t, _)| t == "Bay"));
+        let text = "Aksu officials said Bay farmers sold apricots.";
+        assert!(
+            codes(&m, text)
+                .iter()
+                .any(|(t, c)| t == "Bay" && c == "652926")
+        );
     }
 
     #[test]
