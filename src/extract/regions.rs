@@ -780,9 +780,9 @@ impl RegionMatcher {
             if needs_support && qualified.is_none() && supported(choice) == 0 {
                 continue;
             }
-            // A short Latin county name ("Bay", "Aral") is also an English word or a syllable
+            // A short Latin county name ("Bay", "Lop") is also an English word or a syllable
             // of one: the province alone is not enough support, its city must be named.
-            let short_latin = c.latin && a.surface.len() <= 4 && c.suffix.is_none();
+            let short_latin = c.latin && a.surface.len() <= 3 && c.suffix.is_none();
             if short_latin && d.level == Level::County && qualified.is_none() {
                 let city_named = evidence
                     .iter()
