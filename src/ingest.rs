@@ -119,6 +119,9 @@ const DATE_FORMS: &[&str] = &[
     r"\b(?P<dK>3[01]|[12]\d|0?[1-9])\s+(?P<monK>[A-Za-z]{3,9})\.?,?\s+(?P<yK>(?:19|20)\d\d)\b",
 ];
 
+/// The longest header line a bare date cell is read from.
+const SHORT_LINE: usize = 120;
+
 /// How many non-empty lines at the top of a page count as its header.
 const HEADER_LINES: usize = 12;
 
@@ -157,10 +160,13 @@ impl Reader {
                 r"(?i)(?:\bdate|\btime|\bpublished|\bposted|\bupdated|\breleased?|发布时间|发布日期|日期|时间)\s*[:：]?\s*(?:{date})"
             ),
             format!(r"^\s*(?:{date})(?:\s+by\b|\s*$|\s+\d\d?:\d\d)"),
-            // A date cell of a header bar: "Source: Xinhua | 2024-03-14 19:42:06 | Editor",
-            // "2024年7月16日　来源：...".
-            format!(r"(?:^|\|)\s*(?:{date})(?:\s|\||$)"),
             format!(r"^\s*[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z]+,\s*)?(?:{date})"),
+            // Last, any full date standing as a cell of a short header line: "Source: Xinhua |
+            // 2024-03-14 19:42", "[ 2024-07-19 ]", "(2023-06-13) Source:", "Posted on
+            // September 12, 2023 at 14:20", "黑龙江日报　2024年05月22日　第01版",
+            // "【发布日期】2022年11月3日". Only on lines of at most SHORT_LINE characters, so
+            // a body paragraph that opens the article is not taken for a header.
+            format!(r"(?:^|[\s|\[\](){{}}（）【】:：])(?:{date})(?:$|[\s|\[\](){{}}（）【】,，])"),
         ]
         .iter()
         .map(|p| Regex::new(p).expect("header date patterns are valid"))
@@ -195,8 +201,12 @@ impl Reader {
 
     /// The publication date written in the header lines, if any.
     pub fn published(&self, text: &str) -> Option<NaiveDate> {
+        let last = self.header_date.len() - 1;
         for line in header_lines(text) {
-            for re in &self.header_date {
+            for (i, re) in self.header_date.iter().enumerate() {
+                if i == last && line.chars().count() > SHORT_LINE {
+                    continue;
+                }
                 if let Some(c) = re.captures(line)
                     && let Some(d) = self.date_from(&c)
                 {
@@ -396,6 +406,26 @@ mod tests {
             (
                 "2023-08-28 | Provincial Government | English\n",
                 Some("2023-08-28"),
+            ),
+            (
+                "Headline words here\n[ 2024-07-19 ]      Source: Office\n",
+                Some("2024-07-19"),
+            ),
+            (
+                "Headline words here\n(2023-06-13)   Source: Observer\n",
+                Some("2023-06-13"),
+            ),
+            (
+                "Headline words here\nPosted on September 12, 2023 at 14:20 | Views: 2\n",
+                Some("2023-09-12"),
+            ),
+            (
+                "标题\n黑龙江日报　2024年05月22日　第01版\n",
+                Some("2024-05-22"),
+            ),
+            (
+                "标题\n【发布日期】2022年11月3日　【来源】局\n",
+                Some("2022-11-03"),
             ),
             (
                 "首页 > 动态\n标题\n2024年7月16日　来源：办公室\n",
