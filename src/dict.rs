@@ -61,6 +61,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dictionaries/regions/abbrev_context.tsv"),
     ),
     (
+        "regions/zh_person.tsv",
+        include_str!("../dictionaries/regions/zh_person.tsv"),
+    ),
+    (
         "regions/defaults.tsv",
         include_str!("../dictionaries/regions/defaults.tsv"),
     ),

@@ -123,6 +123,8 @@ pub struct RegionMatcher {
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
     abbrev_context: Vec<(String, String)>,
+    zh_surnames: HashSet<char>,
+    zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
     changes: HashMap<String, Vec<(String, i32)>>,
 }
@@ -346,6 +348,27 @@ impl RegionMatcher {
                 (r.fields[0].trim().to_string(), only.to_string())
             })
             .collect();
+        let mut zh_surnames = HashSet::new();
+        let mut zh_roles = Vec::new();
+        for r in dicts.rows("regions/zh_person.tsv", 2)? {
+            let t = r.fields[1].trim();
+            match (r.fields[0], t.chars().count()) {
+                ("surname", 1) => {
+                    zh_surnames.insert(t.chars().next().unwrap());
+                }
+                ("role", _) => zh_roles.push(t.to_string()),
+                _ => {
+                    return Err(dicts.error(
+                        "regions/zh_person.tsv",
+                        r.line,
+                        format!(
+                            "expected `surname` (one character) or `role`: {:?}",
+                            r.fields
+                        ),
+                    ));
+                }
+            }
+        }
         let mut defaults = HashMap::new();
         for r in dicts.rows("regions/defaults.tsv", 2)? {
             let i = lookup("regions/defaults.tsv", r.line, r.fields[1])?;
@@ -387,6 +410,8 @@ impl RegionMatcher {
             defaults,
             abbrevs,
             abbrev_context,
+            zh_surnames,
+            zh_roles,
             changes,
         })
     }
@@ -530,6 +555,25 @@ impl RegionMatcher {
             // A short name opening a company name: "吉林化纤集团", "上海医药股份".
             if !alias.full_zh && company_zh_ahead(rest) {
                 return true;
+            }
+            if !alias.full_zh && self.after_person_surname(text, start) {
+                return true;
+            }
+            // A bare two-character county name glued after another Han character is most
+            // often the tail of a longer word (丹霞山, 粤桂东西部): it counts only after a
+            // function character (在, 与, 、...) or right after another place name.
+            let county_only = alias
+                .targets
+                .iter()
+                .all(|&t| self.divisions[t].level == Level::County);
+            if county_only && !alias.full_zh && alias.surface.chars().count() == 2 {
+                let glued = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| is_han(p) && !ZH_FUNCTION_CHARS.contains(p));
+                if glued && !self.ends_with_place(&text[..start]) {
+                    return true;
+                }
             }
             return self.bare_zh.contains(&alias.surface);
         }
@@ -939,6 +983,32 @@ impl RegionMatcher {
         }
     }
 
+    /// True when `head` ends with a Han place name (湛江霞山: the city before its district).
+    fn ends_with_place(&self, head: &str) -> bool {
+        let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        self.automaton
+            .find_iter(&head[tail_start..])
+            .any(|m| tail_start + m.end() == head.len())
+    }
+
+    /// True when `text[..pos]` ends with a surname that follows a space, punctuation or a role
+    /// word: what comes next is a person's given name ("记者 李湘粤", "讲解员刘长汀").
+    fn after_person_surname(&self, text: &str, pos: usize) -> bool {
+        let head = &text[..pos];
+        let Some(surname) = head.chars().next_back() else {
+            return false;
+        };
+        if !self.zh_surnames.contains(&surname) {
+            return false;
+        }
+        let before = &head[..head.len() - surname.len_utf8()];
+        match before.chars().next_back() {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(_) => self.zh_roles.iter().any(|r| before.ends_with(r.as_str())),
+        }
+    }
+
     /// "京津冀", "川渝", "黑吉辽": runs of two or more one-character provincial abbreviations
     /// outside any full name; each character is its own mention.
     fn abbreviation_compounds(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
@@ -952,8 +1022,12 @@ impl RegionMatcher {
             let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
             let alone_ok = run.len() == 1
                 && self.abbrev_context.iter().any(|(v, only)| {
-                    text[..run[0].0].ends_with(v.as_str())
-                        && (only.is_empty() || only.contains(run[0].1))
+                    let (pos, ch) = run[0];
+                    let fits = match v.strip_prefix('>') {
+                        Some(next) => text[pos + ch.len_utf8()..].starts_with(next),
+                        None => text[..pos].ends_with(v.as_str()),
+                    };
+                    fits && (only.is_empty() || only.contains(ch))
                 });
             let excluded = after.is_some_and(|rest| {
                 self.not_next_zh
@@ -962,7 +1036,10 @@ impl RegionMatcher {
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
             });
-            if (run.len() >= 2 || alone_ok) && !excluded {
+            let person = run
+                .first()
+                .is_some_and(|&(pos, _)| self.after_person_surname(text, pos));
+            if (run.len() >= 2 || alone_ok) && !excluded && !person {
                 for &(pos, ch) in run.iter() {
                     let i = self.abbrevs[&ch];
                     out.push(Mention::at(
@@ -988,6 +1065,10 @@ impl RegionMatcher {
         out
     }
 }
+
+/// Characters after which a Han place name starts a new word: prepositions, conjunctions,
+/// verbs of motion and settling (落户, 走进, 莅临, 到访) and list marks.
+const ZH_FUNCTION_CHARS: &str = "在与和及同至到赴从向对于是为的了、，。：；（）《》“”‘’「」【】来去往抵驻援入出自由经把将跟给让沿户进临访";
 
 /// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
 /// punctuation or government word.
