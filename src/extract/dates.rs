@@ -847,15 +847,12 @@ impl DateRules {
             if rule.needs_digit && !has_digit {
                 continue;
             }
-            // Find matches with the fast engine, and only then resolve the capture groups at
-            // each match: capturing engines are an order of magnitude slower over whole lines.
-            for found in rule.regex.find_iter(line) {
-                if found.is_empty() {
+            // The regex engine finds each match with its DFA and runs the capturing engine
+            // only over the match itself.
+            for caps in rule.regex.captures_iter(line) {
+                if caps.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
-                let Some(caps) = rule.regex.captures_at(line, found.start()) else {
-                    continue;
-                };
                 let ctx = Ctx {
                     text,
                     base: from,
