@@ -115,6 +115,8 @@ enum Kind {
     NthMonthOf,
     SpelledDate,
     SpelledYear,
+    LastN,
+    ShortYear,
 }
 
 struct Rule {
@@ -674,6 +676,23 @@ impl DateRules {
                 false,
                 format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
             ),
+            // "the past five years", "last 3 months", "the next two weeks"
+            (
+                LastN,
+                false,
+                format!(
+                    r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
+                ),
+            ),
+            // "31-Oct-74", "April of 87", "15 April of 87"
+            (
+                ShortYear,
+                true,
+                format!(
+                    r"(?i)\b(?:(?P<d>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+|-))?{}(?:\s+of\s+|-)(?P<yy>\d\d)\b",
+                    month_after("mon")
+                ),
+            ),
             // Chinese ranges: "5月19日至20日", "2019年6月1日-6月30日", "5月22日和23日"
             (
                 ZhRange,
@@ -787,7 +806,7 @@ impl DateRules {
             triggers,
             rules,
             range_gap: Regex::new(
-                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*$",
+                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?$",
             )
             .unwrap(),
             to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
@@ -2154,6 +2173,54 @@ impl DateRules {
                     None => one(month_value(y, m, YearSource::Text)?),
                 }
             }
+            LastN => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i32 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i32,
+                };
+                if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                    return None;
+                }
+                let back = matches!(
+                    ctx.get("mod")?.to_lowercase().as_str(),
+                    "last" | "past" | "previous"
+                );
+                let sign = if back { -1 } else { 1 };
+                let d = a.date;
+                let other = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => d + Duration::days((sign * n) as i64),
+                    "week" => d + Duration::weeks((sign * n) as i64),
+                    u => {
+                        let months = if u == "month" {
+                            sign * n
+                        } else {
+                            12 * sign * n
+                        };
+                        let (y, m) = add_months(d.year(), d.month(), months);
+                        ymd(y, m, d.day().min(last_of_month(y, m)?.day()))?
+                    }
+                };
+                let v = if back {
+                    range_value(other, d - Duration::days(1), a.source)?
+                } else {
+                    range_value(d + Duration::days(1), other, a.source)?
+                };
+                one(v)
+            }
+            ShortYear => {
+                let mt = ctx.get("mon")?;
+                if !self.month_word_ok(mt, true) || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                let y = two_digit_year(ctx.get("yy")?.parse().ok()?);
+                match ctx.get("d") {
+                    Some(dt) => one(day_value(ymd(y, m, self.day_of(dt)?)?, YearSource::Text)),
+                    None => one(month_value(y, m, YearSource::Text)?),
+                }
+            }
             ZhRange => {
                 if glued_digits(ctx.text, ws, we) {
                     return None;
@@ -2503,7 +2570,29 @@ impl DateRules {
                 let wd_gap =
                     gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
-                let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
+                let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
+                let is_week = |v: &DateValue| v.granularity == Granularity::Week;
+                let near_gap = matches!(gap.trim().to_lowercase().as_str(), "" | "," | "on" | "-");
+                let merged = if (is_wd(prev.kind) && is_offset(c.kind) && near_gap)
+                    || (is_offset(prev.kind) && is_wd(c.kind) && near_gap)
+                    || (is_week(&pv) && is_wd(c.kind) && near_gap)
+                {
+                    // "Monday two weeks from now", "in 3 days on Friday", "next week on
+                    // Tuesday": that weekday in the week of the other date
+                    let (wdv, other) = if is_wd(prev.kind) {
+                        (&pv, &cv)
+                    } else {
+                        (&cv, &pv)
+                    };
+                    match (wd_of(wdv), other.first_day) {
+                        (Some(wd), Some(d)) => Some((
+                            ps,
+                            ce,
+                            day_value(weekday_in_week(d, 0, wd), other.year_source),
+                        )),
+                        _ => None,
+                    }
+                } else if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
                     let v = match wd_of(&pv) {
                         Some(wd) => align_weekday(cv.clone(), wd),
                         None => cv.clone(),
@@ -2569,7 +2658,20 @@ impl DateRules {
     /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
     /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
     fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
-        let (mut first, last) = (a.first_day?, b.last_day?);
+        let (mut first, mut last) = (a.first_day?, b.last_day?);
+        let inferred = |v: &DateValue| v.year_source != YearSource::Text;
+        if inferred(a) && inferred(b) && b.granularity == Granularity::Day && last < first {
+            // "2/29-3/1": both years inferred, the end follows the start
+            last = last
+                .with_year(first.year())
+                .filter(|l| *l >= first)
+                .or_else(|| last.with_year(first.year() + 1))?;
+        } else if inferred(a) && inferred(b) && b.granularity == Granularity::Day {
+            last = last
+                .with_year(first.year())
+                .filter(|l| *l >= first)
+                .unwrap_or(last);
+        }
         if a.year_source != YearSource::Text && b.year_source == YearSource::Text {
             let shifted = first.with_year(last.year())?;
             first = if shifted > last {
@@ -2590,8 +2692,8 @@ impl DateRules {
     }
 }
 
-/// A year-less date written with its weekday ("Fri, Jul 18") is in the year nearest the
-/// inferred one where that day is that weekday.
+/// A year-less date written with its weekday ("Fri, Jul 18") is in the inferred year or a
+/// neighbouring one where that day is that weekday.
 fn align_weekday(v: DateValue, wd: u32) -> DateValue {
     let Some(d) = v.first_day else { return v };
     if v.year_source == YearSource::Text
@@ -2600,7 +2702,8 @@ fn align_weekday(v: DateValue, wd: u32) -> DateValue {
     {
         return v;
     }
-    for delta in [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6] {
+    // Only the neighbouring years: further away, a wrong weekday is likelier a slip.
+    for delta in [-1, 1] {
         if let Some(c) = d.with_year(d.year() + delta)
             && c.weekday().number_from_monday() == wd
         {
@@ -2655,7 +2758,9 @@ fn spelled_year(s: &str) -> Option<i32> {
         &words[1..]
     };
     let tail: i32 = rest.iter().map(|w| word(w)).sum::<Option<i32>>()?;
-    (tail < 100).then_some(century * 100 + tail)
+    // "twenty nine" is a number, not 2009; "twenty fifteen" and "nineteen hundred five" are years
+    let hundred = words.get(1) == Some(&"hundred");
+    (tail < 100 && (hundred || tail >= 10)).then_some(century * 100 + tail)
 }
 
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
