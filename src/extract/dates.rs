@@ -27,7 +27,13 @@
 //! - A bare weekday ("on Sunday") is the nearest such day on or before the publication date;
 //!   "last/next Sunday" is that day in the previous/next ISO week, "this Sunday" in the same
 //!   week, "past Sunday" the nearest strictly before.
-//! - "early/mid/late June" are the days 1-10, 11-20 and 21-end, as a range.
+//! - "early/mid/late June" is the month `2023-06`, span included ("early June"): analysts
+//!   filter by month, and where in the month is the writer's guess.
+//! - "in three days" is a date only in a clause about the future ("will open in three days");
+//!   "N days ago", "N weeks from now" always are. "the past five years" is the range up to
+//!   the day before the publication date.
+//! - A weekday written with a year-less date ("Fri, Jul 18") may move the date to the
+//!   neighbouring year where the weekdays agree.
 //! - A bare Chinese day ("29日") is in the publication month, or the month before when that
 //!   would put it more than a few days after the publication date.
 //! - A numeric `a/b` is month/day when `a` is at most 12, day/month when `a` is larger and `b`
@@ -145,6 +151,12 @@ pub struct DateRules {
     to_now: Regex,
     /// Before a date: "between now and ...".
     now_and: Regex,
+    /// Month and weekday names that are abbreviations ("Sept", "Fri"), which keep their dot.
+    abbreviations: HashSet<String>,
+    /// Words that put a clause in the future, for "in three days".
+    future: Regex,
+    /// Words before a number that make it a count or a code, not a year.
+    not_before_year: HashSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,6 +271,21 @@ impl DateRules {
         }
         // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
         let number_words = number_map("dates/numbers.tsv")?;
+        // A name is an abbreviation when a longer name of the same month or weekday exists.
+        let abbreviations = [&months, &weekdays]
+            .iter()
+            .flat_map(|map| {
+                map.iter()
+                    .filter(|(k, v)| map.iter().any(|(k2, v2)| v2 == *v && k2.len() > k.len()))
+                    .map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let not_before_year = dicts
+            .rows("dates/not_before_year.tsv", 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_lowercase())
+            .collect();
         let not_after_year = dicts
             .rows("dates/not_after_year.tsv", 1)?
             .iter()
@@ -811,6 +838,12 @@ impl DateRules {
             .unwrap(),
             to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
+            future: Regex::new(
+                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)",
+            )
+            .unwrap(),
+            not_before_year,
+            abbreviations,
         })
     }
 
@@ -907,7 +940,17 @@ impl DateRules {
         kept.sort_by_key(|c| c.start);
         let kept = self.join(text, kept, anchor);
         for c in kept {
-            for (s, e, v) in c.parts {
+            for (s, mut e, v) in c.parts {
+                // the dot after "Sept" belongs to the date, the one after "June" ends a sentence
+                if text[s..e].ends_with('.') {
+                    let word_start = text[s..e - 1]
+                        .rfind(|ch: char| !ch.is_alphabetic())
+                        .map_or(s, |i| s + i + 1);
+                    let word = text[word_start..e - 1].to_lowercase();
+                    if !self.abbreviations.contains(&word) {
+                        e -= 1;
+                    }
+                }
                 out.push(Mention::at(text, s, e, Value::Date(v)));
             }
         }
@@ -1600,19 +1643,11 @@ impl DateRules {
                 if !ok {
                     return None;
                 }
-                if let Some(part) = ctx.get("part") {
-                    let (y, src) = match anchor {
-                        Some(a) => (infer_year(a.date, |y| ymd(y, m, 1))?, a.source),
-                        None => return None,
-                    };
-                    let last = last_of_month(y, m)?.day();
-                    let (a, b) = match part.to_lowercase().as_str() {
-                        "early" => (1, 10),
-                        "mid" => (11, 20),
-                        _ => (21, last),
-                    };
+                if ctx.get("part").is_some() {
+                    // "early/mid/late June" is June: analysts filter by month, and where in the
+                    // month is the writer's guess (the corpus labels do the same)
                     let ps = ctx.start_of("part")?;
-                    let v = range_value(ymd(y, m, a)?, ymd(y, m, b)?, src)?;
+                    let v = self.month_mention(None, m, anchor)?;
                     return Some(Candidate {
                         kind: None,
                         start: ws,
@@ -1678,6 +1713,31 @@ impl DateRules {
                 }
                 let next = next_word(ctx.text, ye).to_lowercase();
                 if self.not_after_year.contains(&next) {
+                    return None;
+                }
+                // "2001 Century Avenue": a house number
+                let after_next = next_word(
+                    ctx.text,
+                    ye + ctx.text[ye..]
+                        .find(next_word(ctx.text, ye))
+                        .map_or(0, |i| i + next.len()),
+                )
+                .to_lowercase();
+                if self.not_after_year.contains(&after_next)
+                    && next.starts_with(char::is_alphabetic)
+                    && next != "and"
+                {
+                    return None;
+                }
+                // "Views: 2031", "No. 2023": a count or a code
+                let prev: String = ctx.text[..ys]
+                    .trim_end()
+                    .trim_end_matches([':', '.', '#'])
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if self.not_before_year.contains(&prev) {
                     return None;
                 }
                 let s = if ctx.get("cal").is_some() { ws } else { ys };
@@ -1792,6 +1852,19 @@ impl DateRules {
                     }
                 };
                 let s = ctx.start_of("rel")?;
+                // "Guizhou Today", "China Daily Today": a capitalised word inside a name
+                let word = ctx.get("rel")?;
+                let prev_word = ctx.text[..s]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                if word.starts_with(char::is_uppercase)
+                    && prev_word.starts_with(char::is_uppercase)
+                    && !prev_word.ends_with(['.', ':', '!', '?', '"'])
+                {
+                    return None;
+                }
                 let v = day_value(a.date + Duration::days(o), a.source);
                 Some(Candidate {
                     kind: None,
@@ -2002,6 +2075,11 @@ impl DateRules {
                         .to_lowercase()
                 });
                 if ctx.get("in").is_none() && dir.is_none() {
+                    return None;
+                }
+                // "in three days" is a date after "will ... in three days", and a duration in
+                // "drew 50,000 visitors in three days"
+                if dir.is_none() && !self.future_before(ctx.text, ws) {
                     return None;
                 }
                 if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
@@ -2349,14 +2427,6 @@ impl DateRules {
                         if yt.chars().count() != 4 || ctx.get("rel").is_some() {
                             return None;
                         }
-                        let after = &ctx.text[we..];
-                        if ["来", "多", "以来", "间"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                            && !after.starts_with("来自")
-                        {
-                            return None;
-                        }
                         one(year_value(y?, YearSource::Text)?)
                     }
                 }
@@ -2460,6 +2530,19 @@ impl DateRules {
                 one(self.day_in_month(d, anchor)?)
             }
         }
+    }
+
+    /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to").
+    fn future_before(&self, text: &str, s: usize) -> bool {
+        let mut from = s.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let clause = text[from..s]
+            .rsplit(['.', ';', '\n', '。'])
+            .next()
+            .unwrap_or("");
+        self.future.is_match(clause)
     }
 
     fn zh_year_of(&self, ctx: &Ctx) -> Option<i32> {
@@ -3046,17 +3129,34 @@ mod tests {
             "2023-10-20",
             "Last year=2022 | this year=2023 | this month=2023-10",
         ),
+        ("in early June", "2023-06-20", "early June=2023-06"),
+        ("by mid-June", "2023-06-20", "mid-June=2023-06"),
+        ("late June", "2023-06-20", "late June=2023-06"),
+        ("opened on Saturday.", "2023-08-14", "Saturday=2023-08-12"),
+        ("It ends in June.", "2023-06-20", "June=2023-06"),
         (
-            "in early June",
-            "2023-06-20",
-            "early June=2023-06-01/2023-06-10",
+            "from 2021 to 2023",
+            "2024-01-01",
+            "2021 to 2023=2021-01-01/2023-12-31",
         ),
         (
-            "by mid-June",
+            "The plant will open in three days.",
             "2023-06-20",
-            "mid-June=2023-06-11/2023-06-20",
+            "three days=2023-06-23",
         ),
-        ("late June", "2023-06-20", "late June=2023-06-21/2023-06-30"),
+        ("Fri, Jul 18", "2014-08-01", "Fri, Jul 18=2014-07-18"),
+        (
+            "the past five years",
+            "2023-06-20",
+            "past five years=2018-06-20/2023-06-19",
+        ),
+        ("2010年以来", "2023-06-20", "2010年=2010"),
+        ("下个月20号", "2013-02-12", "下个月20号=2013-03-20"),
+        (
+            "十月的第一个星期一",
+            "2013-09-12",
+            "十月的第一个星期一=2013-10-07",
+        ),
         (
             "Officials said yesterday",
             "2023-06-20",
@@ -3113,6 +3213,11 @@ mod tests {
         ("model A2023 and X-2023B", "2023-06-20"),
         ("about 1/3 of the funds", "2023-06-20"),
         ("The sun sat low.", "2023-06-20"),
+        ("drew 50,000 visitors in three days", "2023-06-20"),
+        ("Home | Guizhou Today | Investment", "2023-06-20"),
+        ("Views: 2031", "2023-06-20"),
+        ("Address: 2001 Century Avenue, Pudong", "2023-06-20"),
+        ("Tel: +86 2010-2015-86", "2023-06-20"),
     ];
 
     fn render(rules: &DateRules, text: &str, pub_date: &str) -> String {
