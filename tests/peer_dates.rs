@@ -11,8 +11,8 @@
 //!   resolution. Duckling resolves year-less dates and weekdays forward (`policy: future`)
 //!   where gazette's news rule looks back (see `src/extract/dates.rs`): a difference is
 //!   counted as passed when our rule explains it, i.e. our reading is the expected one moved
-//!   back by one year or by whole weeks (at most two) to no later than the reference date plus
-//!   the forward window.
+//!   back by one year, by one month (a bare day of the month), or by whole weeks (at most two)
+//!   to no later than the reference date plus the forward window.
 //!
 //! Run with `cargo test --test peer_dates -- --nocapture` to see the table.
 
@@ -81,8 +81,13 @@ fn explained_by_rule(ours: NaiveDate, expected: NaiveDate, reference: NaiveDate)
         return false;
     }
     let one_year_back = expected.with_year(expected.year() - 1) == Some(ours);
+    // a bare day of the month ("on the first") looks back to this or the previous month
+    let one_month_back = ours.day() == expected.day()
+        && (expected.year() * 12 + expected.month() as i32)
+            - (ours.year() * 12 + ours.month() as i32)
+            == 1;
     let weeks = (expected - ours).num_days();
-    one_year_back || (weeks % 7 == 0 && weeks <= 14)
+    one_year_back || one_month_back || (weeks % 7 == 0 && weeks <= 14)
 }
 
 fn value_matches(m: &Mention, e: &Json, reference: Option<NaiveDate>, future_policy: bool) -> bool {

@@ -299,6 +299,11 @@ impl DateRules {
         for w in weekdays.keys() {
             trigger_words.push(w.clone());
         }
+        // spelled days ("on the first") carry no digit
+        for w in ordinals.keys() {
+            trigger_words.push(w.replace('-', " "));
+            trigger_words.push(w.clone());
+        }
         for w in EN_RELATIVE_TRIGGERS {
             trigger_words.push(w.to_string());
         }
