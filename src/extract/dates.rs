@@ -58,7 +58,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
@@ -66,6 +66,9 @@ use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
 /// How far after the publication date a year-less date may fall before it is read as the year
 /// before (see the module doc).
 pub const FORWARD_DAYS: i64 = 92;
+
+/// Lazy-DFA cache per rule, in bytes (the rule set gets eight times this).
+const DFA_CACHE: usize = 8 << 20;
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
@@ -809,19 +812,27 @@ impl DateRules {
             // ASCII word boundaries: a Unicode `\b` stops the fast regex engine on any
             // non-ASCII text, which every Chinese article is.
             let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            let regex = Regex::new(&pattern).map_err(|e| DictError {
-                file: "src/extract/dates.rs".into(),
-                line: 0,
-                message: format!("rule {kind:?} does not compile: {e}"),
-            })?;
+            // A lazy DFA whose cache is too small for its pattern rebuilds states over and over
+            // (twenty times slower): the rules with long word alternations need more than the
+            // default.
+            let regex = RegexBuilder::new(&pattern)
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|e| DictError {
+                    file: "src/extract/dates.rs".into(),
+                    line: 0,
+                    message: format!("rule {kind:?} does not compile: {e}"),
+                })?;
             rules.push(Rule {
                 kind,
                 regex,
                 needs_digit,
             });
         }
-        let rule_set =
-            RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| DictError {
+        let rule_set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .dfa_size_limit(8 * DFA_CACHE)
+            .build()
+            .map_err(|e| DictError {
                 file: "src/extract/dates.rs".into(),
                 line: 0,
                 message: format!("rule set does not compile: {e}"),
