@@ -356,7 +356,7 @@ impl DateRules {
         let month_after = |g: &str| format!(r"(?P<{g}>{mon})\b\.?");
         let wd_prefix = format!(r"(?:\b(?P<wd>{wd})\b\.?,?\s+)?");
         let range_sep =
-            r"\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
+            r"\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
         let year_tail = format!(r"(?:\s*,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})\b)?");
         let btw = r"(?:\b(?P<btw>between|from)\s+)?";
         let year_of = format!(
@@ -534,7 +534,7 @@ impl DateRules {
                 YearRange,
                 true,
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
                 ),
             ),
             // "2023", "calendar year 2008", "2014 AD"
@@ -849,7 +849,7 @@ impl DateRules {
             triggers,
             rules,
             range_gap: Regex::new(
-                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?$",
+                r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?$",
             )
             .unwrap(),
             to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
@@ -2706,7 +2706,12 @@ impl DateRules {
                         None => pv.clone(),
                     };
                     Some((ps, ce, v))
-                } else if self.range_gap.is_match(gap) {
+                } else if self.range_gap.is_match(gap)
+                    // "DALIAN, May 29, 2024 - The 2024 fair": a dateline dash, not a range
+                    && !(gap.trim().len() < gap.len()
+                        && matches!(c.kind, Some(Kind::Year))
+                        && pv.granularity == Granularity::Day)
+                {
                     let and = gap.trim().eq_ignore_ascii_case("and");
                     let between = text[..ps].to_lowercase().trim_end().ends_with("between");
                     if and && !between {
@@ -3148,6 +3153,16 @@ mod tests {
         ("in early June", "2023-06-20", "early June=2023-06"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
+        (
+            "DALIAN, China, May 29, 2024 — The 2024 Liaoning fair",
+            "2024-05-30",
+            "May 29, 2024=2024-05-29 | 2024=2024",
+        ),
+        (
+            "DALIAN, May 29, 2024 - The 2024 fair",
+            "2024-05-30",
+            "May 29, 2024=2024-05-29 | 2024=2024",
+        ),
         ("opened on Saturday.", "2023-08-14", "Saturday=2023-08-12"),
         ("It ends in June.", "2023-06-20", "June=2023-06"),
         (
