@@ -6,13 +6,18 @@
 //! [`Value::Date`] mentions with byte offsets into the text, half-open, on char boundaries.
 //!
 //! # How it works
-//! 1. **Prefilter.** The text is cut into lines; one Aho-Corasick scan per line (month and
-//!    weekday names, relative words, Chinese date characters) plus a digit check decides which
-//!    rule families can match at all. Lines with no trigger cost one scan and nothing else.
+//! 1. **Prefilter.** The text is cut into lines. A line with no digit and no trigger word
+//!    (month, weekday, spelled day, relative word, Chinese date character: one Aho-Corasick
+//!    check) is skipped; otherwise one pass of a `RegexSet` holding every rule names the few
+//!    rules that can match, and only those run. All regexes use ASCII word boundaries, because a
+//!    Unicode `\b` sends the regex crate to its slow engine on any non-ASCII text.
 //! 2. **Rules.** Each rule is a regex with a kind; its handler turns captures into one or more
 //!    mentions ("May 22 and 23" gives two) or rejects the match (a number glued to other digits,
 //!    a quantity word after a bare year, lowercase "may").
 //! 3. **Overlaps.** Candidates are kept longest first, so "from May 24th to 25th" beats "May 24th".
+//! 4. **Joins.** Neighbouring candidates combine: two dates around "to", "-", "through" or
+//!    "between ... and" make one range ("2014 through May 2018", "10/1-11/7"); a weekday next
+//!    to a date makes one mention ("Friday 7/6"); "to date"/"and now" end a range at the anchor.
 //!
 //! # Conventions
 //! - Spans leave out a leading preposition or article (on, in, from, between, during, since,
@@ -34,8 +39,13 @@
 //!   the day before the publication date.
 //! - A weekday written with a year-less date ("Fri, Jul 18") may move the date to the
 //!   neighbouring year where the weekdays agree.
-//! - A bare Chinese day ("29日") is in the publication month, or the month before when that
-//!   would put it more than a few days after the publication date.
+//! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
+//!   before when that would put it more than 14 days after the publication date. "the 21st"
+//!   without "on" is not taken (too often an ordinal).
+//! - A range is `first/last` with granularity range, also for whole years ("2021 to 2023" is
+//!   `2021-01-01/2023-12-31`); its end takes the start's year, or the next one when it would
+//!   end before it starts ("Dec. 30 to Jan. 1"). A year written at the end belongs to the end.
+//! - Two-digit years: `00`-`39` are 20xx, `40`-`99` are 19xx.
 //! - A numeric `a/b` is month/day when `a` is at most 12, day/month when `a` is larger and `b`
 //!   has two digits ("22/04"); "24/7" and fractions such as "1/3" are left alone.
 //! - Relative expressions ("yesterday", "last year") need an anchor; without one they are
@@ -861,27 +871,6 @@ impl DateRules {
             not_before_year,
             abbreviations,
         })
-    }
-
-    #[doc(hidden)]
-    pub fn profile(&self, text: &str) {
-        for rule in &self.rules {
-            let t = std::time::Instant::now();
-            let n = rule.regex.find_iter(text).count();
-            eprintln!("{:?}: {n} in {:?}", rule.kind, t.elapsed());
-        }
-        let t = std::time::Instant::now();
-        let n: usize = text
-            .lines()
-            .map(|l| self.rule_set.matches(l).iter().count())
-            .sum();
-        eprintln!("set: {n} in {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let n = self.extract(text, None).len();
-        eprintln!("extract: {n} in {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let n = self.triggers.find_overlapping_iter(text).count();
-        eprintln!("triggers: {n} in {:?}", t.elapsed());
     }
 
     pub fn extract(&self, text: &str, anchor: Option<Anchor>) -> Vec<Mention> {
