@@ -166,6 +166,10 @@ pub struct DateRules {
     now_and: Regex,
     /// Month and weekday names that are abbreviations ("Sept", "Fri"), which keep their dot.
     abbreviations: HashSet<String>,
+    /// Before a date: "2 weeks from", "16 days after".
+    offset_before: Regex,
+    /// Before a year-less day: "this", "next", "last".
+    year_modifier_before: Regex,
     /// Words that put a clause in the future, for "in three days".
     future: Regex,
     /// Words before a number that make it a count or a code, not a year.
@@ -870,6 +874,11 @@ impl DateRules {
             .unwrap(),
             not_before_year,
             abbreviations,
+            offset_before: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
+            ))
+            .unwrap(),
+            year_modifier_before: Regex::new(r"(?i)(?-u:\b)(?P<mod>this|next|last)\s+$").unwrap(),
         })
     }
 
@@ -1661,6 +1670,13 @@ impl DateRules {
                     });
                 }
                 let s = ctx.start_of("mon")?;
+                if ctx.text[we..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    // "this May 5": a day follows, the month-day rule reads it
+                    return None;
+                }
                 // "this September" is in the publication year, "last March" the one before the
                 // publication month, "next March" the one after.
                 let pre = ctx.get("pre").map(str::to_lowercase);
@@ -2633,6 +2649,7 @@ impl DateRules {
     fn join(&self, text: &str, kept: Vec<Candidate>, anchor: Option<Anchor>) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
         for mut c in kept {
+            self.adjust(text, &mut c, anchor);
             if let Some(prev) = out.last_mut()
                 && prev.parts.len() == 1
                 && c.parts.len() == 1
@@ -2748,6 +2765,66 @@ impl DateRules {
         out
     }
 
+    /// Words just before a candidate that change it: "2 weeks from January 15" counts from
+    /// the date, "next 5/12" moves it to next year.
+    fn adjust(&self, text: &str, c: &mut Candidate, anchor: Option<Anchor>) {
+        // "2 weeks from January 15", "16 days after 01/02/2018": counted from the date
+        if c.parts.len() == 1
+            && let Some(m) = self.offset_before.captures(&text[..c.parts[0].0])
+            && let Some(first) = c.parts[0].2.first_day
+            && c.parts[0].2.granularity == Granularity::Day
+        {
+            let nt = m["n"].to_lowercase();
+            let n = nt
+                .parse::<i64>()
+                .ok()
+                .or_else(|| self.number_words.get(&nt).map(|&n| n as i64));
+            if let Some(n) = n.filter(|n| (1..=100).contains(n)) {
+                let k = if m["dir"].eq_ignore_ascii_case("before") {
+                    -n
+                } else {
+                    n
+                };
+                let unit = m["unit"].to_lowercase();
+                let date = match unit.as_str() {
+                    "day" | "days" => Some(first + Duration::days(k)),
+                    "week" | "weeks" => Some(first + Duration::weeks(k)),
+                    u => {
+                        let months = if u.starts_with("month") { k } else { 12 * k } as i32;
+                        let (y, mo) = add_months(first.year(), first.month(), months);
+                        last_of_month(y, mo).and_then(|l| ymd(y, mo, first.day().min(l.day())))
+                    }
+                };
+                if let Some(date) = date {
+                    let s = m.get(0).unwrap().start();
+                    let (_, e, v) = c.parts[0].clone();
+                    c.parts = vec![(s, e, day_value(date, v.year_source))];
+                    c.start = c.start.min(s);
+                }
+            }
+        }
+        // "this 5/12", "next 6th of April": the date in this, next or last year
+        if c.parts.len() == 1
+            && let Some(a) = anchor
+            && let Some(m) = self.year_modifier_before.captures(&text[..c.parts[0].0])
+            && c.parts[0].2.year_source != YearSource::Text
+            && c.parts[0].2.granularity == Granularity::Day
+            && let Some(first) = c.parts[0].2.first_day
+        {
+            let o = match m["mod"].to_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            if let Some(date) = first.with_year(a.date.year() + o) {
+                let s = m.get(0).unwrap().start();
+                let (_, e, v) = c.parts[0].clone();
+                c.parts = vec![(s, e, day_value(date, v.year_source))];
+                c.start = c.start.min(s);
+            }
+        }
+    }
+
     /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
     /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
     fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
@@ -2759,7 +2836,12 @@ impl DateRules {
                 .with_year(first.year())
                 .filter(|l| *l >= first)
                 .or_else(|| last.with_year(first.year() + 1))?;
-        } else if inferred(a) && inferred(b) && b.granularity == Granularity::Day {
+        } else if inferred(a)
+            && inferred(b)
+            && b.granularity == Granularity::Day
+            && (last - first).num_days() > 400
+        {
+            // the two ends were placed in different years by the window rule
             last = last
                 .with_year(first.year())
                 .filter(|l| *l >= first)
@@ -3142,6 +3224,17 @@ mod tests {
         ("in early June", "2023-06-20", "early June=2023-06"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
+        (
+            "It happened this May 5",
+            "2019-05-20",
+            "this May 5=2019-05-05",
+        ),
+        ("due next 5/12", "2019-05-20", "next 5/12=2020-05-12"),
+        (
+            "It will happen 2 weeks from January 15.",
+            "2019-02-01",
+            "2 weeks from January 15=2019-01-29",
+        ),
         (
             "DALIAN, China, May 29, 2024 — The 2024 Liaoning fair",
             "2024-05-30",
