@@ -47,8 +47,8 @@ const NEWS: &[&str] = &[
 
 /// Pass-rate floors over the news categories, just under what the extractor reaches, so a
 /// regression fails the build.
-const FLOOR_EN: f64 = 0.87;
-const FLOOR_ZH: f64 = 0.87;
+const FLOOR_EN: f64 = 0.875;
+const FLOOR_ZH: f64 = 0.875;
 
 fn normalise(s: &str) -> String {
     let mut t = s

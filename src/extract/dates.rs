@@ -37,8 +37,8 @@
 //! - "in three days" is a date only in a clause about the future ("will open in three days");
 //!   "N days ago", "N weeks from now" always are. "the past five years" is the range up to
 //!   the day before the publication date.
-//! - A weekday written with a year-less date ("Fri, Jul 18") may move the date to the
-//!   neighbouring year where the weekdays agree.
+//! - A weekday written with a date ("Fri, Jul 18") joins the mention; the date decides the
+//!   value, since a weekday that disagrees is more often a slip than another year.
 //! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
 //!   before when that would put it more than 14 days after the publication date. "the 21st"
 //!   without "on" is not taken (too often an ordinal).
@@ -866,7 +866,10 @@ impl DateRules {
                 r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?$",
             )
             .unwrap(),
-            to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
+            to_now: Regex::new(
+                r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date|current\s+date|the\s+present)(?-u:\b)",
+            )
+            .unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
             future: Regex::new(
                 r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)",
@@ -1615,13 +1618,9 @@ impl DateRules {
                 } else {
                     self.span_start(ctx)
                 };
-                let mut v = self.day_mention(None, m, d, anchor)?;
-                if let Some(wd) = ctx
-                    .get("wd")
-                    .and_then(|w| self.weekdays.get(&w.trim_end_matches('.').to_lowercase()))
-                {
-                    v = align_weekday(v, *wd);
-                }
+                // The date decides; a weekday that disagrees is more often a slip in the text
+                // than a sign of another year.
+                let v = self.day_mention(None, m, d, anchor)?;
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -2698,20 +2697,12 @@ impl DateRules {
                         _ => None,
                     }
                 } else if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
-                    let v = match wd_of(&pv) {
-                        Some(wd) => align_weekday(cv.clone(), wd),
-                        None => cv.clone(),
-                    };
-                    Some((ps, ce, v))
+                    Some((ps, ce, cv.clone()))
                 } else if is_day(prev.kind, &pv)
                     && is_wd(c.kind)
                     && matches!(gap.trim(), "," | "，")
                 {
-                    let v = match wd_of(&cv) {
-                        Some(wd) => align_weekday(pv.clone(), wd),
-                        None => pv.clone(),
-                    };
-                    Some((ps, ce, v))
+                    Some((ps, ce, pv.clone()))
                 } else if self.range_gap.is_match(gap)
                     // "DALIAN, May 29, 2024 - The 2024 fair": a dateline dash, not a range
                     && !(gap.trim().len() < gap.len()
@@ -2867,29 +2858,6 @@ impl DateRules {
     }
 }
 
-/// A year-less date written with its weekday ("Fri, Jul 18") is in the inferred year or a
-/// neighbouring one where that day is that weekday.
-fn align_weekday(v: DateValue, wd: u32) -> DateValue {
-    let Some(d) = v.first_day else { return v };
-    if v.year_source == YearSource::Text
-        || v.granularity != Granularity::Day
-        || d.weekday().number_from_monday() == wd
-    {
-        return v;
-    }
-    // Only the neighbouring years: further away, a wrong weekday is likelier a slip.
-    for delta in [-1, 1] {
-        if let Some(c) = d.with_year(d.year() + delta)
-            && c.weekday().number_from_monday() == wd
-        {
-            return day_value(c, v.year_source);
-        }
-    }
-    v
-}
-
-/// "nineteen eighty six" 1986, "seventeen hundred thirty three" 1733, "two thousand and
-/// fifteen" 2015, "two thousand" 2000.
 fn spelled_year(s: &str) -> Option<i32> {
     let word = |w: &str| -> Option<i32> {
         let units = [
@@ -3258,6 +3226,11 @@ mod tests {
             "three days=2023-06-23",
         ),
         ("Fri, Jul 18", "2014-08-01", "Fri, Jul 18=2014-07-18"),
+        (
+            "on Tuesday March 7",
+            "2018-03-14",
+            "Tuesday March 7=2018-03-07",
+        ),
         (
             "the past five years",
             "2023-06-20",
