@@ -47,8 +47,8 @@ const NEWS: &[&str] = &[
 
 /// Pass-rate floors over the news categories, just under what the extractor reaches, so a
 /// regression fails the build.
-const FLOOR_EN: f64 = 0.875;
-const FLOOR_ZH: f64 = 0.875;
+const FLOOR_EN: f64 = 0.88;
+const FLOOR_ZH: f64 = 0.88;
 
 fn normalise(s: &str) -> String {
     let mut t = s
@@ -156,14 +156,27 @@ fn peer_dates() {
             .as_array()
             .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
             .unwrap_or_default();
+        let in_ignored = |m: &Mention| {
+            ignored.iter().any(|ig| {
+                text.match_indices(ig)
+                    .any(|(s, _)| m.start < s + ig.len() && s < m.end)
+            })
+        };
         let mut used = vec![false; found.len()];
         let mut ok = true;
         for e in &expected {
-            let hit = found.iter().enumerate().position(|(i, m)| {
+            // an expected span is looked for outside the ignored spans first, so that a
+            // repeated word ("tomorrow ... tomorrow") is matched where the source meant it
+            let fits = |i: usize, m: &Mention| {
                 !used[i]
                     && span_matches(m, e, duckling, text)
                     && value_matches(m, e, reference, future_policy)
-            });
+            };
+            let hit = found
+                .iter()
+                .enumerate()
+                .position(|(i, m)| fits(i, m) && !in_ignored(m))
+                .or_else(|| found.iter().enumerate().position(|(i, m)| fits(i, m)));
             match hit {
                 Some(i) => used[i] = true,
                 None => ok = false,
@@ -173,11 +186,7 @@ fn peer_dates() {
             if used[i] {
                 continue;
             }
-            let in_ignored = ignored.iter().any(|ig| {
-                text.match_indices(ig)
-                    .any(|(s, _)| m.start < s + ig.len() && s < m.end)
-            });
-            if !in_ignored {
+            if !in_ignored(m) {
                 ok = false;
             }
         }

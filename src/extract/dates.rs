@@ -168,6 +168,8 @@ pub struct DateRules {
     abbreviations: HashSet<String>,
     /// Before a date: "2 weeks from", "16 days after".
     offset_before: Regex,
+    /// After a joined range: ", 2020".
+    year_after: Regex,
     /// Before a year-less day: "this", "next", "last".
     year_modifier_before: Regex,
     /// Words that put a clause in the future, for "in three days".
@@ -881,6 +883,7 @@ impl DateRules {
                 r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
             ))
             .unwrap(),
+            year_after: Regex::new(&format!(r"^\s*,?\s*(?P<y>{YEAR})(?-u:\b)")).unwrap(),
             year_modifier_before: Regex::new(r"(?i)(?-u:\b)(?P<mod>this|next|last)\s+$").unwrap(),
         })
     }
@@ -2647,7 +2650,11 @@ impl DateRules {
     /// "through", or "between ... and" become one range ("2014 through May 2018").
     fn join(&self, text: &str, kept: Vec<Candidate>, anchor: Option<Anchor>) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
+        let mut skip_until = 0;
         for mut c in kept {
+            if c.start < skip_until {
+                continue;
+            }
             self.adjust(text, &mut c, anchor);
             if let Some(prev) = out.last_mut()
                 && prev.parts.len() == 1
@@ -2719,8 +2726,24 @@ impl DateRules {
                 } else {
                     None
                 };
-                if let Some((s, e, v)) = merged {
-                    prev.end = prev.end.max(c.end);
+                if let Some((s, mut e, mut v)) = merged {
+                    // "5/1-5/7, 2020": a year after a joined range is the range's year
+                    if v.year_source != YearSource::Text
+                        && let Some(m) = self.year_after.captures(&text[e..])
+                        && let (Some(f), Some(l)) = (v.first_day, v.last_day)
+                        && let Ok(y) = m["y"].parse::<i32>()
+                    {
+                        let shift = y - l.year();
+                        if let (Some(f2), Some(l2)) =
+                            (f.with_year(f.year() + shift), l.with_year(y))
+                            && let Some(r) = range_value(f2, l2, YearSource::Text)
+                        {
+                            v = r;
+                            e += m.get(0).unwrap().end();
+                            skip_until = e;
+                        }
+                    }
+                    prev.end = prev.end.max(c.end).max(e);
                     prev.parts = vec![(s, e, v)];
                     prev.kind = None;
                     continue;
@@ -3192,6 +3215,11 @@ mod tests {
         ("in early June", "2023-06-20", "early June=2023-06"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
+        (
+            "from 5/1-5/7, 2020",
+            "2018-10-24",
+            "5/1-5/7, 2020=2020-05-01/2020-05-07",
+        ),
         (
             "It happened this May 5",
             "2019-05-20",
