@@ -865,7 +865,8 @@ impl DateRules {
             triggers,
             rules,
             range_gap: Regex::new(
-                r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?$",
+                // "to the end of 2008" ends with 2008; "the start of" would end before it
+                r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
             )
             .unwrap(),
             to_now: Regex::new(
@@ -1654,7 +1655,16 @@ impl DateRules {
                 let ok = match l.as_str() {
                     "may" | "march" => capital && introduced,
                     _ if full => true,
-                    _ => mt.ends_with('.') || introduced,
+                    // "Nov-Feb 5th": an abbreviation opening a range of months
+                    _ => {
+                        mt.ends_with('.')
+                            || introduced
+                            || ctx.text[we..].starts_with(['-', '–'])
+                                && ctx.text[we..]
+                                    .chars()
+                                    .nth(1)
+                                    .is_some_and(char::is_alphabetic)
+                    }
                 };
                 if !ok {
                     return None;
@@ -3215,6 +3225,11 @@ mod tests {
         ("in early June", "2023-06-20", "early June=2023-06"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
+        (
+            "from 2007 to the end of 2008",
+            "2023-06-20",
+            "2007 to the end of 2008=2007-01-01/2008-12-31",
+        ),
         (
             "from 5/1-5/7, 2020",
             "2018-10-24",
