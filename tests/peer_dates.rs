@@ -47,7 +47,7 @@ const NEWS: &[&str] = &[
 
 /// Pass-rate floors over the news categories, just under what the extractor reaches, so a
 /// regression fails the build.
-const FLOOR_EN: f64 = 0.88;
+const FLOOR_EN: f64 = 0.895;
 const FLOOR_ZH: f64 = 0.88;
 
 fn normalise(s: &str) -> String {

@@ -136,6 +136,7 @@ enum Kind {
     SpelledYear,
     LastN,
     ShortYear,
+    WeekdayNumeric,
 }
 
 struct Rule {
@@ -733,6 +734,15 @@ impl DateRules {
                 false,
                 format!(
                     r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
+                ),
+            ),
+            // "Friday 7.6", "this Friday 7-6": after a weekday, a dotted or dashed pair is a
+            // month and day, not a decimal or a score
+            (
+                WeekdayNumeric,
+                true,
+                format!(
+                    r"(?i)\b(?:(?P<mod>this|next|last)\s+)?(?P<wd>{wd})\b\.?,?\s+(?P<a>\d{{1,2}})[.\-/](?P<b>\d{{1,2}})\b"
                 ),
             ),
             // "31-Oct-74", "April of 87", "15 April of 87"
@@ -2320,6 +2330,16 @@ impl DateRules {
                 };
                 one(v)
             }
+            WeekdayNumeric => {
+                if glued_after(ctx.text, we)
+                    || !self.weekday_word_ok(ctx.get("wd")?, ctx.text, ctx.end_of("wd")?)
+                {
+                    return None;
+                }
+                let m: u32 = ctx.get("a")?.parse().ok()?;
+                let d: u32 = ctx.get("b")?.parse().ok()?;
+                one(self.day_mention(None, m, d, anchor)?)
+            }
             ShortYear => {
                 let mt = ctx.get("mon")?;
                 if !self.month_word_ok(mt, true) || glued_digits(ctx.text, ws, we) {
@@ -2731,7 +2751,29 @@ impl DateRules {
                     if and && !between {
                         None
                     } else {
-                        self.join_range(&pv, &cv).map(|v| (ps, ce, v))
+                        // "from next monday to friday": a weekday ends the range in the days
+                        // after its start; a relative start keeps its year
+                        let cv = match (is_wd(c.kind), pv.first_day, wd_of(&cv)) {
+                            (true, Some(f), Some(wd)) => {
+                                let back = nearest_on_or_before(f + Duration::days(6), wd);
+                                day_value(back, cv.year_source)
+                            }
+                            _ => cv.clone(),
+                        };
+                        let relative_start = matches!(
+                            prev.kind,
+                            Some(
+                                Kind::Weekday
+                                    | Kind::WeekdayOfWeek
+                                    | Kind::RelativeDay
+                                    | Kind::RelativeOffset
+                                    | Kind::RelativePeriod
+                                    | Kind::ZhRelative
+                                    | Kind::ZhWeekday
+                            )
+                        );
+                        self.join_range(&pv, &cv, !relative_start)
+                            .map(|v| (ps, ce, v))
                     }
                 } else {
                     None
@@ -2773,11 +2815,17 @@ impl DateRules {
                             c.parts = vec![(s, end, r)];
                             c.end = c.end.max(end);
                         }
-                    } else if let Some(m) = self.now_and.find(&text[..s])
-                        && last >= a.date
-                    {
+                    } else if let Some(m) = self.now_and.find(&text[..s]) {
+                        // "between now and November 15th": a year-less end lies ahead
+                        let last = if last < a.date && v.year_source != YearSource::Text {
+                            last.with_year(last.year() + 1).unwrap_or(last)
+                        } else {
+                            last
+                        };
                         let start = m.start() + "between ".len();
-                        if let Some(r) = range_value(a.date, last, v.year_source) {
+                        if last >= a.date
+                            && let Some(r) = range_value(a.date, last, v.year_source)
+                        {
                             c.parts = vec![(start, e, r)];
                             c.start = c.start.min(start);
                         }
@@ -2851,7 +2899,7 @@ impl DateRules {
 
     /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
     /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
-    fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
+    fn join_range(&self, a: &DateValue, b: &DateValue, shift_start: bool) -> Option<DateValue> {
         let (mut first, mut last) = (a.first_day?, b.last_day?);
         let inferred = |v: &DateValue| v.year_source != YearSource::Text;
         if inferred(a) && inferred(b) && b.granularity == Granularity::Day && last < first {
@@ -2871,7 +2919,7 @@ impl DateRules {
                 .filter(|l| *l >= first)
                 .unwrap_or(last);
         }
-        if a.year_source != YearSource::Text && b.year_source == YearSource::Text {
+        if shift_start && a.year_source != YearSource::Text && b.year_source == YearSource::Text {
             let shifted = first.with_year(last.year())?;
             first = if shifted > last {
                 first.with_year(last.year() - 1)?
@@ -3225,6 +3273,16 @@ mod tests {
         ("in early June", "2023-06-20", "early June=2023-06"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
+        (
+            "on Friday 7.6 with Jim",
+            "2018-07-06",
+            "Friday 7.6=2018-07-06",
+        ),
+        (
+            "from next monday to friday",
+            "2019-09-05",
+            "next monday to friday=2019-09-09/2019-09-13",
+        ),
         (
             "from 2007 to the end of 2008",
             "2023-06-20",
