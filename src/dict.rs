@@ -97,6 +97,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dates/numbers.tsv",
         include_str!("../dictionaries/dates/numbers.tsv"),
     ),
+    (
+        "dates/not_before_year.tsv",
+        include_str!("../dictionaries/dates/not_before_year.tsv"),
+    ),
     // numbers and money
     (
         "numbers/words.tsv",

@@ -11,8 +11,8 @@
 //!   resolution. Duckling resolves year-less dates and weekdays forward (`policy: future`)
 //!   where gazette's news rule looks back (see `src/extract/dates.rs`): a difference is
 //!   counted as passed when our rule explains it, i.e. our reading is the expected one moved
-//!   back by one year or by whole weeks (at most two) to no later than the reference date plus
-//!   the forward window.
+//!   back by one year, by one month (a bare day of the month), or by whole weeks (at most two)
+//!   to no later than the reference date plus the forward window.
 //!
 //! Run with `cargo test --test peer_dates -- --nocapture` to see the table.
 
@@ -47,8 +47,8 @@ const NEWS: &[&str] = &[
 
 /// Pass-rate floors over the news categories, just under what the extractor reaches, so a
 /// regression fails the build.
-const FLOOR_EN: f64 = 0.0;
-const FLOOR_ZH: f64 = 0.0;
+const FLOOR_EN: f64 = 0.895;
+const FLOOR_ZH: f64 = 0.88;
 
 fn normalise(s: &str) -> String {
     let mut t = s
@@ -81,8 +81,13 @@ fn explained_by_rule(ours: NaiveDate, expected: NaiveDate, reference: NaiveDate)
         return false;
     }
     let one_year_back = expected.with_year(expected.year() - 1) == Some(ours);
+    // a bare day of the month ("on the first") looks back to this or the previous month
+    let one_month_back = ours.day() == expected.day()
+        && (expected.year() * 12 + expected.month() as i32)
+            - (ours.year() * 12 + ours.month() as i32)
+            == 1;
     let weeks = (expected - ours).num_days();
-    one_year_back || (weeks % 7 == 0 && weeks <= 14)
+    one_year_back || one_month_back || (weeks % 7 == 0 && weeks <= 14)
 }
 
 fn value_matches(m: &Mention, e: &Json, reference: Option<NaiveDate>, future_policy: bool) -> bool {
@@ -151,14 +156,27 @@ fn peer_dates() {
             .as_array()
             .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
             .unwrap_or_default();
+        let in_ignored = |m: &Mention| {
+            ignored.iter().any(|ig| {
+                text.match_indices(ig)
+                    .any(|(s, _)| m.start < s + ig.len() && s < m.end)
+            })
+        };
         let mut used = vec![false; found.len()];
         let mut ok = true;
         for e in &expected {
-            let hit = found.iter().enumerate().position(|(i, m)| {
+            // an expected span is looked for outside the ignored spans first, so that a
+            // repeated word ("tomorrow ... tomorrow") is matched where the source meant it
+            let fits = |i: usize, m: &Mention| {
                 !used[i]
                     && span_matches(m, e, duckling, text)
                     && value_matches(m, e, reference, future_policy)
-            });
+            };
+            let hit = found
+                .iter()
+                .enumerate()
+                .position(|(i, m)| fits(i, m) && !in_ignored(m))
+                .or_else(|| found.iter().enumerate().position(|(i, m)| fits(i, m)));
             match hit {
                 Some(i) => used[i] = true,
                 None => ok = false,
@@ -168,11 +186,7 @@ fn peer_dates() {
             if used[i] {
                 continue;
             }
-            let in_ignored = ignored.iter().any(|ig| {
-                text.match_indices(ig)
-                    .any(|(s, _)| m.start < s + ig.len() && s < m.end)
-            });
-            if !in_ignored {
+            if !in_ignored(m) {
                 ok = false;
             }
         }

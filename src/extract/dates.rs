@@ -6,13 +6,18 @@
 //! [`Value::Date`] mentions with byte offsets into the text, half-open, on char boundaries.
 //!
 //! # How it works
-//! 1. **Prefilter.** The text is cut into lines; one Aho-Corasick scan per line (month and
-//!    weekday names, relative words, Chinese date characters) plus a digit check decides which
-//!    rule families can match at all. Lines with no trigger cost one scan and nothing else.
+//! 1. **Prefilter.** The text is cut into lines. A line with no digit and no trigger word
+//!    (month, weekday, spelled day, relative word, Chinese date character: one Aho-Corasick
+//!    check) is skipped; otherwise one pass of a `RegexSet` holding every rule names the few
+//!    rules that can match, and only those run. All regexes use ASCII word boundaries, because a
+//!    Unicode `\b` sends the regex crate to its slow engine on any non-ASCII text.
 //! 2. **Rules.** Each rule is a regex with a kind; its handler turns captures into one or more
 //!    mentions ("May 22 and 23" gives two) or rejects the match (a number glued to other digits,
 //!    a quantity word after a bare year, lowercase "may").
 //! 3. **Overlaps.** Candidates are kept longest first, so "from May 24th to 25th" beats "May 24th".
+//! 4. **Joins.** Neighbouring candidates combine: two dates around "to", "-", "through" or
+//!    "between ... and" make one range ("2014 through May 2018", "10/1-11/7"); a weekday next
+//!    to a date makes one mention ("Friday 7/6"); "to date"/"and now" end a range at the anchor.
 //!
 //! # Conventions
 //! - Spans leave out a leading preposition or article (on, in, from, between, during, since,
@@ -27,9 +32,20 @@
 //! - A bare weekday ("on Sunday") is the nearest such day on or before the publication date;
 //!   "last/next Sunday" is that day in the previous/next ISO week, "this Sunday" in the same
 //!   week, "past Sunday" the nearest strictly before.
-//! - "early/mid/late June" are the days 1-10, 11-20 and 21-end, as a range.
-//! - A bare Chinese day ("29日") is in the publication month, or the month before when that
-//!   would put it more than a few days after the publication date.
+//! - "early/mid/late June" is the month `2023-06`, span included ("early June"): analysts
+//!   filter by month, and where in the month is the writer's guess.
+//! - "in three days" is a date only in a clause about the future ("will open in three days");
+//!   "N days ago", "N weeks from now" always are. "the past five years" is the range up to
+//!   the day before the publication date.
+//! - A weekday written with a date ("Fri, Jul 18") joins the mention; the date decides the
+//!   value, since a weekday that disagrees is more often a slip than another year.
+//! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
+//!   before when that would put it more than 14 days after the publication date. "the 21st"
+//!   without "on" is not taken (too often an ordinal).
+//! - A range is `first/last` with granularity range, also for whole years ("2021 to 2023" is
+//!   `2021-01-01/2023-12-31`); its end takes the start's year, or the next one when it would
+//!   end before it starts ("Dec. 30 to Jan. 1"). A year written at the end belongs to the end.
+//! - Two-digit years: `00`-`39` are 20xx, `40`-`99` are 19xx.
 //! - A numeric `a/b` is month/day when `a` is at most 12, day/month when `a` is larger and `b`
 //!   has two digits ("22/04"); "24/7" and fractions such as "1/3" are left alone.
 //! - Relative expressions ("yesterday", "last year") need an anchor; without one they are
@@ -52,7 +68,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
@@ -61,14 +77,8 @@ use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
 /// before (see the module doc).
 pub const FORWARD_DAYS: i64 = 92;
 
-/// Which rule family a trigger word belongs to, for the prefilter.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Trigger {
-    Month,
-    Weekday,
-    Relative,
-    Chinese,
-}
+/// Lazy-DFA cache per rule, in bytes (the rule set gets eight times this).
+const DFA_CACHE: usize = 8 << 20;
 
 #[derive(Clone, Copy, Debug)]
 enum Kind {
@@ -124,13 +134,14 @@ enum Kind {
     NthMonthOf,
     SpelledDate,
     SpelledYear,
+    LastN,
+    ShortYear,
+    WeekdayNumeric,
 }
 
 struct Rule {
     kind: Kind,
     regex: Regex,
-    /// The line must contain a trigger of this family (or a digit when `None`).
-    needs: Option<Trigger>,
     /// The line must contain an ASCII digit.
     needs_digit: bool,
 }
@@ -145,14 +156,27 @@ pub struct DateRules {
     not_after_year: HashSet<String>,
     number_words: HashMap<String, u32>,
     triggers: AhoCorasick,
-    trigger_kinds: Vec<Trigger>,
     rules: Vec<Rule>,
+    /// All rule patterns in one automaton: one pass over a line says which rules can match.
+    rule_set: RegexSet,
     /// Between two dates that form a range: "2014 through May 2018", "10/1 to 11/7".
     range_gap: Regex,
     /// After a date: "... to date", "... and now".
     to_now: Regex,
     /// Before a date: "between now and ...".
     now_and: Regex,
+    /// Month and weekday names that are abbreviations ("Sept", "Fri"), which keep their dot.
+    abbreviations: HashSet<String>,
+    /// Before a date: "2 weeks from", "16 days after".
+    offset_before: Regex,
+    /// After a joined range: ", 2020".
+    year_after: Regex,
+    /// Before a year-less day: "this", "next", "last".
+    year_modifier_before: Regex,
+    /// Words that put a clause in the future, for "in three days".
+    future: Regex,
+    /// Words before a number that make it a count or a code, not a year.
+    not_before_year: HashSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,6 +291,21 @@ impl DateRules {
         }
         // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
         let number_words = number_map("dates/numbers.tsv")?;
+        // A name is an abbreviation when a longer name of the same month or weekday exists.
+        let abbreviations = [&months, &weekdays]
+            .iter()
+            .flat_map(|map| {
+                map.iter()
+                    .filter(|(k, v)| map.iter().any(|(k2, v2)| v2 == *v && k2.len() > k.len()))
+                    .map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let not_before_year = dicts
+            .rows("dates/not_before_year.tsv", 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_lowercase())
+            .collect();
         let not_after_year = dicts
             .rows("dates/not_after_year.tsv", 1)?
             .iter()
@@ -274,18 +313,19 @@ impl DateRules {
             .collect();
 
         let mut trigger_words = Vec::new();
-        let mut trigger_kinds = Vec::new();
         for m in months.keys() {
             trigger_words.push(m.clone());
-            trigger_kinds.push(Trigger::Month);
         }
         for w in weekdays.keys() {
             trigger_words.push(w.clone());
-            trigger_kinds.push(Trigger::Weekday);
+        }
+        // spelled days ("on the first") carry no digit
+        for w in ordinals.keys() {
+            trigger_words.push(w.replace('-', " "));
+            trigger_words.push(w.clone());
         }
         for w in EN_RELATIVE_TRIGGERS {
             trigger_words.push(w.to_string());
-            trigger_kinds.push(Trigger::Relative);
         }
         for w in ZH_TRIGGERS
             .iter()
@@ -293,7 +333,6 @@ impl DateRules {
             .chain(zh_relative.keys().cloned())
         {
             trigger_words.push(w);
-            trigger_kinds.push(Trigger::Chinese);
         }
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -334,7 +373,7 @@ impl DateRules {
         let month_after = |g: &str| format!(r"(?P<{g}>{mon})\b\.?");
         let wd_prefix = format!(r"(?:\b(?P<wd>{wd})\b\.?,?\s+)?");
         let range_sep =
-            r"\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
+            r"\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
         let year_tail = format!(r"(?:\s*,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})\b)?");
         let btw = r"(?:\b(?P<btw>between|from)\s+)?";
         let year_of = format!(
@@ -343,12 +382,10 @@ impl DateRules {
         let zh_y = format!(r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>今年|去年|明年|本年|上年|前年))?");
 
         use Kind::*;
-        use Trigger as T;
-        let specs: Vec<(Kind, Option<Trigger>, bool, String)> = vec![
+        let specs: Vec<(Kind, bool, String)> = vec![
             // "June 20, 2023", "Sep-23-2020", "july 4th of 1995", "Fri, Jul 18, 2014"
             (
                 MonDayYear,
-                Some(T::Month),
                 true,
                 format!(
                     r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*(?:of|in)\s+|[-/])(?P<y>{YEAR})\b",
@@ -359,7 +396,6 @@ impl DateRules {
             // "20 June 2023", "04th Jan 2019", "fourth of july, 1995", "05-Aug-2016"
             (
                 DayMonYear,
-                Some(T::Month),
                 true,
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+(?:of|in)\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
@@ -370,7 +406,6 @@ impl DateRules {
             // "2023-06-20", "2023/06/20", "2023.6.20"
             (
                 IsoDate,
-                None,
                 true,
                 format!(
                     r"\b(?P<y>{YEAR})(?:-(?P<m>0?[1-9]|1[0-2])-(?P<d>[12][0-9]|3[01]|0?[1-9])|/(?P<m2>0?[1-9]|1[0-2])/(?P<d2>[12][0-9]|3[01]|0?[1-9])|\.(?P<m3>0?[1-9]|1[0-2])\.(?P<d3>[12][0-9]|3[01]|0?[1-9]))\b"
@@ -379,7 +414,6 @@ impl DateRules {
             // "2019/aug/01"
             (
                 YearMonDay,
-                Some(T::Month),
                 true,
                 format!(
                     r"(?i)\b(?P<y>{YEAR})[-/]{}[-/](?P<d>[12][0-9]|3[01]|0?[1-9])\b",
@@ -389,7 +423,6 @@ impl DateRules {
             // "20200701"
             (
                 CompactDate,
-                None,
                 true,
                 r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b"
                     .to_string(),
@@ -397,7 +430,6 @@ impl DateRules {
             // "10/31/1974", "3/3/15", "20/06/2023"
             (
                 NumericDate,
-                None,
                 true,
                 // one separator throughout, written out because the regex crate has no
                 // backreferences; dotted and dashed dates need a four-digit year ("1.2.15" is a
@@ -408,7 +440,6 @@ impl DateRules {
             // "2/15", "22/04"
             (
                 NumericMonthDay,
-                None,
                 true,
                 r"(?i)(?:\b(?P<pre>on|from|to|since|by|until|till|before|after|between|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"
                     .to_string(),
@@ -416,7 +447,6 @@ impl DateRules {
             // "12-2015", "2014-10"
             (
                 NumericMonthYear,
-                None,
                 true,
                 format!(
                     r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})[-/](?P<m2>0?[1-9]|1[0-2]))\b"
@@ -425,7 +455,6 @@ impl DateRules {
             // "May 24-25", "from May 24th to 25th", "Sept 5-7, 2024", "May 22 and 23"
             (
                 MonDayRange,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}(?:the\s+)?{}{year_tail}",
@@ -437,7 +466,6 @@ impl DateRules {
             // "May 30 to June 2", "Nov 18-Dec 19, 2015"
             (
                 MonDayMonDayRange,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}{}\s*,?\s*(?:the\s+)?{}{year_tail}",
@@ -450,7 +478,6 @@ impl DateRules {
             // "24-25 May", "18 and 19 June", "9 to 12 of June"
             (
                 DayDayMonRange,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
@@ -462,7 +489,6 @@ impl DateRules {
             // "26 June to 28 June 2020"
             (
                 DayMonDayMonRange,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}(?:\s+of)?\s*{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
@@ -475,7 +501,6 @@ impl DateRules {
             // "Jan-Feb 2017", "from May to Oct 2020", "between August and October"
             (
                 MonMonRange,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){btw}{}{range_sep}{}{year_tail}",
@@ -486,7 +511,6 @@ impl DateRules {
             // "June 18", "Oct. 13", "Fri, Jul 18", "Oct/2", "June the 28th"
             (
                 MonDay,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){wd_prefix}{}(?:\s*[,/]?\s*|-)(?:the\s+)?{}",
@@ -497,7 +521,6 @@ impl DateRules {
             // "15th February", "the first of March", "14 nov"
             (
                 DayMon,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?P<of>\s+of\s+|\s*-?\s*){}",
@@ -508,7 +531,6 @@ impl DateRules {
             // "June 2023", "june of 1992", "Dec-2018"
             (
                 MonYear,
-                Some(T::Month),
                 true,
                 format!(
                     r"(?i){}(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
@@ -518,7 +540,6 @@ impl DateRules {
             // "in June", "early March", "mid-June", "August"
             (
                 MonthAlone,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i)(?:\b(?P<part>early|mid|late)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
@@ -528,23 +549,20 @@ impl DateRules {
             // "2014-2018", "between 2015 and 2018", "from 2014 till 2018"
             (
                 YearRange,
-                None,
                 true,
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|—|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
                 ),
             ),
             // "2023", "calendar year 2008", "2014 AD"
             (
                 Year,
-                None,
                 true,
                 format!(r"(?i)\b(?:(?P<cal>calendar\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
             // "first quarter of this year", "the 3rd qtr", "4th qtr 2018"
             (
                 Quarter,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
@@ -553,7 +571,6 @@ impl DateRules {
             // "Q1 2024", "2019 q1", "q1-2019", "18q4", "Q3"
             (
                 QuarterCode,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])|(?P<yy>\d\d)q(?P<q2>[1-4])|q(?P<q3>[1-4])(?:\s*[-/,]?\s*(?P<y2>{YEAR})|\s+of\s+(?P<y3>{YEAR}))?)\b"
@@ -562,7 +579,6 @@ impl DateRules {
             // "the first three quarters", "first two quarters of 2023"
             (
                 FirstQuarters,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b{year_of}"
@@ -571,7 +587,6 @@ impl DateRules {
             // "the first 10 months of this year", "first eight months"
             (
                 FirstMonths,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\b{year_of}"
@@ -580,7 +595,6 @@ impl DateRules {
             // "first half of 2023", "the second half of this year"
             (
                 Half,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)"
@@ -589,7 +603,6 @@ impl DateRules {
             // "H1", "2019-H2", "H1 2024"
             (
                 HalfCode,
-                Some(T::Relative),
                 false,
                 format!(
                     r"\b(?:(?P<y>{YEAR})\s*-?\s*[Hh](?P<h>[12])|H(?P<h2>[12])(?:\s*[-/,]?\s*(?P<y2>{YEAR}))?)\b"
@@ -598,7 +611,6 @@ impl DateRules {
             // "last year", "this month", "next quarter", "this calendar year"
             (
                 RelativePeriod,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
@@ -607,7 +619,6 @@ impl DateRules {
             // "yesterday", "the day after tomorrow"
             (
                 RelativeDay,
-                Some(T::Relative),
                 false,
                 r"(?i)\b(?:the\s+)?(?P<rel>day\s+before\s+yesterday|day\s+after\s+tomorrow|yesterday|today|tomorrow)\b"
                     .to_string(),
@@ -615,7 +626,6 @@ impl DateRules {
             // "tuesday of last week", "this week Monday", "last week's sunday"
             (
                 WeekdayOfWeek,
-                Some(T::Weekday),
                 false,
                 format!(
                     r"(?i)\b(?:(?P<wd>{wd})\s+(?:(?:of|from)\s+)?(?:the\s+)?(?P<mod>{mods})\s+week|(?P<mod2>{mods})\s+week(?:'s)?\s+(?P<wd2>{wd}))\b"
@@ -624,7 +634,6 @@ impl DateRules {
             // "on Sunday", "last Monday", "this past Wednesday"
             (
                 Weekday,
-                Some(T::Weekday),
                 false,
                 format!(
                     r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
@@ -633,7 +642,6 @@ impl DateRules {
             // "on the 15th", "the 24.", "on the first"
             (
                 OrdinalDay,
-                None,
                 false,
                 format!(
                     r"(?i)\b(?P<pre>on\s+the|on|the)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
@@ -642,14 +650,12 @@ impl DateRules {
             // "Monday 21", "tuesday the eleventh", "Thu 15th"
             (
                 WeekdayDay,
-                Some(T::Weekday),
                 false,
                 format!(r"(?i)\b(?P<wd>{wd})\b\.?,?\s+(?:the\s+)?{}", day("d")),
             ),
             // "the first Monday of this month", "second monday of last month", "last Friday of May"
             (
                 NthWeekday,
-                Some(T::Weekday),
                 false,
                 format!(
                     r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<mod>{mods})\s+month\b|the\s+month\b|{}(?:\s*,?\s*(?P<y>{YEAR})\b)?)",
@@ -659,7 +665,6 @@ impl DateRules {
             // "20th of next month", "the 15th day of next month"
             (
                 DayOfRelMonth,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:the\s+)?{}(?:\s+day)?\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+month\b",
@@ -669,7 +674,6 @@ impl DateRules {
             // "three days ago", "in two weeks", "3 years from today", "two days before yesterday"
             (
                 RelativeOffset,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
@@ -678,7 +682,6 @@ impl DateRules {
             // "upcoming two months", "2 upcoming quarters"
             (
                 Upcoming,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:(?P<n>\d{{1,2}}|{nums})\s+upcoming|upcoming\s+(?P<n2>\d{{1,2}}|{nums}))\s+(?P<unit>day|week|month|quarter|year)s?\b"
@@ -687,14 +690,12 @@ impl DateRules {
             // "2017 april"
             (
                 YearMon,
-                Some(T::Month),
                 true,
                 format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
             ),
             // "3 fridays from now", "2 thursdays back"
             (
                 WeekdaysFromNow,
-                Some(T::Weekday),
                 false,
                 format!(
                     r"(?i)\b(?P<n>\d{{1,2}}|{nums})\s+(?P<wd>{wd})s\s+(?P<dir>from\s+now|from\s+today|hence|back|ago)\b"
@@ -703,7 +704,6 @@ impl DateRules {
             // "the third month of 2021", "the 9th month of next year"
             (
                 NthMonthOf,
-                Some(T::Relative),
                 false,
                 format!(
                     r"(?i)\b(?:the\s+)?{}\s+month\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b)",
@@ -714,7 +714,6 @@ impl DateRules {
             // "August two thousand and fifteen"
             (
                 SpelledDate,
-                Some(T::Month),
                 false,
                 format!(
                     r"(?i)(?:{}\s+(?:the\s+)?(?P<d>{dayw})\s+|\b(?P<d2>{dayw})\s+(?:of\s+)?{}\s+|{}\s+(?:of\s+)?)(?P<yw>{spelled})\b",
@@ -726,14 +725,38 @@ impl DateRules {
             // "in nineteen ninety six", "in two thousand and fifteen"
             (
                 SpelledYear,
-                Some(T::Relative),
                 false,
                 format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
+            ),
+            // "the past five years", "last 3 months", "the next two weeks"
+            (
+                LastN,
+                false,
+                format!(
+                    r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
+                ),
+            ),
+            // "Friday 7.6", "this Friday 7-6": after a weekday, a dotted or dashed pair is a
+            // month and day, not a decimal or a score
+            (
+                WeekdayNumeric,
+                true,
+                format!(
+                    r"(?i)\b(?:(?P<mod>this|next|last)\s+)?(?P<wd>{wd})\b\.?,?\s+(?P<a>\d{{1,2}})[.\-/](?P<b>\d{{1,2}})\b"
+                ),
+            ),
+            // "31-Oct-74", "April of 87", "15 April of 87"
+            (
+                ShortYear,
+                true,
+                format!(
+                    r"(?i)\b(?:(?P<d>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+|-))?{}(?:\s+of\s+|-)(?P<yy>\d\d)\b",
+                    month_after("mon")
+                ),
             ),
             // Chinese ranges: "5月19日至20日", "2019年6月1日-6月30日", "5月22日和23日"
             (
                 ZhRange,
-                Some(T::Chinese),
                 false,
                 format!(
                     r"{zh_y}(?P<m>{ZH_NUM})\s*月\s*(?P<d>{ZH_NUM})\s*[日号號]?\s*(?P<sep>至|到|-|—|–|~|～|和|、)\s*(?:(?P<m2>{ZH_NUM})\s*月\s*)?(?P<d2>{ZH_NUM})\s*[日号號]"
@@ -742,7 +765,6 @@ impl DateRules {
             // "1-3月", "5月-10月", "8月至2月", "三月和九月之间"
             (
                 ZhMonthRange,
-                Some(T::Chinese),
                 false,
                 format!(
                     r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<m2>{ZH_NUM})\s*月份?(?P<btw>\s*(?:之)?间)?"
@@ -751,7 +773,6 @@ impl DateRules {
             // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间"
             (
                 ZhYearRange,
-                Some(T::Chinese),
                 false,
                 format!(
                     r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*年(?P<btw>\s*(?:之)?间)?"
@@ -760,16 +781,20 @@ impl DateRules {
             // "2023年6月20日", "6月18日", "2018年10月", "6月", "2009年"
             (
                 ZhDate,
-                Some(T::Chinese),
                 false,
                 format!(
-                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?:(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?)?)?"
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?)?"
                 ),
+            ),
+            // "2009年" (the same handler, without a month)
+            (
+                ZhDate,
+                false,
+                format!(r"(?P<y>{ZH_YEAR})\s*年"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度"
             (
                 ZhPeriod,
-                Some(T::Chinese),
                 false,
                 format!(
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
@@ -778,14 +803,12 @@ impl DateRules {
             // "下个月20号", "本月十日"
             (
                 ZhRelMonthDay,
-                Some(T::Chinese),
                 false,
                 format!(r"(?P<rel>{zh_rel})\s*(?P<d>{ZH_NUM})\s*[日号號]"),
             ),
             // "十月的第一个星期一", "四月的最后一个星期一"
             (
                 ZhNthWeekday,
-                Some(T::Chinese),
                 false,
                 format!(
                     r"(?:(?P<y>{ZH_YEAR})\s*年\s*)?(?P<m>{ZH_NUM})\s*月份?(?:的)?(?:第(?P<n>[一二三四1-4])|(?P<last>最后))一?(?:个|個)(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])"
@@ -794,40 +817,54 @@ impl DateRules {
             // "昨天", "去年", "上个月"
             (
                 ZhRelative,
-                Some(T::Chinese),
                 false,
                 format!(r"(?P<rel>{zh_rel})"),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
             (
                 ZhWeekday,
-                Some(T::Chinese),
                 false,
                 r"(?P<mod>上上|下下|上|下|本|这|這|今個|今)?(?:个|個)?(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])".to_string(),
             ),
             // "29日"
             (
                 ZhDay,
-                Some(T::Chinese),
                 false,
                 r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})日".to_string(),
             ),
         ];
         let mut rules = Vec::new();
-        for (kind, needs, needs_digit, pattern) in specs {
-            let regex = Regex::new(&pattern).map_err(|e| DictError {
-                file: "src/extract/dates.rs".into(),
-                line: 0,
-                message: format!("rule {kind:?} does not compile: {e}"),
-            })?;
+        for (kind, needs_digit, pattern) in specs {
+            // ASCII word boundaries: a Unicode `\b` stops the fast regex engine on any
+            // non-ASCII text, which every Chinese article is.
+            let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+            // A lazy DFA whose cache is too small for its pattern rebuilds states over and over
+            // (twenty times slower): the rules with long word alternations need more than the
+            // default.
+            let regex = RegexBuilder::new(&pattern)
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|e| DictError {
+                    file: "src/extract/dates.rs".into(),
+                    line: 0,
+                    message: format!("rule {kind:?} does not compile: {e}"),
+                })?;
             rules.push(Rule {
                 kind,
                 regex,
-                needs,
                 needs_digit,
             });
         }
+        let rule_set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .dfa_size_limit(8 * DFA_CACHE)
+            .build()
+            .map_err(|e| DictError {
+                file: "src/extract/dates.rs".into(),
+                line: 0,
+                message: format!("rule set does not compile: {e}"),
+            })?;
         Ok(DateRules {
+            rule_set,
             months,
             weekdays,
             ordinals,
@@ -836,14 +873,29 @@ impl DateRules {
             not_after_year,
             number_words,
             triggers,
-            trigger_kinds,
             rules,
             range_gap: Regex::new(
-                r"(?i)^\s*(?:-|–|—|~|～|to|through|thru|till|until|and|到|至)\s*$",
+                // "to the end of 2008" ends with 2008; "the start of" would end before it
+                r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
             )
             .unwrap(),
-            to_now: Regex::new(r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date)\b").unwrap(),
+            to_now: Regex::new(
+                r"(?i)^\s*(?:to|till|until|and)\s+(?:now|date|current\s+date|the\s+present)(?-u:\b)",
+            )
+            .unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
+            future: Regex::new(
+                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)",
+            )
+            .unwrap(),
+            not_before_year,
+            abbreviations,
+            offset_before: Regex::new(&format!(
+                r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
+            ))
+            .unwrap(),
+            year_after: Regex::new(&format!(r"^\s*,?\s*(?P<y>{YEAR})(?-u:\b)")).unwrap(),
+            year_modifier_before: Regex::new(r"(?i)(?-u:\b)(?P<mod>this|next|last)\s+$").unwrap(),
         })
     }
 
@@ -867,30 +919,21 @@ impl DateRules {
     ) {
         let line = &text[from..to];
         let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-        let mut seen = [false; 4];
-        for m in self.triggers.find_overlapping_iter(line) {
-            let k = self.trigger_kinds[m.pattern().as_usize()];
-            seen[k as usize] = true;
-            if seen.iter().all(|&s| s) {
-                break;
-            }
-        }
-        if !has_digit && !seen.iter().any(|&s| s) {
+        // Most lines of an article hold no date: one trigger check rejects them, and for the
+        // rest one pass of the rule set names the few rules worth running.
+        if !has_digit && !self.triggers.is_match(line) {
             return;
         }
         let mut cands = Vec::new();
-        for rule in &self.rules {
+        let candidates = self.rule_set.matches(line);
+        for rule in candidates.iter().map(|i| &self.rules[i]) {
             if rule.needs_digit && !has_digit {
                 continue;
             }
-            match rule.needs {
-                Some(t) if !seen[t as usize] => continue,
-                None if !has_digit => continue,
-                _ => {}
-            }
+            // The regex engine finds each match with its DFA and runs the capturing engine
+            // only over the match itself.
             for caps in rule.regex.captures_iter(line) {
-                let whole = caps.get(0).unwrap();
-                if whole.is_empty() {
+                if caps.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
                 let ctx = Ctx {
@@ -928,7 +971,17 @@ impl DateRules {
         kept.sort_by_key(|c| c.start);
         let kept = self.join(text, kept, anchor);
         for c in kept {
-            for (s, e, v) in c.parts {
+            for (s, mut e, v) in c.parts {
+                // the dot after "Sept" belongs to the date, the one after "June" ends a sentence
+                if text[s..e].ends_with('.') {
+                    let word_start = text[s..e - 1]
+                        .rfind(|ch: char| !ch.is_alphabetic())
+                        .map_or(s, |i| s + i + 1);
+                    let word = text[word_start..e - 1].to_lowercase();
+                    if !self.abbreviations.contains(&word) {
+                        e -= 1;
+                    }
+                }
                 out.push(Mention::at(text, s, e, Value::Date(v)));
             }
         }
@@ -1579,13 +1632,9 @@ impl DateRules {
                 } else {
                     self.span_start(ctx)
                 };
-                let mut v = self.day_mention(None, m, d, anchor)?;
-                if let Some(wd) = ctx
-                    .get("wd")
-                    .and_then(|w| self.weekdays.get(&w.trim_end_matches('.').to_lowercase()))
-                {
-                    v = align_weekday(v, *wd);
-                }
+                // The date decides; a weekday that disagrees is more often a slip in the text
+                // than a sign of another year.
+                let v = self.day_mention(None, m, d, anchor)?;
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -1616,24 +1665,25 @@ impl DateRules {
                 let ok = match l.as_str() {
                     "may" | "march" => capital && introduced,
                     _ if full => true,
-                    _ => mt.ends_with('.') || introduced,
+                    // "Nov-Feb 5th": an abbreviation opening a range of months
+                    _ => {
+                        mt.ends_with('.')
+                            || introduced
+                            || ctx.text[we..].starts_with(['-', '–'])
+                                && ctx.text[we..]
+                                    .chars()
+                                    .nth(1)
+                                    .is_some_and(char::is_alphabetic)
+                    }
                 };
                 if !ok {
                     return None;
                 }
-                if let Some(part) = ctx.get("part") {
-                    let (y, src) = match anchor {
-                        Some(a) => (infer_year(a.date, |y| ymd(y, m, 1))?, a.source),
-                        None => return None,
-                    };
-                    let last = last_of_month(y, m)?.day();
-                    let (a, b) = match part.to_lowercase().as_str() {
-                        "early" => (1, 10),
-                        "mid" => (11, 20),
-                        _ => (21, last),
-                    };
+                if ctx.get("part").is_some() {
+                    // "early/mid/late June" is June: analysts filter by month, and where in the
+                    // month is the writer's guess (the corpus labels do the same)
                     let ps = ctx.start_of("part")?;
-                    let v = range_value(ymd(y, m, a)?, ymd(y, m, b)?, src)?;
+                    let v = self.month_mention(None, m, anchor)?;
                     return Some(Candidate {
                         kind: None,
                         start: ws,
@@ -1642,6 +1692,13 @@ impl DateRules {
                     });
                 }
                 let s = ctx.start_of("mon")?;
+                if ctx.text[we..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    // "this May 5": a day follows, the month-day rule reads it
+                    return None;
+                }
                 // "this September" is in the publication year, "last March" the one before the
                 // publication month, "next March" the one after.
                 let pre = ctx.get("pre").map(str::to_lowercase);
@@ -1699,6 +1756,31 @@ impl DateRules {
                 }
                 let next = next_word(ctx.text, ye).to_lowercase();
                 if self.not_after_year.contains(&next) {
+                    return None;
+                }
+                // "2001 Century Avenue": a house number
+                let after_next = next_word(
+                    ctx.text,
+                    ye + ctx.text[ye..]
+                        .find(next_word(ctx.text, ye))
+                        .map_or(0, |i| i + next.len()),
+                )
+                .to_lowercase();
+                if self.not_after_year.contains(&after_next)
+                    && next.starts_with(char::is_alphabetic)
+                    && next != "and"
+                {
+                    return None;
+                }
+                // "Views: 2031", "No. 2023": a count or a code
+                let prev: String = ctx.text[..ys]
+                    .trim_end()
+                    .trim_end_matches([':', '.', '#'])
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if self.not_before_year.contains(&prev) {
                     return None;
                 }
                 let s = if ctx.get("cal").is_some() { ws } else { ys };
@@ -1813,6 +1895,19 @@ impl DateRules {
                     }
                 };
                 let s = ctx.start_of("rel")?;
+                // "Guizhou Today", "China Daily Today": a capitalised word inside a name
+                let word = ctx.get("rel")?;
+                let prev_word = ctx.text[..s]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                if word.starts_with(char::is_uppercase)
+                    && prev_word.starts_with(char::is_uppercase)
+                    && !prev_word.ends_with(['.', ':', '!', '?', '"'])
+                {
+                    return None;
+                }
                 let v = day_value(a.date + Duration::days(o), a.source);
                 Some(Candidate {
                     kind: None,
@@ -2025,6 +2120,11 @@ impl DateRules {
                 if ctx.get("in").is_none() && dir.is_none() {
                     return None;
                 }
+                // "in three days" is a date after "will ... in three days", and a duration in
+                // "drew 50,000 visitors in three days"
+                if dir.is_none() && !self.future_before(ctx.text, ws) {
+                    return None;
+                }
                 if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
                     return None;
                 }
@@ -2194,6 +2294,64 @@ impl DateRules {
                     None => one(month_value(y, m, YearSource::Text)?),
                 }
             }
+            LastN => {
+                let a = anchor?;
+                let nt = ctx.get("n")?.to_lowercase();
+                let n: i32 = match nt.parse() {
+                    Ok(n) => n,
+                    Err(_) => *self.number_words.get(&nt)? as i32,
+                };
+                if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                    return None;
+                }
+                let back = matches!(
+                    ctx.get("mod")?.to_lowercase().as_str(),
+                    "last" | "past" | "previous"
+                );
+                let sign = if back { -1 } else { 1 };
+                let d = a.date;
+                let other = match ctx.get("unit")?.to_lowercase().as_str() {
+                    "day" => d + Duration::days((sign * n) as i64),
+                    "week" => d + Duration::weeks((sign * n) as i64),
+                    u => {
+                        let months = if u == "month" {
+                            sign * n
+                        } else {
+                            12 * sign * n
+                        };
+                        let (y, m) = add_months(d.year(), d.month(), months);
+                        ymd(y, m, d.day().min(last_of_month(y, m)?.day()))?
+                    }
+                };
+                let v = if back {
+                    range_value(other, d - Duration::days(1), a.source)?
+                } else {
+                    range_value(d + Duration::days(1), other, a.source)?
+                };
+                one(v)
+            }
+            WeekdayNumeric => {
+                if glued_after(ctx.text, we)
+                    || !self.weekday_word_ok(ctx.get("wd")?, ctx.text, ctx.end_of("wd")?)
+                {
+                    return None;
+                }
+                let m: u32 = ctx.get("a")?.parse().ok()?;
+                let d: u32 = ctx.get("b")?.parse().ok()?;
+                one(self.day_mention(None, m, d, anchor)?)
+            }
+            ShortYear => {
+                let mt = ctx.get("mon")?;
+                if !self.month_word_ok(mt, true) || glued_digits(ctx.text, ws, we) {
+                    return None;
+                }
+                let m = self.month_of(mt)?;
+                let y = two_digit_year(ctx.get("yy")?.parse().ok()?);
+                match ctx.get("d") {
+                    Some(dt) => one(day_value(ymd(y, m, self.day_of(dt)?)?, YearSource::Text)),
+                    None => one(month_value(y, m, YearSource::Text)?),
+                }
+            }
             ZhRange => {
                 if glued_digits(ctx.text, ws, we) {
                     return None;
@@ -2322,14 +2480,6 @@ impl DateRules {
                         if yt.chars().count() != 4 || ctx.get("rel").is_some() {
                             return None;
                         }
-                        let after = &ctx.text[we..];
-                        if ["来", "多", "以来", "间"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                            && !after.starts_with("来自")
-                        {
-                            return None;
-                        }
                         one(year_value(y?, YearSource::Text)?)
                     }
                 }
@@ -2435,6 +2585,19 @@ impl DateRules {
         }
     }
 
+    /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to").
+    fn future_before(&self, text: &str, s: usize) -> bool {
+        let mut from = s.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let clause = text[from..s]
+            .rsplit(['.', ';', '\n', '。'])
+            .next()
+            .unwrap_or("");
+        self.future.is_match(clause)
+    }
+
     fn zh_year_of(&self, ctx: &Ctx) -> Option<i32> {
         if let Some(y) = ctx.get("y") {
             return zh_year(y);
@@ -2517,7 +2680,12 @@ impl DateRules {
     /// "through", or "between ... and" become one range ("2014 through May 2018").
     fn join(&self, text: &str, kept: Vec<Candidate>, anchor: Option<Anchor>) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
+        let mut skip_until = 0;
         for mut c in kept {
+            if c.start < skip_until {
+                continue;
+            }
+            self.adjust(text, &mut c, anchor);
             if let Some(prev) = out.last_mut()
                 && prev.parts.len() == 1
                 && c.parts.len() == 1
@@ -2543,34 +2711,91 @@ impl DateRules {
                 let wd_gap =
                     gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
-                let merged = if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
-                    let v = match wd_of(&pv) {
-                        Some(wd) => align_weekday(cv.clone(), wd),
-                        None => cv.clone(),
+                let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
+                let is_week = |v: &DateValue| v.granularity == Granularity::Week;
+                let near_gap = matches!(gap.trim().to_lowercase().as_str(), "" | "," | "on" | "-");
+                let merged = if (is_wd(prev.kind) && is_offset(c.kind) && near_gap)
+                    || (is_offset(prev.kind) && is_wd(c.kind) && near_gap)
+                    || (is_week(&pv) && is_wd(c.kind) && near_gap)
+                {
+                    // "Monday two weeks from now", "in 3 days on Friday", "next week on
+                    // Tuesday": that weekday in the week of the other date
+                    let (wdv, other) = if is_wd(prev.kind) {
+                        (&pv, &cv)
+                    } else {
+                        (&cv, &pv)
                     };
-                    Some((ps, ce, v))
+                    match (wd_of(wdv), other.first_day) {
+                        (Some(wd), Some(d)) => Some((
+                            ps,
+                            ce,
+                            day_value(weekday_in_week(d, 0, wd), other.year_source),
+                        )),
+                        _ => None,
+                    }
+                } else if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
+                    Some((ps, ce, cv.clone()))
                 } else if is_day(prev.kind, &pv)
                     && is_wd(c.kind)
                     && matches!(gap.trim(), "," | "，")
                 {
-                    let v = match wd_of(&cv) {
-                        Some(wd) => align_weekday(pv.clone(), wd),
-                        None => pv.clone(),
-                    };
-                    Some((ps, ce, v))
-                } else if self.range_gap.is_match(gap) {
+                    Some((ps, ce, pv.clone()))
+                } else if self.range_gap.is_match(gap)
+                    // "DALIAN, May 29, 2024 - The 2024 fair": a dateline dash, not a range
+                    && !(gap.trim().len() < gap.len()
+                        && matches!(c.kind, Some(Kind::Year))
+                        && pv.granularity == Granularity::Day)
+                {
                     let and = gap.trim().eq_ignore_ascii_case("and");
                     let between = text[..ps].to_lowercase().trim_end().ends_with("between");
                     if and && !between {
                         None
                     } else {
-                        self.join_range(&pv, &cv).map(|v| (ps, ce, v))
+                        // "from next monday to friday": a weekday ends the range in the days
+                        // after its start; a relative start keeps its year
+                        let cv = match (is_wd(c.kind), pv.first_day, wd_of(&cv)) {
+                            (true, Some(f), Some(wd)) => {
+                                let back = nearest_on_or_before(f + Duration::days(6), wd);
+                                day_value(back, cv.year_source)
+                            }
+                            _ => cv.clone(),
+                        };
+                        let relative_start = matches!(
+                            prev.kind,
+                            Some(
+                                Kind::Weekday
+                                    | Kind::WeekdayOfWeek
+                                    | Kind::RelativeDay
+                                    | Kind::RelativeOffset
+                                    | Kind::RelativePeriod
+                                    | Kind::ZhRelative
+                                    | Kind::ZhWeekday
+                            )
+                        );
+                        self.join_range(&pv, &cv, !relative_start)
+                            .map(|v| (ps, ce, v))
                     }
                 } else {
                     None
                 };
-                if let Some((s, e, v)) = merged {
-                    prev.end = prev.end.max(c.end);
+                if let Some((s, mut e, mut v)) = merged {
+                    // "5/1-5/7, 2020": a year after a joined range is the range's year
+                    if v.year_source != YearSource::Text
+                        && let Some(m) = self.year_after.captures(&text[e..])
+                        && let (Some(f), Some(l)) = (v.first_day, v.last_day)
+                        && let Ok(y) = m["y"].parse::<i32>()
+                    {
+                        let shift = y - l.year();
+                        if let (Some(f2), Some(l2)) =
+                            (f.with_year(f.year() + shift), l.with_year(y))
+                            && let Some(r) = range_value(f2, l2, YearSource::Text)
+                        {
+                            v = r;
+                            e += m.get(0).unwrap().end();
+                            skip_until = e;
+                        }
+                    }
+                    prev.end = prev.end.max(c.end).max(e);
                     prev.parts = vec![(s, e, v)];
                     prev.kind = None;
                     continue;
@@ -2590,11 +2815,17 @@ impl DateRules {
                             c.parts = vec![(s, end, r)];
                             c.end = c.end.max(end);
                         }
-                    } else if let Some(m) = self.now_and.find(&text[..s])
-                        && last >= a.date
-                    {
+                    } else if let Some(m) = self.now_and.find(&text[..s]) {
+                        // "between now and November 15th": a year-less end lies ahead
+                        let last = if last < a.date && v.year_source != YearSource::Text {
+                            last.with_year(last.year() + 1).unwrap_or(last)
+                        } else {
+                            last
+                        };
                         let start = m.start() + "between ".len();
-                        if let Some(r) = range_value(a.date, last, v.year_source) {
+                        if last >= a.date
+                            && let Some(r) = range_value(a.date, last, v.year_source)
+                        {
                             c.parts = vec![(start, e, r)];
                             c.start = c.start.min(start);
                         }
@@ -2606,11 +2837,89 @@ impl DateRules {
         out
     }
 
+    /// Words just before a candidate that change it: "2 weeks from January 15" counts from
+    /// the date, "next 5/12" moves it to next year.
+    fn adjust(&self, text: &str, c: &mut Candidate, anchor: Option<Anchor>) {
+        // "2 weeks from January 15", "16 days after 01/02/2018": counted from the date
+        if c.parts.len() == 1
+            && let Some(m) = self.offset_before.captures(&text[..c.parts[0].0])
+            && let Some(first) = c.parts[0].2.first_day
+            && c.parts[0].2.granularity == Granularity::Day
+        {
+            let nt = m["n"].to_lowercase();
+            let n = nt
+                .parse::<i64>()
+                .ok()
+                .or_else(|| self.number_words.get(&nt).map(|&n| n as i64));
+            if let Some(n) = n.filter(|n| (1..=100).contains(n)) {
+                let k = if m["dir"].eq_ignore_ascii_case("before") {
+                    -n
+                } else {
+                    n
+                };
+                let unit = m["unit"].to_lowercase();
+                let date = match unit.as_str() {
+                    "day" | "days" => Some(first + Duration::days(k)),
+                    "week" | "weeks" => Some(first + Duration::weeks(k)),
+                    u => {
+                        let months = if u.starts_with("month") { k } else { 12 * k } as i32;
+                        let (y, mo) = add_months(first.year(), first.month(), months);
+                        last_of_month(y, mo).and_then(|l| ymd(y, mo, first.day().min(l.day())))
+                    }
+                };
+                if let Some(date) = date {
+                    let s = m.get(0).unwrap().start();
+                    let (_, e, v) = c.parts[0].clone();
+                    c.parts = vec![(s, e, day_value(date, v.year_source))];
+                    c.start = c.start.min(s);
+                }
+            }
+        }
+        // "this 5/12", "next 6th of April": the date in this, next or last year
+        if c.parts.len() == 1
+            && let Some(a) = anchor
+            && let Some(m) = self.year_modifier_before.captures(&text[..c.parts[0].0])
+            && c.parts[0].2.year_source != YearSource::Text
+            && c.parts[0].2.granularity == Granularity::Day
+            && let Some(first) = c.parts[0].2.first_day
+        {
+            let o = match m["mod"].to_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            if let Some(date) = first.with_year(a.date.year() + o) {
+                let s = m.get(0).unwrap().start();
+                let (_, e, v) = c.parts[0].clone();
+                c.parts = vec![(s, e, day_value(date, v.year_source))];
+                c.start = c.start.min(s);
+            }
+        }
+    }
+
     /// The range from the start of `a` to the end of `b`. A year-less start takes the year of a
     /// written end ("Nov-Feb 5th, 2017" starts in November 2016).
-    fn join_range(&self, a: &DateValue, b: &DateValue) -> Option<DateValue> {
-        let (mut first, last) = (a.first_day?, b.last_day?);
-        if a.year_source != YearSource::Text && b.year_source == YearSource::Text {
+    fn join_range(&self, a: &DateValue, b: &DateValue, shift_start: bool) -> Option<DateValue> {
+        let (mut first, mut last) = (a.first_day?, b.last_day?);
+        let inferred = |v: &DateValue| v.year_source != YearSource::Text;
+        if inferred(a) && inferred(b) && b.granularity == Granularity::Day && last < first {
+            // "2/29-3/1": both years inferred, the end follows the start
+            last = last
+                .with_year(first.year())
+                .filter(|l| *l >= first)
+                .or_else(|| last.with_year(first.year() + 1))?;
+        } else if inferred(a)
+            && inferred(b)
+            && b.granularity == Granularity::Day
+            && (last - first).num_days() > 400
+        {
+            // the two ends were placed in different years by the window rule
+            last = last
+                .with_year(first.year())
+                .filter(|l| *l >= first)
+                .unwrap_or(last);
+        }
+        if shift_start && a.year_source != YearSource::Text && b.year_source == YearSource::Text {
             let shifted = first.with_year(last.year())?;
             first = if shifted > last {
                 first.with_year(last.year() - 1)?
@@ -2630,28 +2939,6 @@ impl DateRules {
     }
 }
 
-/// A year-less date written with its weekday ("Fri, Jul 18") is in the year nearest the
-/// inferred one where that day is that weekday.
-fn align_weekday(v: DateValue, wd: u32) -> DateValue {
-    let Some(d) = v.first_day else { return v };
-    if v.year_source == YearSource::Text
-        || v.granularity != Granularity::Day
-        || d.weekday().number_from_monday() == wd
-    {
-        return v;
-    }
-    for delta in [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6] {
-        if let Some(c) = d.with_year(d.year() + delta)
-            && c.weekday().number_from_monday() == wd
-        {
-            return day_value(c, v.year_source);
-        }
-    }
-    v
-}
-
-/// "nineteen eighty six" 1986, "seventeen hundred thirty three" 1733, "two thousand and
-/// fifteen" 2015, "two thousand" 2000.
 fn spelled_year(s: &str) -> Option<i32> {
     let word = |w: &str| -> Option<i32> {
         let units = [
@@ -2695,7 +2982,9 @@ fn spelled_year(s: &str) -> Option<i32> {
         &words[1..]
     };
     let tail: i32 = rest.iter().map(|w| word(w)).sum::<Option<i32>>()?;
-    (tail < 100).then_some(century * 100 + tail)
+    // "twenty nine" is a number, not 2009; "twenty fifteen" and "nineteen hundred five" are years
+    let hundred = words.get(1) == Some(&"hundred");
+    (tail < 100 && (hundred || tail >= 10)).then_some(century * 100 + tail)
 }
 
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
@@ -2981,17 +3270,80 @@ mod tests {
             "2023-10-20",
             "Last year=2022 | this year=2023 | this month=2023-10",
         ),
+        ("in early June", "2023-06-20", "early June=2023-06"),
+        ("by mid-June", "2023-06-20", "mid-June=2023-06"),
+        ("late June", "2023-06-20", "late June=2023-06"),
         (
-            "in early June",
-            "2023-06-20",
-            "early June=2023-06-01/2023-06-10",
+            "on Friday 7.6 with Jim",
+            "2018-07-06",
+            "Friday 7.6=2018-07-06",
         ),
         (
-            "by mid-June",
-            "2023-06-20",
-            "mid-June=2023-06-11/2023-06-20",
+            "from next monday to friday",
+            "2019-09-05",
+            "next monday to friday=2019-09-09/2019-09-13",
         ),
-        ("late June", "2023-06-20", "late June=2023-06-21/2023-06-30"),
+        (
+            "from 2007 to the end of 2008",
+            "2023-06-20",
+            "2007 to the end of 2008=2007-01-01/2008-12-31",
+        ),
+        (
+            "from 5/1-5/7, 2020",
+            "2018-10-24",
+            "5/1-5/7, 2020=2020-05-01/2020-05-07",
+        ),
+        (
+            "It happened this May 5",
+            "2019-05-20",
+            "this May 5=2019-05-05",
+        ),
+        ("due next 5/12", "2019-05-20", "next 5/12=2020-05-12"),
+        (
+            "It will happen 2 weeks from January 15.",
+            "2019-02-01",
+            "2 weeks from January 15=2019-01-29",
+        ),
+        (
+            "DALIAN, China, May 29, 2024 — The 2024 Liaoning fair",
+            "2024-05-30",
+            "May 29, 2024=2024-05-29 | 2024=2024",
+        ),
+        (
+            "DALIAN, May 29, 2024 - The 2024 fair",
+            "2024-05-30",
+            "May 29, 2024=2024-05-29 | 2024=2024",
+        ),
+        ("opened on Saturday.", "2023-08-14", "Saturday=2023-08-12"),
+        ("It ends in June.", "2023-06-20", "June=2023-06"),
+        (
+            "from 2021 to 2023",
+            "2024-01-01",
+            "2021 to 2023=2021-01-01/2023-12-31",
+        ),
+        (
+            "The plant will open in three days.",
+            "2023-06-20",
+            "three days=2023-06-23",
+        ),
+        ("Fri, Jul 18", "2014-08-01", "Fri, Jul 18=2014-07-18"),
+        (
+            "on Tuesday March 7",
+            "2018-03-14",
+            "Tuesday March 7=2018-03-07",
+        ),
+        (
+            "the past five years",
+            "2023-06-20",
+            "past five years=2018-06-20/2023-06-19",
+        ),
+        ("2010年以来", "2023-06-20", "2010年=2010"),
+        ("下个月20号", "2013-02-12", "下个月20号=2013-03-20"),
+        (
+            "十月的第一个星期一",
+            "2013-09-12",
+            "十月的第一个星期一=2013-10-07",
+        ),
         (
             "Officials said yesterday",
             "2023-06-20",
@@ -3048,6 +3400,11 @@ mod tests {
         ("model A2023 and X-2023B", "2023-06-20"),
         ("about 1/3 of the funds", "2023-06-20"),
         ("The sun sat low.", "2023-06-20"),
+        ("drew 50,000 visitors in three days", "2023-06-20"),
+        ("Home | Guizhou Today | Investment", "2023-06-20"),
+        ("Views: 2031", "2023-06-20"),
+        ("Address: 2001 Century Avenue, Pudong", "2023-06-20"),
+        ("Tel: +86 2010-2015-86", "2023-06-20"),
     ];
 
     fn render(rules: &DateRules, text: &str, pub_date: &str) -> String {
