@@ -24,7 +24,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -119,6 +119,8 @@ impl AgreementRules {
         }
         let noun_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&surfaces)
             .map_err(|e| dicts.error(NOUNS, 0, e.to_string()))?;
@@ -140,6 +142,8 @@ impl AgreementRules {
         }
         let verb_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(verbs.iter().map(|(w, _)| w.as_str()))
             .map_err(|e| dicts.error(VERBS, 0, e.to_string()))?;
@@ -223,7 +227,9 @@ impl AgreementRules {
             .enumerate()
             .map(|(i, h)| (h.start, i))
             .collect();
-        let numbers = self.numbers.find_all(text);
+        // Only numbers a few words before or after a noun can count it.
+        let windows: Vec<(usize, usize)> = nouns.iter().map(|h| (h.start, h.end)).collect();
+        let numbers = self.numbers.find_near(text, &windows, 160);
         let mut out: Vec<Mention> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut push = |out: &mut Vec<Mention>,

@@ -35,7 +35,7 @@
 
 use std::str::FromStr;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use rust_decimal::Decimal;
 
 use super::numbers::{Number, NumberParser, ascii_word, skip_spaces};
@@ -142,6 +142,8 @@ impl MoneyRules {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(currencies.iter().map(|c| c.surface.as_str()))
             .map_err(|e| dicts.error(CUR, 0, e.to_string()))?;
@@ -201,7 +203,9 @@ impl MoneyRules {
             self.currencies[f.currency].iso == "JPY"
                 && !is_yen_symbol(&self.currencies[f.currency].surface)
         });
-        let numbers = self.numbers.find_all(text);
+        // Only numbers next to a currency can be money.
+        let windows: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        let numbers = self.numbers.find_near(text, &windows, 80);
         let mut used_currency = vec![false; found.len()];
         let mut used_number = vec![false; numbers.len()];
         let mut drafts: Vec<Draft> = Vec::new();
