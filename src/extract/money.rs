@@ -326,6 +326,14 @@ impl MoneyRules {
             let glued_next =
                 prefix_of_next && next_num == Some(found[i].end) && n.end < found[i].start;
             let year_before_code = prefix_of_next && n.looks_like_year(text);
+            // "In 2023 Yuan Jiajun visited": a capitalised currency word after a year is a name.
+            let name_after_year = n.looks_like_year(text)
+                && c.is_latin_word()
+                && c.surface.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && text[found[i].start..].starts_with(|ch: char| ch.is_ascii_uppercase());
+            if name_after_year {
+                return false;
+            }
             let next_has_suffix = prefix_of_next
                 && next.is_some_and(|m| {
                     found.iter().any(|f| {
@@ -407,7 +415,7 @@ impl MoneyRules {
             && ni > 0
             && !used_number[ni - 1]
             && let Some(lower) = numbers.get(ni - 1)
-            && is_range_gap(&text[lower.end..n.start])
+            && is_range_gap(text, lower.start, &text[lower.end..n.start])
             && lower.inside_qualifier.is_none()
         {
             let mut low = lower.value;
@@ -433,7 +441,7 @@ impl MoneyRules {
             {
                 gap = &trimmed[..trimmed.len() - sym.len()];
             }
-            if is_range_gap(gap) && !used_number[ni + 1] {
+            if is_range_gap(text, found[ci].start, gap) && !used_number[ni + 1] {
                 let mut low = amount;
                 if n.scale == Decimal::ONE && upper.scale > Decimal::ONE {
                     low = low.checked_mul(upper.scale)?;
@@ -564,12 +572,34 @@ fn is_space(c: char) -> bool {
 }
 
 /// Between the two ends of a range: "-", "–", "~", "to", "至", "到".
-fn is_range_gap(gap: &str) -> bool {
-    let g = gap.trim_matches(|c: char| is_space(c));
-    matches!(
-        g.to_ascii_lowercase().as_str(),
-        "-" | "–" | "—" | "~" | "～" | "to" | "至" | "到" | "and"
-    ) && (g != "and")
+/// Between the two ends of a range whose lower end starts at `lower_start`: "-", "–", "~",
+/// "至", "到", "to", and "and" after "between". "from 3 to 5 billion yuan" is a change, not a
+/// range, unless it follows "range(s) from" or "ranging from".
+fn is_range_gap(text: &str, lower_start: usize, gap: &str) -> bool {
+    let g = gap.trim_matches(is_space).to_ascii_lowercase();
+    let word_before = text[..lower_start]
+        .trim_end_matches(is_space)
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ranging = || {
+        let head = text[..lower_start].trim_end_matches(is_space);
+        // `head` ends with "from" here (four ASCII bytes).
+        let before_from = head[..head.len().saturating_sub(4)].trim_end_matches(is_space);
+        let last = before_from
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        last.starts_with("rang")
+    };
+    match g.as_str() {
+        "-" | "–" | "—" | "~" | "～" | "至" | "到" => true,
+        "to" => word_before != "from" || ranging(),
+        "and" => word_before == "between",
+        _ => false,
+    }
 }
 
 /// Latin-letter surfaces must not be glued to other letters ("gel" in "angel", "won" in
@@ -676,6 +706,19 @@ mod tests {
             "In 2019 RMB 5 billion was spent",
             &["RMB 5 billion | 5000000000 CNY | "],
         ),
+        (
+            "between 5 and 10 million yuan",
+            &["5 and 10 million yuan | 5000000-10000000 CNY | "],
+        ),
+        (
+            "prices range from 200 to 300 yuan",
+            &["200 to 300 yuan | 200-300 CNY | "],
+        ),
+        (
+            "revenue rose from 3 to 5 billion yuan",
+            &["5 billion yuan | 5000000000 CNY | "],
+        ),
+        ("约合7000万美元", &["7000万美元 | 70000000 USD | 约合"]),
     ];
 
     /// Text that holds no money at all.
@@ -686,6 +729,7 @@ mod tests {
         "call 0871-65123456 for details",
         "in 2019 and 2020",
         "trillion-level industries",
+        "In 2023 Yuan Jiajun visited Lhasa.",
         "24 key projects were signed",
         "All 70 of us",
         "Silica gel is used to absorb moisture.",
