@@ -299,18 +299,22 @@ impl AgreementRules {
                 continue;
             }
             let end = n.end + c.len_utf8();
-            // "签约外资项目37个": the describers between the signing word and the noun belong
-            // to the span (corpus convention), the signing word does not.
-            let start = verbs
-                .iter()
-                .filter(|v| {
-                    v.end <= h.start
-                        && h.start - v.end <= 24
-                        && text[v.end..h.start].chars().all(is_cjk)
-                })
-                .map(|v| v.end)
-                .next_back()
-                .unwrap_or(h.start);
+            // "签约外资项目37个", "、项目合同21份": the describers before the noun belong to the
+            // span (corpus convention); the signing word, punctuation and function characters
+            // (共, 了, 的, 其中…) end them.
+            let mut start = h.start;
+            for (i, c) in text[..h.start].char_indices().rev().take(6) {
+                // "10亿元以上项目8个": an amount bound is not a describer.
+                if !is_cjk(c)
+                    || "了的和与及等共中其为是有在已将并又亿万元".contains(c)
+                    || text[..i + c.len_utf8()].ends_with("以上")
+                    || text[..i + c.len_utf8()].ends_with("以下")
+                    || verbs.iter().any(|v| v.end == i + c.len_utf8())
+                {
+                    break;
+                }
+                start = i;
+            }
             if self.signed(text, start, end, &verbs) {
                 let label = &text[start..h.start];
                 push(&mut out, start, end, count, &self.nouns[h.noun], label);
@@ -376,7 +380,15 @@ impl AgreementRules {
                 }
             }
             let lower = word.to_ascii_lowercase();
-            if self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower) {
+            // "18 signed projects": a signing word may describe the noun, right after the count.
+            let describing_sign = p == skip_spaces(text, from)
+                && self
+                    .verbs
+                    .iter()
+                    .any(|(v, pol)| *v == lower && *pol == Polarity::Sign);
+            if self.stops.contains(&lower)
+                || (!describing_sign && self.verbs.iter().any(|(v, _)| *v == lower))
+            {
                 return None;
             }
             p = e;
@@ -604,6 +616,21 @@ mod tests {
         (
             "双方达成合作协议12份",
             &["合作协议12份 | 12 agreement | 合作"],
+        ),
+        (
+            "已签订框架协议3份、项目合同21份。",
+            &[
+                "框架协议3份 | 3 agreement | 框架",
+                "项目合同21份 | 21 contract | 项目",
+            ],
+        ),
+        (
+            "此次签约的项目中，10亿元以上项目8个。",
+            &["项目8个 | 8 project | "],
+        ),
+        (
+            "In total, 18 signed projects were announced.",
+            &["18 signed projects | 18 project | signed"],
         ),
         (
             "东盟国家企业签约外资项目37个",
