@@ -257,6 +257,9 @@ impl AgreementRules {
             let Some(count) = as_count(n, text) else {
                 continue;
             };
+            if names_a_number(text, n.start) {
+                continue;
+            }
             let hit = if n.form == Form::Chinese || next_is_cjk(text, n.end) {
                 self.chinese_after(text, n, &nouns)
             } else {
@@ -348,6 +351,10 @@ impl AgreementRules {
         noun_at: &HashMap<usize, usize>,
         nouns: &[NounHit],
     ) -> Option<(NounHit, usize)> {
+        // "5th project", "1st batch": a suffix glued to the digits makes an ordinal.
+        if text[from..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
         let mut p = from;
         for _ in 0..8 {
             p = skip_spaces(text, p);
@@ -497,6 +504,23 @@ fn as_count(n: &Number, text: &str) -> Option<u64> {
     }
     let c = n.value.to_u64()?;
     (1..=MAX_COUNT).contains(&c).then_some(c)
+}
+
+/// "Phase 2 projects", "No. 3 contract", "第5批项目": the number names an item, it does not count.
+fn names_a_number(text: &str, start: usize) -> bool {
+    const NAMING: [&str; 10] = [
+        "phase", "no", "number", "article", "batch", "group", "round", "stage", "section", "line",
+    ];
+    let head = text[..start].trim_end_matches([' ', '.', '\u{a0}']);
+    if head.ends_with('第') {
+        return true;
+    }
+    let word = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    NAMING.contains(&word.as_str())
 }
 
 fn is_cjk(c: char) -> bool {
@@ -669,6 +693,9 @@ mod tests {
         "5月签约项目情况",
         "签约金额50亿元的项目",
         "The designers drew 3 projects.",
+        "Phase 2 projects were signed.",
+        "The 1st project was signed.",
+        "第5批项目签约。",
         "About 40 further projects were presented to investors but have not yet been signed.",
         "A further 60 projects were promoted to investors and are expected to be signed later.",
         "The two sides discussed 47 further projects, which were introduced but not signed.",

@@ -719,6 +719,50 @@ mod tests {
             &["5 billion yuan | 5000000000 CNY | "],
         ),
         ("约合7000万美元", &["7000万美元 | 70000000 USD | 约合"]),
+        (
+            "HKD 500 and EUR 20 million",
+            &["HKD 500 | 500 HKD | ", "EUR 20 million | 20000000 EUR | "],
+        ),
+        (
+            "20 million euros, £3 million, GBP 5",
+            &[
+                "20 million euros | 20000000 EUR | ",
+                "£3 million | 3000000 GBP | ",
+                "GBP 5 | 5 GBP | ",
+            ],
+        ),
+        (
+            "USD 3 billion or 5 billion dollars",
+            &[
+                "USD 3 billion | 3000000000 USD | ",
+                "5 billion dollars | 5000000000 USD | ",
+            ],
+        ),
+        (
+            "CNY 2.3 billion and 1.8 billion renminbi",
+            &[
+                "CNY 2.3 billion | 2300000000 CNY | ",
+                "1.8 billion renminbi | 1800000000 CNY | ",
+            ],
+        ),
+        (
+            "around 5 yuan, nearly 6 yuan, over 7 yuan",
+            &[
+                "5 yuan | 5 CNY | around",
+                "6 yuan | 6 CNY | nearly",
+                "7 yuan | 7 CNY | over",
+            ],
+        ),
+        (
+            "近3亿元，超过4亿元，逾5亿元，100余万元",
+            &[
+                "3亿元 | 300000000 CNY | 近",
+                "4亿元 | 400000000 CNY | 超过",
+                "5亿元 | 500000000 CNY | 逾",
+                "100余万元 | 1000000 CNY | 余",
+            ],
+        ),
+        ("5 亿元", &["5 亿元 | 500000000 CNY | "]),
     ];
 
     /// Text that holds no money at all.

@@ -306,6 +306,7 @@ impl NumberParser {
         let lower = &buf[..word.len()];
         lower == b"a"
             || lower == b"an"
+            || lower == b"hundred"
             || std::str::from_utf8(lower).is_ok_and(|w| self.inner.words.contains_key(w))
     }
 
@@ -403,7 +404,16 @@ impl NumberParser {
     /// Digits, then either Chinese units ("358亿") or English scale words ("5 million").
     fn read_digits_number(&self, text: &str, start: usize) -> Option<Number> {
         let (value, end, grouped) = read_digits(text, start)?;
+        // "5 亿元": scraped Chinese text sometimes spaces a digit from its unit.
         let next = text[end..].chars().next();
+        if next == Some(' ')
+            && let Some(c) = text[end + 1..].chars().next()
+            && matches!(self.inner.zh.get(&c), Some(ZhToken::Big(_)))
+        {
+            let mut n = self.read_chinese(text, start, Some((value, end + 1, grouped)))?;
+            n.start = start;
+            return Some(n);
+        }
         if let Some(c) = next
             && (self.inner.zh.contains_key(&c) || self.inner.zh_inside.contains(&c))
         {
@@ -431,6 +441,8 @@ impl NumberParser {
         };
         // The last reading that is a complete number ("half" and "a" alone are not).
         let mut done: Option<Reading> = None;
+        // The reading right after the last scale word, to fall back to (see below).
+        let mut after_scale: Option<Reading> = None;
         let mut pos = start;
         let mut form = Form::Words;
         if let Some((v, end)) = digits {
@@ -569,14 +581,24 @@ impl NumberParser {
                         (r.last == Last::Digits || (lower.len() > 1 && !glued))
                             && (!hyphen || lower.len() != 1)
                     }
-                    Attach::Hundred => !glued,
+                    Attach::Hundred => !glued || r.last == Last::None,
                     _ => false,
                 };
                 if !ok {
                     break;
                 }
+                // "2.3 billion and 1.8 billion": a scale not below the one already applied
+                // starts a second number; the first ends at that scale.
+                if attach != Attach::Hundred
+                    && r.last != Last::Scale
+                    && let Some(prev) = after_scale
+                    && m >= prev.scale
+                {
+                    done = Some(prev);
+                    break;
+                }
                 match (attach, r.last) {
-                    (Attach::Hundred, Last::None) => break,
+                    (Attach::Hundred, Last::None) => r.current = Decimal::ONE_HUNDRED,
                     (Attach::Hundred, Last::Article) => r.current = Decimal::ONE_HUNDRED,
                     (Attach::Hundred, Last::Unit | Last::Tens | Last::Digits) => {
                         r.current = r.current.checked_mul(m)?
@@ -607,6 +629,9 @@ impl NumberParser {
                 r.end = e;
                 pos = e;
                 done = Some(r);
+                if attach != Attach::Hundred {
+                    after_scale = Some(r);
+                }
                 continue;
             }
             if (lower == "a" || lower == "an") && matches!(r.last, Last::None | Last::Fraction) {
@@ -954,6 +979,9 @@ mod tests {
         ),
         ("１．０７５３美元", "１．０７５３", "1.0753"),
         ("1,674.5 million", "1,674.5 million", "1674500000"),
+        ("5 亿元", "5 亿", "500000000"),
+        ("2.3 billion and 1.8 billion", "2.3 billion", "2300000000"),
+        ("hundred thousand dollars", "hundred thousand", "100000"),
     ];
 
     /// Text where the first number found is not the whole phrase, or none is found.
