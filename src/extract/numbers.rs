@@ -339,8 +339,23 @@ impl NumberParser {
             } else if b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 match self.inner.zh.get(&c) {
-                    Some(ZhToken::Digit(_)) | Some(ZhToken::Small(_))
-                        if c != '百' && c != '千' && c != '佰' && c != '仟' =>
+                    Some(ZhToken::Digit(_)) => self.read_chinese(text, i, None),
+                    Some(ZhToken::Small(_))
+                        if (c == '十' || c == '拾')
+                            && !text[..i].ends_with(['数', '几', '上', '成']) =>
+                    {
+                        self.read_chinese(text, i, None)
+                    }
+                    // 百/千 alone are words ("百姓", "千家万户"); before 万/亿 they are numbers
+                    // ("超百亿元"), except after 数/几/上/成, which make them vague ("数百万元").
+                    Some(ZhToken::Small(_))
+                        if matches!(
+                            text[i + c.len_utf8()..]
+                                .chars()
+                                .next()
+                                .and_then(|n| self.inner.zh.get(&n)),
+                            Some(ZhToken::Big(_))
+                        ) && !text[..i].ends_with(['数', '几', '上', '成']) =>
                     {
                         self.read_chinese(text, i, None)
                     }
@@ -980,6 +995,7 @@ mod tests {
         ("１．０７５３美元", "１．０７５３", "1.0753"),
         ("1,674.5 million", "1,674.5 million", "1674500000"),
         ("5 亿元", "5 亿", "500000000"),
+        ("超百亿元", "百亿", "10000000000"),
         ("2.3 billion and 1.8 billion", "2.3 billion", "2300000000"),
         ("hundred thousand dollars", "hundred thousand", "100000"),
     ];
@@ -992,6 +1008,9 @@ mod tests {
         ("5 m wide", Some("5")),
         ("2019-2020", Some("2019")),
         ("百姓", None),
+        ("数百万元", None),
+        ("上千万元", None),
+        ("数十亿元", None),
     ];
 
     #[test]
