@@ -478,15 +478,56 @@ impl AgreementRules {
         })
     }
 
-    /// True when the sentence holds a signing word and the count's own clause is not only
-    /// about introducing, promoting or planning.
+    /// Whether the count at `start..end` was signed. The verb that governs it decides when
+    /// there is one: right after the noun ("30 projects were signed", "20 projects were
+    /// launched") or, failing that, the nearest before the count in its clause ("signed 7
+    /// agreements", "promoted 40 projects"). Otherwise the sentence must hold a signing word
+    /// and the count's own clause must not be only about introducing, promoting or planning.
     fn signed(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        const AUXILIARIES: [&str; 14] = [
+            "were",
+            "was",
+            "are",
+            "is",
+            "have",
+            "has",
+            "had",
+            "been",
+            "be",
+            "also",
+            "all",
+            "successfully",
+            "officially",
+            "jointly",
+        ];
+        let mut p = skip_spaces(text, end);
+        if text[p..].starts_with(',') {
+            p = skip_spaces(text, p + 1);
+        }
+        for _ in 0..4 {
+            if let Some(v) = verbs.iter().find(|v| v.start == p) {
+                return v.sign;
+            }
+            match ascii_word(text, p) {
+                Some((w, e)) if AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w)) => {
+                    p = skip_spaces(text, e);
+                }
+                _ => break,
+            }
+        }
         let (s0, s1) = sentence(text, start, end);
+        let (c0, c1) = clause(text, start, end, s0, s1);
+        if let Some(v) = verbs
+            .iter()
+            .filter(|v| v.start >= c0 && v.end <= start)
+            .next_back()
+        {
+            return v.sign;
+        }
         let in_sentence = verbs.iter().filter(|v| v.start >= s0 && v.end <= s1);
         if !in_sentence.clone().any(|v| v.sign) {
             return false;
         }
-        let (c0, c1) = clause(text, start, end, s0, s1);
         let in_clause: Vec<&VerbHit> = verbs
             .iter()
             .filter(|v| v.start >= c0 && v.end <= c1)
@@ -653,6 +694,14 @@ mod tests {
             &["项目8个 | 8 project | "],
         ),
         (
+            "30 projects were signed and 20 projects were launched.",
+            &["30 projects | 30 project | "],
+        ),
+        (
+            "They signed 24 key projects and promoted 40 projects.",
+            &["24 key projects | 24 project | key"],
+        ),
+        (
             "In total, 18 signed projects were announced.",
             &["18 signed projects | 18 project | signed"],
         ),
@@ -696,6 +745,7 @@ mod tests {
         "Phase 2 projects were signed.",
         "The 1st project was signed.",
         "第5批项目签约。",
+        "Officials said 20 projects were launched and 30 projects were planned, after a deal was discussed.",
         "About 40 further projects were presented to investors but have not yet been signed.",
         "A further 60 projects were promoted to investors and are expected to be signed later.",
         "The two sides discussed 47 further projects, which were introduced but not signed.",
