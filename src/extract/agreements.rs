@@ -517,11 +517,7 @@ impl AgreementRules {
         }
         let (s0, s1) = sentence(text, start, end);
         let (c0, c1) = clause(text, start, end, s0, s1);
-        if let Some(v) = verbs
-            .iter()
-            .filter(|v| v.start >= c0 && v.end <= start)
-            .next_back()
-        {
+        if let Some(v) = verbs.iter().rfind(|v| v.start >= c0 && v.end <= start) {
             return v.sign;
         }
         let in_sentence = verbs.iter().filter(|v| v.start >= s0 && v.end <= s1);
