@@ -32,6 +32,16 @@ use super::numbers::{Form, Number, NumberParser, ascii_word, skip_spaces};
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{AgreementKind, AgreementValue, Mention, Value};
 
+/// How far from a noun a verb is looked for, in bytes: a long sentence.
+const VERB_REACH: usize = 600;
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The largest count believed: beyond it a number is an amount or a code, not a count.
 const MAX_COUNT: u64 = 100_000;
 
@@ -198,7 +208,21 @@ impl AgreementRules {
         }
         let mut verbs: Vec<VerbHit> = Vec::new();
         let mut negation_end: Option<usize> = None;
-        for m in self.verb_automaton.find_iter(text) {
+        // Verbs matter only in the sentences of the nouns: search windows around them.
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for h in &nouns {
+            let ws = floor_char(text, h.start.saturating_sub(VERB_REACH));
+            let we = floor_char(text, (h.end + VERB_REACH).min(text.len()));
+            match windows.last_mut() {
+                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                _ => windows.push((ws, we)),
+            }
+        }
+        let found = windows.iter().flat_map(|&(ws, we)| {
+            self.verb_automaton
+                .find_iter(aho_corasick::Input::new(text).span(ws..we))
+        });
+        for m in found {
             let (w, polarity) = &self.verbs[m.pattern().as_usize()];
             if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
                 continue;
