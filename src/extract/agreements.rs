@@ -466,8 +466,9 @@ impl AgreementRules {
             if head.len() == p {
                 return None;
             }
+            // Describers may hold digits: "signed a 2-billion-yuan contract".
             let ws = head
-                .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
                 .map_or(0, |i| i + 1);
             let word = &head[ws..];
             if word.is_empty() {
@@ -714,6 +715,10 @@ mod tests {
             &["项目8个 | 8 project | "],
         ),
         (
+            "The delegation signed a 2-billion-yuan contract.",
+            &["a 2-billion-yuan contract | 1 contract | 2-billion-yuan"],
+        ),
+        (
             "30 projects were signed and 20 projects were launched.",
             &["30 projects | 30 project | "],
         ),
@@ -765,6 +770,7 @@ mod tests {
         "Phase 2 projects were signed.",
         "The 1st project was signed.",
         "第5批项目签约。",
+        "双方签署合作协议，另有一项框架协议正在洽谈。",
         "Officials said 20 projects were launched and 30 projects were planned, after a deal was discussed.",
         "About 40 further projects were presented to investors but have not yet been signed.",
         "A further 60 projects were promoted to investors and are expected to be signed later.",

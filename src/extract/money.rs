@@ -376,12 +376,14 @@ impl MoneyRules {
 
         if currency_before {
             // "人民币 50元", "$ 10 dollars": the same currency repeated after the number, unless
-            // it is the prefix of the next number ("$ 20,000.00 $ 37,305.97").
+            // it is the prefix of the next number ("$ 20,000.00 $ 37,305.97"). 元 is the unit
+            // of every Chinese-named currency ("新台币3000万元" is TWD), so it follows any.
             if let Some(i) = found.iter().position(|f| {
                 f.start >= n.end
                     && text[n.end..f.start].chars().all(is_space)
                     && f.start - n.end <= 1
-                    && self.currencies[f.currency].iso == cur.iso
+                    && (self.currencies[f.currency].iso == cur.iso
+                        || self.currencies[f.currency].surface == "元")
                     && self.currencies[f.currency].position != Position::Before
             }) && !used_currency[i]
                 && !numbers.get(ni + 1).is_some_and(|m| {
@@ -763,6 +765,8 @@ mod tests {
             ],
         ),
         ("5 亿元", &["5 亿元 | 500000000 CNY | "]),
+        ("新台币3000万元", &["新台币3000万元 | 30000000 TWD | "]),
+        ("1.2 trln yuan", &["1.2 trln yuan | 1200000000000 CNY | "]),
     ];
 
     /// Text that holds no money at all.
