@@ -372,7 +372,6 @@ impl MoneyRules {
             found[ci].end
         };
         let mut scaled = n.scale > Decimal::ONE || cur.scale > Decimal::ONE;
-        let mut number_end = n.end;
 
         if currency_before {
             // "人民币 50元", "$ 10 dollars": the same currency repeated after the number, unless
@@ -443,7 +442,13 @@ impl MoneyRules {
             {
                 gap = &trimmed[..trimmed.len() - sym.len()];
             }
-            if is_range_gap(text, found[ci].start, gap) && !used_number[ni + 1] {
+            // "$5 to 30 students" is not a range: the upper end must end the phrase or carry
+            // the currency itself.
+            let after_upper = skip_spaces(text, upper.end);
+            let upper_ends = upper.scale > Decimal::ONE
+                || !text[after_upper..].starts_with(|c: char| c.is_alphanumeric())
+                || found.iter().any(|f| f.start == after_upper);
+            if upper_ends && is_range_gap(text, found[ci].start, gap) && !used_number[ni + 1] {
                 let mut low = amount;
                 if n.scale == Decimal::ONE && upper.scale > Decimal::ONE {
                     low = low.checked_mul(upper.scale)?;
@@ -454,11 +459,9 @@ impl MoneyRules {
                     amount = low;
                     amount_max = Some(high);
                     end = upper.end;
-                    number_end = upper.end;
                 }
             }
         }
-        let _ = number_end;
 
         // Sub-units: "3 dollars 50 cents", "50元6角三分", "17 USD 25", "US$3 and fourteen".
         if !scaled && amount_max.is_none() && n.is_integer() {
@@ -766,6 +769,11 @@ mod tests {
         ),
         ("5 亿元", &["5 亿元 | 500000000 CNY | "]),
         ("新台币3000万元", &["新台币3000万元 | 30000000 TWD | "]),
+        ("$5 to 30 students", &["$5 | 5 USD | "]),
+        (
+            "$5-10 million for the park",
+            &["$5-10 million | 5000000-10000000 USD | "],
+        ),
         ("1.2 trln yuan", &["1.2 trln yuan | 1200000000000 CNY | "]),
     ];
 
