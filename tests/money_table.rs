@@ -126,3 +126,107 @@ fn every_signing_verb_is_evidence() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that meet at awkward places: digits, separators, scales, currencies in both
+    /// scripts, full-width forms, qualifiers and agreement words.
+    const PIECES: &[&str] = &[
+        "1",
+        "0",
+        "9",
+        ",",
+        ".",
+        "-",
+        " ",
+        "，",
+        "。",
+        "．",
+        "１",
+        "５",
+        "$",
+        "¥",
+        "￥",
+        "€",
+        "US$",
+        "yuan",
+        "Yuan",
+        "元",
+        "亿",
+        "万",
+        "千",
+        "十",
+        "三",
+        "两",
+        "多",
+        "余",
+        "个",
+        "项",
+        "份",
+        "million",
+        "billion",
+        "bn",
+        "m",
+        "k",
+        "a",
+        "an",
+        "and",
+        "to",
+        "from",
+        "between",
+        "about",
+        "约",
+        "超过",
+        "左右",
+        "signed",
+        "not",
+        "were",
+        "projects",
+        "agreement",
+        "MoUs",
+        "签约",
+        "签署",
+        "项目",
+        "协议",
+        "合同",
+        "尚未",
+        "推介",
+        "(",
+        "（",
+        "\n",
+        "RMB",
+        "USD",
+        "人民币",
+        "美元",
+        "角",
+        "分",
+        "cents",
+        "dozen",
+        "hundred",
+        "twenty",
+        "-one",
+        "%",
+    ];
+
+    /// Built once: compiling the automata per case would dominate the run.
+    fn shared() -> &'static (MoneyRules, AgreementRules) {
+        static RULES: std::sync::OnceLock<(MoneyRules, AgreementRules)> =
+            std::sync::OnceLock::new();
+        RULES.get_or_init(build)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn offsets_are_valid(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let (money, agreements) = shared();
+            for m in money.extract(&text).iter().chain(agreements.extract(&text).iter()) {
+                prop_assert!(m.start < m.end && m.end <= text.len());
+                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            }
+        }
+    }
+}

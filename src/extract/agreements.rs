@@ -468,8 +468,9 @@ impl AgreementRules {
             }
             // Describers may hold digits: "signed a 2-billion-yuan contract".
             let ws = head
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &head[ws..];
             if word.is_empty() {
                 return None;
