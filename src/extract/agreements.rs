@@ -681,6 +681,10 @@ mod tests {
             &["three MoUs | 3 memorandum | "],
         ),
         (
+            "Xuzhou and Yulin seal 16 deals on energy",
+            &["16 deals | 16 deal | "],
+        ),
+        (
             "Five letters of intent were signed.",
             &["Five letters of intent | 5 letter_of_intent | "],
         ),
