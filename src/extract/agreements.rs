@@ -290,7 +290,9 @@ impl AgreementRules {
                 self.english_after(text, n.end, count, &noun_at, &nouns)
             };
             if let Some((hit, label_start)) = hit
-                && self.signed(text, n.start, hit.end, &verbs)
+                && (self.signed(text, n.start, hit.end, &verbs)
+                    || (self.nouns[hit.noun].kind != AgreementKind::Project
+                        && headline_with(text, n.start, hit.end)))
             {
                 let label = text[label_start..hit.start]
                     .trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -560,6 +562,22 @@ impl AgreementRules {
     }
 }
 
+/// "Kashgar products fair closes in Guangzhou with 12 MoUs": a headline (a short line without
+/// sentence punctuation) that ends an event "with" agreements, MoUs or deals reports signings
+/// without a verb. Projects are left out: "opens with 500 projects" are on display.
+fn headline_with(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = text[line_start..line_end].trim();
+    let head = text[line_start..start].trim_end();
+    line.len() <= 160
+        && !line.contains(['.', '!', '?', ';', '。', '；'])
+        && head.len() >= 4
+        && head.is_char_boundary(head.len() - 4)
+        && head[head.len() - 4..].eq_ignore_ascii_case("with")
+        && head[..head.len() - 4].ends_with(' ')
+}
+
 /// A whole number of things, 1 to MAX_COUNT, not a year and not an amount with a scale.
 fn as_count(n: &Number, text: &str) -> Option<u64> {
     if !n.is_integer() || n.scale > Decimal::ONE_THOUSAND || n.looks_like_year(text) {
@@ -681,6 +699,10 @@ mod tests {
             &["three MoUs | 3 memorandum | "],
         ),
         (
+            "The fair was signed off.\nKashgar products fair closes in Guangzhou with 12 MoUs\nMore text.",
+            &["12 MoUs | 12 memorandum | "],
+        ),
+        (
             "Xuzhou and Yulin seal 16 deals on energy",
             &["16 deals | 16 deal | "],
         ),
@@ -775,6 +797,8 @@ mod tests {
         "Phase 2 projects were signed.",
         "The 1st project was signed.",
         "第5批项目签约。",
+        "Deals were signed.\nExpo opens with 500 projects\n",
+        "Deals were signed.\nThe expo opened with 12 MoUs on display, which is a record.",
         "双方签署合作协议，另有一项框架协议正在洽谈。",
         "Officials said 20 projects were launched and 30 projects were planned, after a deal was discussed.",
         "About 40 further projects were presented to investors but have not yet been signed.",
