@@ -22,13 +22,11 @@
 //! assert_eq!(found[0].text, "7 strategic cooperation agreements");
 //! ```
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::numbers::{Form, Number, NumberParser, ascii_word, skip_spaces};
+use super::numbers::{FastMap, Form, Number, NumberParser, ascii_word, skip_spaces};
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{AgreementKind, AgreementValue, Mention, Value};
 
@@ -77,7 +75,9 @@ pub struct AgreementRules {
     noun_automaton: AhoCorasick,
     verbs: Vec<(String, Polarity)>,
     verb_automaton: AhoCorasick,
-    stops: Vec<String>,
+    /// Verbs by lowercase word, for the label scan (a verb ends a label).
+    verb_polarity: FastMap<String, Polarity>,
+    stops: FastMap<String, ()>,
     classifiers: Vec<char>,
 }
 
@@ -160,7 +160,11 @@ impl AgreementRules {
         let stops = dicts
             .rows("agreements/label_stops.tsv", 1)?
             .iter()
-            .map(|r| r.fields[0].trim().to_ascii_lowercase())
+            .map(|r| (r.fields[0].trim().to_ascii_lowercase(), ()))
+            .collect();
+        let verb_polarity = verbs
+            .iter()
+            .map(|(w, p)| (w.to_ascii_lowercase(), *p))
             .collect();
         let mut classifiers = Vec::new();
         for row in dicts.rows("agreements/classifiers.tsv", 1)? {
@@ -182,6 +186,7 @@ impl AgreementRules {
             noun_automaton,
             verbs,
             verb_automaton,
+            verb_polarity,
             stops,
             classifiers,
         })
@@ -246,7 +251,7 @@ impl AgreementRules {
         if !verbs.iter().any(|v| v.sign) {
             return Vec::new();
         }
-        let noun_at: HashMap<usize, usize> = nouns
+        let noun_at: FastMap<usize, usize> = nouns
             .iter()
             .enumerate()
             .map(|(i, h)| (h.start, i))
@@ -374,7 +379,7 @@ impl AgreementRules {
         text: &str,
         from: usize,
         count: u64,
-        noun_at: &HashMap<usize, usize>,
+        noun_at: &FastMap<usize, usize>,
         nouns: &[NounHit],
     ) -> Option<(NounHit, usize)> {
         // "5th project", "1st batch": a suffix glued to the digits makes an ordinal.
@@ -415,12 +420,9 @@ impl AgreementRules {
             let lower = word.to_ascii_lowercase();
             // "18 signed projects": a signing word may describe the noun, right after the count.
             let describing_sign = p == skip_spaces(text, from)
-                && self
-                    .verbs
-                    .iter()
-                    .any(|(v, pol)| *v == lower && *pol == Polarity::Sign);
-            if self.stops.contains(&lower)
-                || (!describing_sign && self.verbs.iter().any(|(v, _)| *v == lower))
+                && self.verb_polarity.get(&lower) == Some(&Polarity::Sign);
+            if self.stops.contains_key(&lower)
+                || (!describing_sign && self.verb_polarity.contains_key(&lower))
             {
                 return None;
             }
@@ -483,7 +485,7 @@ impl AgreementRules {
                 return Some((ws, label_start));
             }
             if lower != "and"
-                && (self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower))
+                && (self.stops.contains_key(&lower) || self.verb_polarity.contains_key(&lower))
             {
                 return None;
             }
