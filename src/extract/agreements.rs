@@ -258,7 +258,9 @@ impl AgreementRules {
             .collect();
         // Only numbers a few words before or after a noun can count it.
         let windows: Vec<(usize, usize)> = nouns.iter().map(|h| (h.start, h.end)).collect();
-        let numbers = self.numbers.find_near(text, &windows, 160);
+        // Eight describing words before a noun ("30 significant culture, sports, and tourism
+        // projects"), a filler and a count after it ("项目共计56个").
+        let numbers = self.numbers.find_near(text, &windows, (160, 32));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut push = |out: &mut Vec<Mention>,

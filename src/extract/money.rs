@@ -205,7 +205,9 @@ impl MoneyRules {
         });
         // Only numbers next to a currency can be money.
         let windows: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-        let numbers = self.numbers.find_near(text, &windows, 80);
+        // 48 bytes reach the lower end of "between 5 and 10 million U.S. dollars" and the
+        // sub-units of "50元6角三分"; a number that only starts further away is never money.
+        let numbers = self.numbers.find_near(text, &windows, (48, 48));
         let mut used_currency = vec![false; found.len()];
         let mut used_number = vec![false; numbers.len()];
         let mut drafts: Vec<Draft> = Vec::new();

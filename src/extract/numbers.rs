@@ -253,17 +253,22 @@ impl NumberParser {
         out
     }
 
-    /// The numbers near some positions only: each `(start, end)` window is widened by `margin`
-    /// bytes on both sides (and further back to the start of a number it would cut, so
+    /// The numbers near some positions only: each `(start, end)` window is widened by `before`
+    /// and `after` bytes (and further back to the start of a number it would cut, so
     /// "53.183 billion" is never read as "3.183 billion"). Money and agreement counts only
     /// need numbers next to a currency or a noun, and most of an article has neither, so this
     /// is what keeps them fast.
-    pub fn find_near(&self, text: &str, windows: &[(usize, usize)], margin: usize) -> Vec<Number> {
+    pub fn find_near(
+        &self,
+        text: &str,
+        windows: &[(usize, usize)],
+        (before, after): (usize, usize),
+    ) -> Vec<Number> {
         let mut out = Vec::new();
         let mut done = 0;
         for &(s, e) in windows {
-            let mut ws = floor_boundary(text, s.saturating_sub(margin)).max(done);
-            let we = ceil_boundary(text, (e + margin).min(text.len()));
+            let mut ws = floor_boundary(text, s.saturating_sub(before)).max(done);
+            let we = ceil_boundary(text, (e + after).min(text.len()));
             if ws >= we {
                 continue;
             }
