@@ -127,7 +127,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "agreements/verbs.tsv",
         include_str!("../dictionaries/agreements/verbs.tsv"),
     ),
-    // money, added by the money issue
+    // money and agreements, added by issue 6
     (
         "money/subunits.tsv",
         include_str!("../dictionaries/money/subunits.tsv"),
@@ -179,10 +179,7 @@ impl Dictionaries {
     /// The defaults compiled into the binary.
     pub fn embedded() -> Dictionaries {
         Dictionaries {
-            files: EMBEDDED
-                .iter()
-                .map(|&(k, v)| (k, Cow::Borrowed(v)))
-                .collect(),
+            files: EMBEDDED.iter().map(|&(k, v)| (k, Cow::Borrowed(v))).collect(),
             origin: BTreeMap::new(),
         }
     }
@@ -224,11 +221,7 @@ impl Dictionaries {
                     line: 0,
                     message: format!(
                         "unknown dictionary file `{rel}` (known: {})",
-                        EMBEDDED
-                            .iter()
-                            .map(|(k, _)| *k)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        EMBEDDED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
                     ),
                 });
             };

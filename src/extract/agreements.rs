@@ -22,15 +22,23 @@
 //! assert_eq!(found[0].text, "7 strategic cooperation agreements");
 //! ```
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::numbers::{Form, Number, NumberParser, ascii_word, skip_spaces};
+use super::numbers::{FastMap, Form, Number, NumberParser, ascii_word, skip_spaces};
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{AgreementKind, AgreementValue, Mention, Value};
+
+/// How far from a noun a verb is looked for, in bytes: a long sentence.
+const VERB_REACH: usize = 600;
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// The largest count believed: beyond it a number is an amount or a code, not a count.
 const MAX_COUNT: u64 = 100_000;
@@ -67,7 +75,9 @@ pub struct AgreementRules {
     noun_automaton: AhoCorasick,
     verbs: Vec<(String, Polarity)>,
     verb_automaton: AhoCorasick,
-    stops: Vec<String>,
+    /// Verbs by lowercase word, for the label scan (a verb ends a label).
+    verb_polarity: FastMap<String, Polarity>,
+    stops: FastMap<String, ()>,
     classifiers: Vec<char>,
 }
 
@@ -119,6 +129,8 @@ impl AgreementRules {
         }
         let noun_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&surfaces)
             .map_err(|e| dicts.error(NOUNS, 0, e.to_string()))?;
@@ -140,13 +152,19 @@ impl AgreementRules {
         }
         let verb_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(verbs.iter().map(|(w, _)| w.as_str()))
             .map_err(|e| dicts.error(VERBS, 0, e.to_string()))?;
         let stops = dicts
             .rows("agreements/label_stops.tsv", 1)?
             .iter()
-            .map(|r| r.fields[0].trim().to_ascii_lowercase())
+            .map(|r| (r.fields[0].trim().to_ascii_lowercase(), ()))
+            .collect();
+        let verb_polarity = verbs
+            .iter()
+            .map(|(w, p)| (w.to_ascii_lowercase(), *p))
             .collect();
         let mut classifiers = Vec::new();
         for row in dicts.rows("agreements/classifiers.tsv", 1)? {
@@ -168,6 +186,7 @@ impl AgreementRules {
             noun_automaton,
             verbs,
             verb_automaton,
+            verb_polarity,
             stops,
             classifiers,
         })
@@ -194,7 +213,21 @@ impl AgreementRules {
         }
         let mut verbs: Vec<VerbHit> = Vec::new();
         let mut negation_end: Option<usize> = None;
-        for m in self.verb_automaton.find_iter(text) {
+        // Verbs matter only in the sentences of the nouns: search windows around them.
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for h in &nouns {
+            let ws = floor_char(text, h.start.saturating_sub(VERB_REACH));
+            let we = floor_char(text, (h.end + VERB_REACH).min(text.len()));
+            match windows.last_mut() {
+                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                _ => windows.push((ws, we)),
+            }
+        }
+        let found = windows.iter().flat_map(|&(ws, we)| {
+            self.verb_automaton
+                .find_iter(aho_corasick::Input::new(text).span(ws..we))
+        });
+        for m in found {
             let (w, polarity) = &self.verbs[m.pattern().as_usize()];
             if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
                 continue;
@@ -218,12 +251,16 @@ impl AgreementRules {
         if !verbs.iter().any(|v| v.sign) {
             return Vec::new();
         }
-        let noun_at: HashMap<usize, usize> = nouns
+        let noun_at: FastMap<usize, usize> = nouns
             .iter()
             .enumerate()
             .map(|(i, h)| (h.start, i))
             .collect();
-        let numbers = self.numbers.find_all(text);
+        // Only numbers a few words before or after a noun can count it.
+        let windows: Vec<(usize, usize)> = nouns.iter().map(|h| (h.start, h.end)).collect();
+        // Eight describing words before a noun ("30 significant culture, sports, and tourism
+        // projects"), a filler and a count after it ("项目共计56个").
+        let numbers = self.numbers.find_near(text, &windows, (160, 32));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut push = |out: &mut Vec<Mention>,
@@ -251,13 +288,18 @@ impl AgreementRules {
             let Some(count) = as_count(n, text) else {
                 continue;
             };
+            if names_a_number(text, n.start) {
+                continue;
+            }
             let hit = if n.form == Form::Chinese || next_is_cjk(text, n.end) {
                 self.chinese_after(text, n, &nouns)
             } else {
                 self.english_after(text, n.end, count, &noun_at, &nouns)
             };
             if let Some((hit, label_start)) = hit
-                && self.signed(text, n.start, hit.end, &verbs)
+                && (self.signed(text, n.start, hit.end, &verbs)
+                    || (self.nouns[hit.noun].kind != AgreementKind::Project
+                        && headline_with(text, n.start, hit.end)))
             {
                 let label = text[label_start..hit.start]
                     .trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -293,18 +335,22 @@ impl AgreementRules {
                 continue;
             }
             let end = n.end + c.len_utf8();
-            // "签约外资项目37个": the describers between the signing word and the noun belong
-            // to the span (corpus convention), the signing word does not.
-            let start = verbs
-                .iter()
-                .filter(|v| {
-                    v.end <= h.start
-                        && h.start - v.end <= 24
-                        && text[v.end..h.start].chars().all(is_cjk)
-                })
-                .map(|v| v.end)
-                .next_back()
-                .unwrap_or(h.start);
+            // "签约外资项目37个", "、项目合同21份": the describers before the noun belong to the
+            // span (corpus convention); the signing word, punctuation and function characters
+            // (共, 了, 的, 其中…) end them.
+            let mut start = h.start;
+            for (i, c) in text[..h.start].char_indices().rev().take(6) {
+                // "10亿元以上项目8个": an amount bound is not a describer.
+                if !is_cjk(c)
+                    || "了的和与及等共中其为是有在已将并又亿万元".contains(c)
+                    || text[..i + c.len_utf8()].ends_with("以上")
+                    || text[..i + c.len_utf8()].ends_with("以下")
+                    || verbs.iter().any(|v| v.end == i + c.len_utf8())
+                {
+                    break;
+                }
+                start = i;
+            }
             if self.signed(text, start, end, &verbs) {
                 let label = &text[start..h.start];
                 push(&mut out, start, end, count, &self.nouns[h.noun], label);
@@ -335,9 +381,13 @@ impl AgreementRules {
         text: &str,
         from: usize,
         count: u64,
-        noun_at: &HashMap<usize, usize>,
+        noun_at: &FastMap<usize, usize>,
         nouns: &[NounHit],
     ) -> Option<(NounHit, usize)> {
+        // "5th project", "1st batch": a suffix glued to the digits makes an ordinal.
+        if text[from..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
         let mut p = from;
         for _ in 0..8 {
             p = skip_spaces(text, p);
@@ -370,7 +420,12 @@ impl AgreementRules {
                 }
             }
             let lower = word.to_ascii_lowercase();
-            if self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower) {
+            // "18 signed projects": a signing word may describe the noun, right after the count.
+            let describing_sign = p == skip_spaces(text, from)
+                && self.verb_polarity.get(&lower) == Some(&Polarity::Sign);
+            if self.stops.contains_key(&lower)
+                || (!describing_sign && self.verb_polarity.contains_key(&lower))
+            {
                 return None;
             }
             p = e;
@@ -417,9 +472,11 @@ impl AgreementRules {
             if head.len() == p {
                 return None;
             }
+            // Describers may hold digits: "signed a 2-billion-yuan contract".
             let ws = head
-                .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &head[ws..];
             if word.is_empty() {
                 return None;
@@ -430,7 +487,7 @@ impl AgreementRules {
                 return Some((ws, label_start));
             }
             if lower != "and"
-                && (self.stops.contains(&lower) || self.verbs.iter().any(|(v, _)| *v == lower))
+                && (self.stops.contains_key(&lower) || self.verb_polarity.contains_key(&lower))
             {
                 return None;
             }
@@ -453,15 +510,52 @@ impl AgreementRules {
         })
     }
 
-    /// True when the sentence holds a signing word and the count's own clause is not only
-    /// about introducing, promoting or planning.
+    /// Whether the count at `start..end` was signed. The verb that governs it decides when
+    /// there is one: right after the noun ("30 projects were signed", "20 projects were
+    /// launched") or, failing that, the nearest before the count in its clause ("signed 7
+    /// agreements", "promoted 40 projects"). Otherwise the sentence must hold a signing word
+    /// and the count's own clause must not be only about introducing, promoting or planning.
     fn signed(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        const AUXILIARIES: [&str; 14] = [
+            "were",
+            "was",
+            "are",
+            "is",
+            "have",
+            "has",
+            "had",
+            "been",
+            "be",
+            "also",
+            "all",
+            "successfully",
+            "officially",
+            "jointly",
+        ];
+        let mut p = skip_spaces(text, end);
+        if text[p..].starts_with(',') {
+            p = skip_spaces(text, p + 1);
+        }
+        for _ in 0..4 {
+            if let Some(v) = verbs.iter().find(|v| v.start == p) {
+                return v.sign;
+            }
+            match ascii_word(text, p) {
+                Some((w, e)) if AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w)) => {
+                    p = skip_spaces(text, e);
+                }
+                _ => break,
+            }
+        }
         let (s0, s1) = sentence(text, start, end);
+        let (c0, c1) = clause(text, start, end, s0, s1);
+        if let Some(v) = verbs.iter().rfind(|v| v.start >= c0 && v.end <= start) {
+            return v.sign;
+        }
         let in_sentence = verbs.iter().filter(|v| v.start >= s0 && v.end <= s1);
         if !in_sentence.clone().any(|v| v.sign) {
             return false;
         }
-        let (c0, c1) = clause(text, start, end, s0, s1);
         let in_clause: Vec<&VerbHit> = verbs
             .iter()
             .filter(|v| v.start >= c0 && v.end <= c1)
@@ -472,6 +566,22 @@ impl AgreementRules {
     }
 }
 
+/// "Kashgar products fair closes in Guangzhou with 12 MoUs": a headline (a short line without
+/// sentence punctuation) that ends an event "with" agreements, MoUs or deals reports signings
+/// without a verb. Projects are left out: "opens with 500 projects" are on display.
+fn headline_with(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = text[line_start..line_end].trim();
+    let head = text[line_start..start].trim_end();
+    line.len() <= 160
+        && !line.contains(['.', '!', '?', ';', '。', '；'])
+        && head.len() >= 4
+        && head.is_char_boundary(head.len() - 4)
+        && head[head.len() - 4..].eq_ignore_ascii_case("with")
+        && head[..head.len() - 4].ends_with(' ')
+}
+
 /// A whole number of things, 1 to MAX_COUNT, not a year and not an amount with a scale.
 fn as_count(n: &Number, text: &str) -> Option<u64> {
     if !n.is_integer() || n.scale > Decimal::ONE_THOUSAND || n.looks_like_year(text) {
@@ -479,6 +589,23 @@ fn as_count(n: &Number, text: &str) -> Option<u64> {
     }
     let c = n.value.to_u64()?;
     (1..=MAX_COUNT).contains(&c).then_some(c)
+}
+
+/// "Phase 2 projects", "No. 3 contract", "第5批项目": the number names an item, it does not count.
+fn names_a_number(text: &str, start: usize) -> bool {
+    const NAMING: [&str; 10] = [
+        "phase", "no", "number", "article", "batch", "group", "round", "stage", "section", "line",
+    ];
+    let head = text[..start].trim_end_matches([' ', '.', '\u{a0}']);
+    if head.ends_with('第') {
+        return true;
+    }
+    let word = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    NAMING.contains(&word.as_str())
 }
 
 fn is_cjk(c: char) -> bool {
@@ -576,6 +703,14 @@ mod tests {
             &["three MoUs | 3 memorandum | "],
         ),
         (
+            "The fair was signed off.\nKashgar products fair closes in Guangzhou with 12 MoUs\nMore text.",
+            &["12 MoUs | 12 memorandum | "],
+        ),
+        (
+            "Xuzhou and Yulin seal 16 deals on energy",
+            &["16 deals | 16 deal | "],
+        ),
+        (
             "Five letters of intent were signed.",
             &["Five letters of intent | 5 letter_of_intent | "],
         ),
@@ -598,6 +733,33 @@ mod tests {
         (
             "双方达成合作协议12份",
             &["合作协议12份 | 12 agreement | 合作"],
+        ),
+        (
+            "已签订框架协议3份、项目合同21份。",
+            &[
+                "框架协议3份 | 3 agreement | 框架",
+                "项目合同21份 | 21 contract | 项目",
+            ],
+        ),
+        (
+            "此次签约的项目中，10亿元以上项目8个。",
+            &["项目8个 | 8 project | "],
+        ),
+        (
+            "The delegation signed a 2-billion-yuan contract.",
+            &["a 2-billion-yuan contract | 1 contract | 2-billion-yuan"],
+        ),
+        (
+            "30 projects were signed and 20 projects were launched.",
+            &["30 projects | 30 project | "],
+        ),
+        (
+            "They signed 24 key projects and promoted 40 projects.",
+            &["24 key projects | 24 project | key"],
+        ),
+        (
+            "In total, 18 signed projects were announced.",
+            &["18 signed projects | 18 project | signed"],
         ),
         (
             "东盟国家企业签约外资项目37个",
@@ -636,6 +798,13 @@ mod tests {
         "5月签约项目情况",
         "签约金额50亿元的项目",
         "The designers drew 3 projects.",
+        "Phase 2 projects were signed.",
+        "The 1st project was signed.",
+        "第5批项目签约。",
+        "Deals were signed.\nExpo opens with 500 projects\n",
+        "Deals were signed.\nThe expo opened with 12 MoUs on display, which is a record.",
+        "双方签署合作协议，另有一项框架协议正在洽谈。",
+        "Officials said 20 projects were launched and 30 projects were planned, after a deal was discussed.",
         "About 40 further projects were presented to investors but have not yet been signed.",
         "A further 60 projects were promoted to investors and are expected to be signed later.",
         "The two sides discussed 47 further projects, which were introduced but not signed.",

@@ -35,7 +35,7 @@
 
 use std::str::FromStr;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use rust_decimal::Decimal;
 
 use super::numbers::{Number, NumberParser, ascii_word, skip_spaces};
@@ -142,6 +142,8 @@ impl MoneyRules {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: these automata scan every byte of every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(currencies.iter().map(|c| c.surface.as_str()))
             .map_err(|e| dicts.error(CUR, 0, e.to_string()))?;
@@ -201,7 +203,11 @@ impl MoneyRules {
             self.currencies[f.currency].iso == "JPY"
                 && !is_yen_symbol(&self.currencies[f.currency].surface)
         });
-        let numbers = self.numbers.find_all(text);
+        // Only numbers next to a currency can be money.
+        let windows: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        // 48 bytes reach the lower end of "between 5 and 10 million U.S. dollars" and the
+        // sub-units of "50元6角三分"; a number that only starts further away is never money.
+        let numbers = self.numbers.find_near(text, &windows, (48, 48));
         let mut used_currency = vec![false; found.len()];
         let mut used_number = vec![false; numbers.len()];
         let mut drafts: Vec<Draft> = Vec::new();
@@ -322,6 +328,14 @@ impl MoneyRules {
             let glued_next =
                 prefix_of_next && next_num == Some(found[i].end) && n.end < found[i].start;
             let year_before_code = prefix_of_next && n.looks_like_year(text);
+            // "In 2023 Yuan Jiajun visited": a capitalised currency word after a year is a name.
+            let name_after_year = n.looks_like_year(text)
+                && c.is_latin_word()
+                && c.surface.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && text[found[i].start..].starts_with(|ch: char| ch.is_ascii_uppercase());
+            if name_after_year {
+                return false;
+            }
             let next_has_suffix = prefix_of_next
                 && next.is_some_and(|m| {
                     found.iter().any(|f| {
@@ -360,16 +374,17 @@ impl MoneyRules {
             found[ci].end
         };
         let mut scaled = n.scale > Decimal::ONE || cur.scale > Decimal::ONE;
-        let mut number_end = n.end;
 
         if currency_before {
             // "人民币 50元", "$ 10 dollars": the same currency repeated after the number, unless
-            // it is the prefix of the next number ("$ 20,000.00 $ 37,305.97").
+            // it is the prefix of the next number ("$ 20,000.00 $ 37,305.97"). 元 is the unit
+            // of every Chinese-named currency ("新台币3000万元" is TWD), so it follows any.
             if let Some(i) = found.iter().position(|f| {
                 f.start >= n.end
                     && text[n.end..f.start].chars().all(is_space)
                     && f.start - n.end <= 1
-                    && self.currencies[f.currency].iso == cur.iso
+                    && (self.currencies[f.currency].iso == cur.iso
+                        || self.currencies[f.currency].surface == "元")
                     && self.currencies[f.currency].position != Position::Before
             }) && !used_currency[i]
                 && !numbers.get(ni + 1).is_some_and(|m| {
@@ -403,7 +418,7 @@ impl MoneyRules {
             && ni > 0
             && !used_number[ni - 1]
             && let Some(lower) = numbers.get(ni - 1)
-            && is_range_gap(&text[lower.end..n.start])
+            && is_range_gap(text, lower.start, &text[lower.end..n.start])
             && lower.inside_qualifier.is_none()
         {
             let mut low = lower.value;
@@ -429,7 +444,13 @@ impl MoneyRules {
             {
                 gap = &trimmed[..trimmed.len() - sym.len()];
             }
-            if is_range_gap(gap) && !used_number[ni + 1] {
+            // "$5 to 30 students" is not a range: the upper end must end the phrase or carry
+            // the currency itself.
+            let after_upper = skip_spaces(text, upper.end);
+            let upper_ends = upper.scale > Decimal::ONE
+                || !text[after_upper..].starts_with(|c: char| c.is_alphanumeric())
+                || found.iter().any(|f| f.start == after_upper);
+            if upper_ends && is_range_gap(text, found[ci].start, gap) && !used_number[ni + 1] {
                 let mut low = amount;
                 if n.scale == Decimal::ONE && upper.scale > Decimal::ONE {
                     low = low.checked_mul(upper.scale)?;
@@ -440,11 +461,9 @@ impl MoneyRules {
                     amount = low;
                     amount_max = Some(high);
                     end = upper.end;
-                    number_end = upper.end;
                 }
             }
         }
-        let _ = number_end;
 
         // Sub-units: "3 dollars 50 cents", "50元6角三分", "17 USD 25", "US$3 and fourteen".
         if !scaled && amount_max.is_none() && n.is_integer() {
@@ -560,12 +579,34 @@ fn is_space(c: char) -> bool {
 }
 
 /// Between the two ends of a range: "-", "–", "~", "to", "至", "到".
-fn is_range_gap(gap: &str) -> bool {
-    let g = gap.trim_matches(|c: char| is_space(c));
-    matches!(
-        g.to_ascii_lowercase().as_str(),
-        "-" | "–" | "—" | "~" | "～" | "to" | "至" | "到" | "and"
-    ) && (g != "and")
+/// Between the two ends of a range whose lower end starts at `lower_start`: "-", "–", "~",
+/// "至", "到", "to", and "and" after "between". "from 3 to 5 billion yuan" is a change, not a
+/// range, unless it follows "range(s) from" or "ranging from".
+fn is_range_gap(text: &str, lower_start: usize, gap: &str) -> bool {
+    let g = gap.trim_matches(is_space).to_ascii_lowercase();
+    let word_before = text[..lower_start]
+        .trim_end_matches(is_space)
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ranging = || {
+        let head = text[..lower_start].trim_end_matches(is_space);
+        // `head` ends with "from" here (four ASCII bytes).
+        let before_from = head[..head.len().saturating_sub(4)].trim_end_matches(is_space);
+        let last = before_from
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        last.starts_with("rang")
+    };
+    match g.as_str() {
+        "-" | "–" | "—" | "~" | "～" | "至" | "到" => true,
+        "to" => word_before != "from" || ranging(),
+        "and" => word_before == "between",
+        _ => false,
+    }
 }
 
 /// Latin-letter surfaces must not be glued to other letters ("gel" in "angel", "won" in
@@ -672,6 +713,70 @@ mod tests {
             "In 2019 RMB 5 billion was spent",
             &["RMB 5 billion | 5000000000 CNY | "],
         ),
+        (
+            "between 5 and 10 million yuan",
+            &["5 and 10 million yuan | 5000000-10000000 CNY | "],
+        ),
+        (
+            "prices range from 200 to 300 yuan",
+            &["200 to 300 yuan | 200-300 CNY | "],
+        ),
+        (
+            "revenue rose from 3 to 5 billion yuan",
+            &["5 billion yuan | 5000000000 CNY | "],
+        ),
+        ("约合7000万美元", &["7000万美元 | 70000000 USD | 约合"]),
+        (
+            "HKD 500 and EUR 20 million",
+            &["HKD 500 | 500 HKD | ", "EUR 20 million | 20000000 EUR | "],
+        ),
+        (
+            "20 million euros, £3 million, GBP 5",
+            &[
+                "20 million euros | 20000000 EUR | ",
+                "£3 million | 3000000 GBP | ",
+                "GBP 5 | 5 GBP | ",
+            ],
+        ),
+        (
+            "USD 3 billion or 5 billion dollars",
+            &[
+                "USD 3 billion | 3000000000 USD | ",
+                "5 billion dollars | 5000000000 USD | ",
+            ],
+        ),
+        (
+            "CNY 2.3 billion and 1.8 billion renminbi",
+            &[
+                "CNY 2.3 billion | 2300000000 CNY | ",
+                "1.8 billion renminbi | 1800000000 CNY | ",
+            ],
+        ),
+        (
+            "around 5 yuan, nearly 6 yuan, over 7 yuan",
+            &[
+                "5 yuan | 5 CNY | around",
+                "6 yuan | 6 CNY | nearly",
+                "7 yuan | 7 CNY | over",
+            ],
+        ),
+        (
+            "近3亿元，超过4亿元，逾5亿元，100余万元",
+            &[
+                "3亿元 | 300000000 CNY | 近",
+                "4亿元 | 400000000 CNY | 超过",
+                "5亿元 | 500000000 CNY | 逾",
+                "100余万元 | 1000000 CNY | 余",
+            ],
+        ),
+        ("5 亿元", &["5 亿元 | 500000000 CNY | "]),
+        ("新台币3000万元", &["新台币3000万元 | 30000000 TWD | "]),
+        ("$5 to 30 students", &["$5 | 5 USD | "]),
+        (
+            "$5-10 million for the park",
+            &["$5-10 million | 5000000-10000000 USD | "],
+        ),
+        ("1.2 trln yuan", &["1.2 trln yuan | 1200000000000 CNY | "]),
     ];
 
     /// Text that holds no money at all.
@@ -682,6 +787,7 @@ mod tests {
         "call 0871-65123456 for details",
         "in 2019 and 2020",
         "trillion-level industries",
+        "In 2023 Yuan Jiajun visited Lhasa.",
         "24 key projects were signed",
         "All 70 of us",
         "Silica gel is used to absorb moisture.",

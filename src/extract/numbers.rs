@@ -20,6 +20,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -96,13 +97,41 @@ pub struct NumberParser {
     inner: Arc<Tables>,
 }
 
+/// FNV-1a: the keys are short words and single characters looked up for every word near a
+/// currency, where the default SipHash was a tenth of the run time; no untrusted key can
+/// make these fixed tables degrade.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 struct Tables {
-    words: HashMap<String, (Decimal, WordKind)>,
-    scales: HashMap<String, (Decimal, Attach)>,
+    words: FastMap<String, (Decimal, WordKind)>,
+    scales: FastMap<String, (Decimal, Attach)>,
     /// Chinese characters that are digits or units, by character.
-    zh: HashMap<char, ZhToken>,
+    zh: FastMap<char, ZhToken>,
     /// Characters that mean "more than" inside a Chinese number.
     zh_inside: Vec<char>,
+    /// Lowercase first letters of the English number words, and "a".
+    first_letters: [bool; 128],
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -137,8 +166,8 @@ struct Reading {
 
 impl NumberParser {
     pub fn build(dicts: &Dictionaries) -> Result<NumberParser, DictError> {
-        let mut words = HashMap::new();
-        let mut zh = HashMap::new();
+        let mut words = FastMap::default();
+        let mut zh = FastMap::default();
         for row in dicts.rows("numbers/words.tsv", 3)? {
             let value = parse_decimal(dicts, "numbers/words.tsv", row.line, row.fields[1])?;
             let kind = match row.fields[2].trim() {
@@ -163,7 +192,7 @@ impl NumberParser {
                 words.insert(word.to_lowercase(), (value, kind));
             }
         }
-        let mut scales = HashMap::new();
+        let mut scales = FastMap::default();
         for row in dicts.rows("numbers/scales.tsv", 3)? {
             let value = parse_decimal(dicts, "numbers/scales.tsv", row.line, row.fields[1])?;
             let word = row.fields[0].trim();
@@ -197,12 +226,22 @@ impl NumberParser {
                 }
             }
         }
+        let mut first_letters = [false; 128];
+        first_letters[b'a' as usize] = true;
+        for w in words.keys() {
+            if let Some(&b) = w.as_bytes().first()
+                && b.is_ascii()
+            {
+                first_letters[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
         Ok(NumberParser {
             inner: Arc::new(Tables {
                 words,
                 scales,
                 zh,
                 zh_inside: vec!['多', '余'],
+                first_letters,
             }),
         })
     }
@@ -210,14 +249,94 @@ impl NumberParser {
     /// Every number in `text`, left to right, none overlapping.
     pub fn find_all(&self, text: &str) -> Vec<Number> {
         let mut out = Vec::new();
+        self.scan(text, 0, text.len(), &mut out);
+        out
+    }
+
+    /// The numbers near some positions only: each `(start, end)` window is widened by `before`
+    /// and `after` bytes (and further back to the start of a number it would cut, so
+    /// "53.183 billion" is never read as "3.183 billion"). Money and agreement counts only
+    /// need numbers next to a currency or a noun, and most of an article has neither, so this
+    /// is what keeps them fast.
+    pub fn find_near(
+        &self,
+        text: &str,
+        windows: &[(usize, usize)],
+        (before, after): (usize, usize),
+    ) -> Vec<Number> {
+        let mut out = Vec::new();
+        let mut done = 0;
+        for &(s, e) in windows {
+            let mut ws = floor_boundary(text, s.saturating_sub(before)).max(done);
+            let we = ceil_boundary(text, (e + after).min(text.len()));
+            if ws >= we {
+                continue;
+            }
+            // Back up over a number the window would cut, at most 64 more bytes.
+            let limit = ws.saturating_sub(64);
+            while ws > limit && ws > done {
+                let Some(c) = text[..ws].chars().next_back() else {
+                    break;
+                };
+                if self.numberish(c) {
+                    ws -= c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let bytes = text.as_bytes();
+            if ws > done && ws > 0 && bytes[ws - 1].is_ascii_alphanumeric() {
+                // Still inside a word at the limit: start after it.
+                while ws < we && bytes[ws].is_ascii_alphanumeric() {
+                    ws += 1;
+                }
+            }
+            done = self.scan(text, ws, we, &mut out);
+        }
+        out
+    }
+
+    /// Whether the word at `i` can begin an English number: a number word, "a" or "an".
+    fn starts_number(&self, text: &str, i: usize) -> bool {
+        let Some((word, _)) = ascii_word(text, i) else {
+            return false;
+        };
+        let mut buf = [0u8; 16];
+        if word.len() > buf.len() {
+            return false;
+        }
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = &buf[..word.len()];
+        lower == b"a"
+            || lower == b"an"
+            || lower == b"hundred"
+            || std::str::from_utf8(lower).is_ok_and(|w| self.inner.words.contains_key(w))
+    }
+
+    /// A character that can be part of a number, or sit between its parts.
+    fn numberish(&self, c: char) -> bool {
+        c.is_ascii_alphanumeric()
+            || matches!(c, ',' | '.' | '-' | ' ' | '．' | '多' | '余')
+            || ('０'..='９').contains(&c)
+            || self.inner.zh.contains_key(&c)
+    }
+
+    /// Numbers starting in `from..to` (they may end after `to`); returns where scanning stopped.
+    fn scan(&self, text: &str, from: usize, to: usize, out: &mut Vec<Number>) -> usize {
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
+        let mut i = from;
+        while i < to {
             let b = bytes[i];
             let found = if b.is_ascii_digit() || starts_fullwidth_digit(bytes, i) {
                 self.read_digits_number(text, i)
             } else if b.is_ascii_alphabetic() {
-                if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                // Most words cannot start a number: one table look-up rules them out.
+                if (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+                    || !self.inner.first_letters[(b | 0x20) as usize & 0x7f]
+                    || !self.starts_number(text, i)
+                {
                     None
                 } else {
                     self.read_english(text, i, None)
@@ -225,8 +344,23 @@ impl NumberParser {
             } else if b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 match self.inner.zh.get(&c) {
-                    Some(ZhToken::Digit(_)) | Some(ZhToken::Small(_))
-                        if c != '百' && c != '千' && c != '佰' && c != '仟' =>
+                    Some(ZhToken::Digit(_)) => self.read_chinese(text, i, None),
+                    Some(ZhToken::Small(_))
+                        if (c == '十' || c == '拾')
+                            && !text[..i].ends_with(['数', '几', '上', '成']) =>
+                    {
+                        self.read_chinese(text, i, None)
+                    }
+                    // 百/千 alone are words ("百姓", "千家万户"); before 万/亿 they are numbers
+                    // ("超百亿元"), except after 数/几/上/成, which make them vague ("数百万元").
+                    Some(ZhToken::Small(_))
+                        if matches!(
+                            text[i + c.len_utf8()..]
+                                .chars()
+                                .next()
+                                .and_then(|n| self.inner.zh.get(&n)),
+                            Some(ZhToken::Big(_))
+                        ) && !text[..i].ends_with(['数', '几', '上', '成']) =>
                     {
                         self.read_chinese(text, i, None)
                     }
@@ -253,7 +387,7 @@ impl NumberParser {
                 }
             }
         }
-        out
+        i
     }
 
     /// The number that starts exactly at `start`, if one does.
@@ -290,7 +424,16 @@ impl NumberParser {
     /// Digits, then either Chinese units ("358亿") or English scale words ("5 million").
     fn read_digits_number(&self, text: &str, start: usize) -> Option<Number> {
         let (value, end, grouped) = read_digits(text, start)?;
+        // "5 亿元": scraped Chinese text sometimes spaces a digit from its unit.
         let next = text[end..].chars().next();
+        if next == Some(' ')
+            && let Some(c) = text[end + 1..].chars().next()
+            && matches!(self.inner.zh.get(&c), Some(ZhToken::Big(_)))
+        {
+            let mut n = self.read_chinese(text, start, Some((value, end + 1, grouped)))?;
+            n.start = start;
+            return Some(n);
+        }
         if let Some(c) = next
             && (self.inner.zh.contains_key(&c) || self.inner.zh_inside.contains(&c))
         {
@@ -318,6 +461,8 @@ impl NumberParser {
         };
         // The last reading that is a complete number ("half" and "a" alone are not).
         let mut done: Option<Reading> = None;
+        // The reading right after the last scale word, to fall back to (see below).
+        let mut after_scale: Option<Reading> = None;
         let mut pos = start;
         let mut form = Form::Words;
         if let Some((v, end)) = digits {
@@ -378,8 +523,16 @@ impl NumberParser {
             let Some((word, e)) = ascii_word(text, p) else {
                 break;
             };
-            let lower = word.to_ascii_lowercase();
-            if let Some(&(v, kind)) = t.words.get(&lower) {
+            // Lowercased on the stack: this runs for every word near a currency or noun.
+            let mut buf = [0u8; 16];
+            if word.len() > buf.len() {
+                break;
+            }
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+            if let Some(&(v, kind)) = t.words.get(lower) {
                 if !spaced && !hyphen && !and && r.last != Last::None {
                     break;
                 }
@@ -436,7 +589,7 @@ impl NumberParser {
                 done = Some(r);
                 continue;
             }
-            if let Some(&(m, attach)) = t.scales.get(&lower) {
+            if let Some(&(m, attach)) = t.scales.get(lower) {
                 if and {
                     break;
                 }
@@ -448,14 +601,24 @@ impl NumberParser {
                         (r.last == Last::Digits || (lower.len() > 1 && !glued))
                             && (!hyphen || lower.len() != 1)
                     }
-                    Attach::Hundred => !glued,
+                    Attach::Hundred => !glued || r.last == Last::None,
                     _ => false,
                 };
                 if !ok {
                     break;
                 }
+                // "2.3 billion and 1.8 billion": a scale not below the one already applied
+                // starts a second number; the first ends at that scale.
+                if attach != Attach::Hundred
+                    && r.last != Last::Scale
+                    && let Some(prev) = after_scale
+                    && m >= prev.scale
+                {
+                    done = Some(prev);
+                    break;
+                }
                 match (attach, r.last) {
-                    (Attach::Hundred, Last::None) => break,
+                    (Attach::Hundred, Last::None) => r.current = Decimal::ONE_HUNDRED,
                     (Attach::Hundred, Last::Article) => r.current = Decimal::ONE_HUNDRED,
                     (Attach::Hundred, Last::Unit | Last::Tens | Last::Digits) => {
                         r.current = r.current.checked_mul(m)?
@@ -486,6 +649,9 @@ impl NumberParser {
                 r.end = e;
                 pos = e;
                 done = Some(r);
+                if attach != Attach::Hundred {
+                    after_scale = Some(r);
+                }
                 continue;
             }
             if (lower == "a" || lower == "an") && matches!(r.last, Last::None | Last::Fraction) {
@@ -656,6 +822,20 @@ fn single_char(dicts: &Dictionaries, file: &str, line: usize, s: &str) -> Result
     }
 }
 
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn utf8_len(first: u8) -> usize {
     match first {
         0x00..=0x7f => 1,
@@ -819,6 +999,10 @@ mod tests {
         ),
         ("１．０７５３美元", "１．０７５３", "1.0753"),
         ("1,674.5 million", "1,674.5 million", "1674500000"),
+        ("5 亿元", "5 亿", "500000000"),
+        ("超百亿元", "百亿", "10000000000"),
+        ("2.3 billion and 1.8 billion", "2.3 billion", "2300000000"),
+        ("hundred thousand dollars", "hundred thousand", "100000"),
     ];
 
     /// Text where the first number found is not the whole phrase, or none is found.
@@ -829,6 +1013,9 @@ mod tests {
         ("5 m wide", Some("5")),
         ("2019-2020", Some("2019")),
         ("百姓", None),
+        ("数百万元", None),
+        ("上千万元", None),
+        ("数十亿元", None),
     ];
 
     #[test]
