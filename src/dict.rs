@@ -179,7 +179,10 @@ impl Dictionaries {
     /// The defaults compiled into the binary.
     pub fn embedded() -> Dictionaries {
         Dictionaries {
-            files: EMBEDDED.iter().map(|&(k, v)| (k, Cow::Borrowed(v))).collect(),
+            files: EMBEDDED
+                .iter()
+                .map(|&(k, v)| (k, Cow::Borrowed(v)))
+                .collect(),
             origin: BTreeMap::new(),
         }
     }
@@ -221,7 +224,11 @@ impl Dictionaries {
                     line: 0,
                     message: format!(
                         "unknown dictionary file `{rel}` (known: {})",
-                        EMBEDDED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        EMBEDDED
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
             };
