@@ -419,6 +419,23 @@ impl AgreementRules {
                     None => break,
                 }
             }
+            // A suspended hyphen joins two describers: "medium- and long-term contracts".
+            if let Some(rest) = text[e..]
+                .strip_prefix("- and ")
+                .or(text[e..].strip_prefix("- or "))
+                && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                e = text.len() - rest.len();
+                if let Some((_, e2)) = ascii_word(text, e) {
+                    e = e2;
+                    while text[e..].starts_with('-') {
+                        match ascii_word(text, e + 1) {
+                            Some((_, e3)) => e = e3,
+                            None => break,
+                        }
+                    }
+                }
+            }
             let lower = word.to_ascii_lowercase();
             // "18 signed projects": a signing word may describe the noun, right after the count.
             let describing_sign = p == skip_spaces(text, from)
@@ -670,6 +687,16 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        (
+            "Utilities signed 8 medium- and long-term coal supply contracts with mines.",
+            &[
+                "8 medium- and long-term coal supply contracts | 8 contract | medium- and long-term coal supply",
+            ],
+        ),
+        (
+            "The two cities inked 3 short- or long-term lease agreements.",
+            &["3 short- or long-term lease agreements | 3 agreement | short- or long-term lease"],
+        ),
         (
             "with a total of 7 strategic cooperation agreements signed, 60 project investment contracts",
             &[
