@@ -68,6 +68,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
+use rayon::prelude::*;
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::dict::{DictError, Dictionaries};
@@ -833,36 +834,49 @@ impl DateRules {
                 r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})日".to_string(),
             ),
         ];
-        let mut rules = Vec::new();
-        for (kind, needs_digit, pattern) in specs {
-            // ASCII word boundaries: a Unicode `\b` stops the fast regex engine on any
-            // non-ASCII text, which every Chinese article is.
-            let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            // A lazy DFA whose cache is too small for its pattern rebuilds states over and over
-            // (twenty times slower): the rules with long word alternations need more than the
-            // default.
-            let regex = RegexBuilder::new(&pattern)
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|e| DictError {
-                    file: "src/extract/dates.rs".into(),
-                    line: 0,
-                    message: format!("rule {kind:?} does not compile: {e}"),
-                })?;
-            rules.push(Rule {
-                kind,
-                regex,
-                needs_digit,
-            });
-        }
-        let rule_set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
-            .dfa_size_limit(8 * DFA_CACHE)
-            .build()
-            .map_err(|e| DictError {
-                file: "src/extract/dates.rs".into(),
-                line: 0,
-                message: format!("rule set does not compile: {e}"),
-            })?;
+        // ASCII word boundaries: a Unicode `\b` stops the fast regex engine on any non-ASCII
+        // text, which every Chinese article is.
+        let specs: Vec<(Kind, bool, String)> = specs
+            .into_iter()
+            .map(|(kind, needs_digit, pattern)| {
+                (kind, needs_digit, pattern.replace(r"\b", r"(?-u:\b)"))
+            })
+            .collect();
+        let compile_error = |what: String, e: regex::Error| DictError {
+            file: "src/extract/dates.rs".into(),
+            line: 0,
+            message: format!("{what} does not compile: {e}"),
+        };
+        // Compiling some fifty large patterns and their set is most of gazette's start-up, so
+        // both are compiled in parallel.
+        let (rules, rule_set) = rayon::join(
+            || {
+                specs
+                    .par_iter()
+                    .map(|(kind, needs_digit, pattern)| {
+                        // A lazy DFA whose cache is too small for its pattern rebuilds states
+                        // over and over (twenty times slower): the rules with long word
+                        // alternations need more than the default.
+                        let regex = RegexBuilder::new(pattern)
+                            .dfa_size_limit(DFA_CACHE)
+                            .build()
+                            .map_err(|e| compile_error(format!("rule {kind:?}"), e))?;
+                        Ok(Rule {
+                            kind: *kind,
+                            regex,
+                            needs_digit: *needs_digit,
+                        })
+                    })
+                    .collect::<Result<Vec<Rule>, DictError>>()
+            },
+            || {
+                RegexSetBuilder::new(specs.iter().map(|s| s.2.as_str()))
+                    .dfa_size_limit(8 * DFA_CACHE)
+                    .build()
+                    .map_err(|e| compile_error("rule set".into(), e))
+            },
+        );
+        let (rules, rule_set) = (rules?, rule_set?);
         Ok(DateRules {
             rule_set,
             months,

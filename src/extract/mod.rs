@@ -26,9 +26,14 @@ pub struct Extractors {
 impl Extractors {
     pub fn build(dicts: &Dictionaries) -> Result<Extractors, DictError> {
         let numbers = numbers::NumberParser::build(dicts)?;
+        // The gazetteer automaton and the date patterns are the two slow builds: side by side.
+        let (regions, dates) = rayon::join(
+            || regions::RegionMatcher::build(dicts),
+            || dates::DateRules::build(dicts),
+        );
         Ok(Extractors {
-            regions: regions::RegionMatcher::build(dicts)?,
-            dates: dates::DateRules::build(dicts)?,
+            regions: regions?,
+            dates: dates?,
             money: money::MoneyRules::build(dicts, numbers.clone())?,
             agreements: agreements::AgreementRules::build(dicts, numbers)?,
         })
