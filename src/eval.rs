@@ -976,6 +976,106 @@ mod tests {
         assert_eq!(g.published, Some(None));
     }
 
+    fn region(text: &str, start: usize, end: usize, code: &str) -> Mention {
+        use crate::model::{Level, RegionValue, Value};
+        Mention::at(
+            text,
+            start,
+            end,
+            Value::Region(RegionValue {
+                code: code.into(),
+                name: "".into(),
+                name_zh: "".into(),
+                level: Level::Prefecture,
+                province_code: "".into(),
+                matched_alias: "".into(),
+                ambiguous: false,
+                alternatives: Vec::new(),
+                code_as_of: None,
+            }),
+        )
+    }
+
+    fn record(mentions: Vec<Mention>) -> DocumentRecord {
+        DocumentRecord {
+            doc_id: "d.txt".into(),
+            title: None,
+            published: None,
+            bytes: 0,
+            mentions,
+        }
+    }
+
+    #[test]
+    fn hand_computed_scores() {
+        // Gold: Nagqu@0, Lhasa@10, Nagqu@20 (all 540600 except Lhasa 540100).
+        let text = "Nagqu and Lhasa and Nagqu City";
+        let gold = parse_gold(
+            "g.tsv",
+            "region\tNagqu\t540600\nregion\tLhasa\t540100\n",
+            text,
+        )
+        .unwrap();
+        assert_eq!(gold.mentions.len(), 3);
+        // Found: Nagqu@0 right; Lhasa with a wrong code; "Nagqu City" (overlapping, right code);
+        // "and" spurious.
+        let found = vec![
+            region(text, 0, 5, "540600"),
+            region(text, 6, 9, "110000"),
+            region(text, 10, 15, "540000"),
+            region(text, 20, 30, "540600"),
+        ];
+        let rec = record(found);
+        let r = build_report([("d.txt", text, &gold, &rec)]);
+        let strict = r.mention.by_type["region"];
+        // Strict: 1 tp (Nagqu@0), 3 fp, 2 fn -> P 1/4, R 1/3, F1 2PR/(P+R) = 2/7.
+        assert_eq!(
+            (strict.counts.tp, strict.counts.fp, strict.counts.fn_),
+            (1, 3, 2)
+        );
+        assert!((strict.precision - 0.25).abs() < 1e-9);
+        assert!((strict.recall - 1.0 / 3.0).abs() < 1e-9);
+        assert!((strict.f1 - 2.0 / 7.0).abs() < 1e-9);
+        // Lenient also takes "Nagqu City" for "Nagqu": 2 tp, 2 fp, 1 fn -> F1 4/7.
+        let lenient = r.lenient.by_type["region"];
+        assert_eq!((lenient.counts.tp, lenient.counts.fn_), (2, 1));
+        assert!((lenient.f1 - 4.0 / 7.0).abs() < 1e-9);
+        // Document level: gold {540600, 540100}, found {540600, 110000, 540000}: 1 tp, 2 fp, 1 fn.
+        let doc = r.document.by_type["region"];
+        assert_eq!((doc.counts.tp, doc.counts.fp, doc.counts.fn_), (1, 2, 1));
+        // Nothing expected and nothing found is a perfect score, not a division by zero.
+        assert_eq!(r.mention.by_type["money"].f1, 1.0);
+    }
+
+    #[test]
+    fn baseline_comparison_shows_improvement_and_regression() {
+        let text = "Nagqu and Lhasa";
+        let gold = parse_gold(
+            "g.tsv",
+            "region\tNagqu\t540600\nregion\tLhasa\t540100\n",
+            text,
+        )
+        .unwrap();
+        let worse = record(vec![region(text, 0, 5, "540600")]);
+        let better = record(vec![
+            region(text, 0, 5, "540600"),
+            region(text, 10, 15, "540100"),
+        ]);
+        let old = build_report([("d.txt", text, &gold, &worse)]);
+        let new = build_report([("d.txt", text, &gold, &better)]);
+        assert!(new.worse_than(&old).is_empty());
+        assert!(
+            new.better_than(&old)
+                .iter()
+                .any(|l| l.starts_with("region mention F1 0.667 -> 1.000"))
+        );
+        let back = old.worse_than(&new);
+        assert!(
+            back.iter()
+                .any(|l| l.contains("d.txt: region errors 0 -> 1"))
+        );
+    }
+
     #[test]
     fn corrupted_gold_is_an_error_naming_the_line() {
         let text = "Nagqu";
