@@ -65,6 +65,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -147,6 +148,19 @@ struct Rule {
     needs_digit: bool,
 }
 
+/// A thread's own handles on the compiled rule set and rules (see `DateRules::local_patterns`).
+struct Patterns {
+    set: RegexSet,
+    rules: Vec<Regex>,
+}
+
+static NEXT_RULES_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static LOCAL_PATTERNS: std::cell::RefCell<Option<(u64, Rc<Patterns>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Every date rule, compiled once per run.
 pub struct DateRules {
     months: HashMap<String, u32>,
@@ -160,6 +174,8 @@ pub struct DateRules {
     rules: Vec<Rule>,
     /// All rule patterns in one automaton: one pass over a line says which rules can match.
     rule_set: RegexSet,
+    /// Tells this rule set's per-thread copies apart from another's (see `local_patterns`).
+    id: u64,
     /// Between two dates that form a range: "2014 through May 2018", "10/1 to 11/7".
     range_gap: Regex,
     /// After a date: "... to date", "... and now".
@@ -878,6 +894,7 @@ impl DateRules {
         );
         let (rules, rule_set) = (rules?, rule_set?);
         Ok(DateRules {
+            id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             rule_set,
             months,
             weekdays,
@@ -913,6 +930,27 @@ impl DateRules {
         })
     }
 
+    /// This thread's copy of the compiled patterns. A `Regex` keeps its scratch space in a pool
+    /// whose fast path belongs to one thread; other threads share a locked stack, which showed
+    /// as lost time with two workers. A clone gets a pool of its own, so each thread clones the
+    /// patterns once (the compiled programs themselves are shared, not copied).
+    fn local_patterns(&self) -> Rc<Patterns> {
+        LOCAL_PATTERNS.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            match slot.as_ref() {
+                Some((id, p)) if *id == self.id => Rc::clone(p),
+                _ => {
+                    let p = Rc::new(Patterns {
+                        set: self.rule_set.clone(),
+                        rules: self.rules.iter().map(|r| r.regex.clone()).collect(),
+                    });
+                    *slot = Some((self.id, Rc::clone(&p)));
+                    p
+                }
+            }
+        })
+    }
+
     pub fn extract(&self, text: &str, anchor: Option<Anchor>) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut line_start = 0;
@@ -939,14 +977,16 @@ impl DateRules {
             return;
         }
         let mut cands = Vec::new();
-        let candidates = self.rule_set.matches(line);
-        for rule in candidates.iter().map(|i| &self.rules[i]) {
+        let patterns = self.local_patterns();
+        let candidates = patterns.set.matches(line);
+        for i in candidates.iter() {
+            let rule = &self.rules[i];
             if rule.needs_digit && !has_digit {
                 continue;
             }
             // The regex engine finds each match with its DFA and runs the capturing engine
             // only over the match itself.
-            for caps in rule.regex.captures_iter(line) {
+            for caps in patterns.rules[i].captures_iter(line) {
                 if caps.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
