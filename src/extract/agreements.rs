@@ -660,18 +660,29 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s0, s1)
 }
 
-/// The clause around `start..end` inside the sentence `s0..s1`: between commas and colons.
+/// The clause around `start..end` inside the sentence `s0..s1`: between commas and colons, and
+/// in Chinese also at a space, which headlines use instead of a comma ("推介会在深圳举行 32个项目
+/// 集中签约": the promotion is one clause, the signing another).
 fn clause(text: &str, start: usize, end: usize, s0: usize, s1: usize) -> (usize, usize) {
     // "、" lists items inside one clause ("推介了脆李、文旅、清洁能源等18个项目").
-    let is_sep = |c: char| matches!(c, ',' | '，' | ':' | '：');
+    let is_sep = |i: usize, c: char| match c {
+        ',' | '，' | ':' | '：' | '\u{3000}' => true,
+        ' ' => {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 1..].chars().next();
+            before.is_some_and(crate::ingest::is_han)
+                && after.is_some_and(|a| crate::ingest::is_han(a) || a.is_ascii_digit())
+        }
+        _ => false,
+    };
     let c0 = text[s0..start]
         .char_indices()
         .rev()
-        .find(|&(_, c)| is_sep(c))
+        .find(|&(i, c)| is_sep(s0 + i, c))
         .map_or(s0, |(i, c)| s0 + i + c.len_utf8());
     let c1 = text[end..s1]
         .char_indices()
-        .find(|&(_, c)| is_sep(c))
+        .find(|&(i, c)| is_sep(end + i, c))
         .map_or(s1, |(i, _)| end + i);
     (c0, c1)
 }
@@ -687,6 +698,14 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        (
+            "海南自贸港投资推介会在深圳举行 32个项目集中签约",
+            &["32个项目 | 32 project | "],
+        ),
+        (
+            "招商推介会举行　签约项目18个",
+            &["项目18个 | 18 project | "],
+        ),
         (
             "Utilities signed 8 medium- and long-term coal supply contracts with mines.",
             &[
