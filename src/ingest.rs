@@ -117,6 +117,10 @@ const DATE_FORMS: &[&str] = &[
     r"(?P<yK>(?:19|20)\d\d)\s*年\s*(?P<mK>1[0-2]|0?[1-9])\s*月\s*(?P<dK>3[01]|[12]\d|0?[1-9])\s*日",
     r"(?P<monK>[A-Za-z]{3,9})\.?\s+(?P<dK>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<yK>(?:19|20)\d\d)\b",
     r"\b(?P<dK>3[01]|[12]\d|0?[1-9])\s+(?P<monK>[A-Za-z]{3,9})\.?,?\s+(?P<yK>(?:19|20)\d\d)\b",
+    // "14/10/2024", "15.07.2024", "10/14/2024": day or month first, settled in `date_from`.
+    r"\b(?P<aK>\d{1,2})(?P<sepK>[/.])(?P<bK>\d{1,2})[/.](?P<yK>(?:19|20)\d\d)\b",
+    // "二〇二四年十二月六日": Chinese numerals.
+    r"(?P<yK>[〇零一二三四五六七八九]{4})年(?P<zmK>[一二三四五六七八九十]{1,2})月(?P<zdK>[一二三四五六七八九十]{1,3})日",
 ];
 
 /// The longest header line a bare date cell is read from.
@@ -220,7 +224,20 @@ impl Reader {
     fn date_from(&self, c: &regex::Captures) -> Option<NaiveDate> {
         let k = (0..DATE_FORMS.len()).find(|k| c.name(&format!("y{k}")).is_some())?;
         let group = |g: &str| c.name(&format!("{g}{k}")).map(|m| m.as_str());
+        if let (Some(zm), Some(zd)) = (group("zm"), group("zd")) {
+            let y = group("y")?
+                .chars()
+                .try_fold(0i32, |acc, ch| Some(acc * 10 + zh_digit(ch)? as i32))?;
+            return NaiveDate::from_ymd_opt(y, zh_small_number(zm)?, zh_small_number(zd)?);
+        }
         let y: i32 = group("y")?.parse().ok()?;
+        if let (Some(a), Some(sep), Some(b)) = (group("a"), group("sep"), group("b")) {
+            let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+            // Dotted dates are day first (European and Chinese sites); slashed ones are month
+            // first unless the first number cannot be a month ("14/10/2024").
+            let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
         let m: u32 = match (group("m"), group("mon")) {
             (Some(m), _) => m.parse().ok()?,
             (None, Some(name)) => {
@@ -321,6 +338,30 @@ fn dedupe_repeated(line: &str) -> &str {
         }
     }
     line
+}
+
+/// 〇..九 as a digit.
+fn zh_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '零' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1),
+    }
+}
+
+/// 一 to 三十一 written with 十.
+fn zh_small_number(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + zh_digit(*u)?),
+        [t, '十'] => Some(zh_digit(*t)? * 10),
+        [t, '十', u] => Some(zh_digit(*t)? * 10 + zh_digit(*u)?),
+        [u] => zh_digit(*u),
+        _ => None,
+    }
 }
 
 pub fn is_han(c: char) -> bool {
@@ -427,6 +468,20 @@ mod tests {
                 "标题\n【发布日期】2022年11月3日　【来源】局\n",
                 Some("2022-11-03"),
             ),
+            (
+                "Headline words here\n14/10/2024 | Hangzhou\n",
+                Some("2024-10-14"),
+            ),
+            (
+                "Headline words here\nPosted 15.07.2024 by desk\n",
+                Some("2024-07-15"),
+            ),
+            (
+                "Headline words here\nDate: 10/14/2024\n",
+                Some("2024-10-14"),
+            ),
+            ("标题\n日期：二〇二四年十二月六日\n", Some("2024-12-06")),
+            ("标题\n二〇二三年十月九日　来源：日报\n", Some("2023-10-09")),
             (
                 "首页 > 动态\n标题\n2024年7月16日　来源：办公室\n",
                 Some("2024-07-16"),

@@ -79,6 +79,12 @@ use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
 /// before (see the module doc).
 pub const FORWARD_DAYS: i64 = 92;
 
+/// Characters that make a bare four-digit number a count in Chinese ("2100余人", "2023家").
+const ZH_COUNT_AFTER: &str = "余多人名个家项万亿元吨辆台套户次件份只头位";
+
+/// How far ahead a year-less month, quarter or half may start (see `infer_period_year`).
+pub const PERIOD_FORWARD_DAYS: i64 = 183;
+
 /// Lazy-DFA cache per rule, in bytes (the rule set gets eight times this).
 const DFA_CACHE: usize = 8 << 20;
 
@@ -1172,8 +1178,31 @@ fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue>
 /// The year of a year-less date whose first day in year `y` is `first(y)`: the reading that
 /// falls in the window around the anchor (see the module doc).
 fn infer_year(anchor: NaiveDate, first: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
+    infer_year_within(anchor, FORWARD_DAYS, first)
+}
+
+/// The year of a year-less month, quarter or half: the publication year's, unless that period
+/// starts more than PERIOD_FORWARD_DAYS after the publication date (then the year before).
+/// News announces months and quarters further ahead than days ("construction could begin in
+/// the fourth quarter" in June is this year's; "early September" in May is this September),
+/// while a January review of "the fourth quarter" is still last year's.
+fn infer_period_year(anchor: NaiveDate, first: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
     let y = anchor.year();
-    let latest = anchor + Duration::days(FORWARD_DAYS);
+    match first(y) {
+        // This year's period, unless it starts too far ahead to be announced yet.
+        Some(d) if d <= anchor + Duration::days(PERIOD_FORWARD_DAYS) => Some(y),
+        Some(_) => Some(y - 1),
+        None => infer_year(anchor, first),
+    }
+}
+
+fn infer_year_within(
+    anchor: NaiveDate,
+    forward_days: i64,
+    first: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<i32> {
+    let y = anchor.year();
+    let latest = anchor + Duration::days(forward_days);
     let earliest = latest - Duration::days(365);
     for cand in [y, y - 1, y + 1] {
         if let Some(d) = first(cand)
@@ -1338,7 +1367,9 @@ impl DateRules {
     fn month_mention(&self, y: Option<i32>, m: u32, anchor: Option<Anchor>) -> Option<DateValue> {
         match (y, anchor) {
             (Some(y), _) => month_value(y, m, YearSource::Text),
-            (None, Some(a)) => month_value(infer_year(a.date, |y| ymd(y, m, 1))?, m, a.source),
+            (None, Some(a)) => {
+                month_value(infer_period_year(a.date, |y| ymd(y, m, 1))?, m, a.source)
+            }
             (None, None) => Some(dv(
                 format!("XXXX-{m:02}"),
                 None,
@@ -1429,7 +1460,7 @@ impl DateRules {
         if let Some(o) = offset {
             return Some((a.date.year() + o, a.source));
         }
-        Some((infer_year(a.date, starts)?, a.source))
+        Some((infer_period_year(a.date, starts)?, a.source))
     }
 
     fn year_offset_of(&self, ctx: &Ctx) -> Option<i32> {
@@ -1810,6 +1841,10 @@ impl DateRules {
                 }
                 let next = next_word(ctx.text, ye).to_lowercase();
                 if self.not_after_year.contains(&next) {
+                    return None;
+                }
+                // "2100余人", "2023家": a Chinese count word right after the number.
+                if ctx.text[ye..].starts_with(|c: char| ZH_COUNT_AFTER.contains(c)) {
                     return None;
                 }
                 // "2001 Century Avenue": a house number
@@ -3325,6 +3360,23 @@ mod tests {
             "Last year=2022 | this year=2023 | this month=2023-10",
         ),
         ("in early June", "2023-06-20", "early June=2023-06"),
+        // Months, quarters and halves: this year's unless they start over 183 days ahead.
+        (
+            "as early as the fourth quarter",
+            "2025-06-10",
+            "fourth quarter=2025-Q4",
+        ),
+        (
+            "in the fourth quarter, sales rose",
+            "2024-01-15",
+            "fourth quarter=2023-Q4",
+        ),
+        (
+            "in early September",
+            "2024-05-16",
+            "early September=2024-09",
+        ),
+        ("明年一季度前完成", "2024-12-06", "明年一季度=2025-Q1"),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
         (
@@ -3443,6 +3495,8 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        ("武隆区已有2100余人实现就业", "2024-03-05"),
+        ("共有2023家企业参展", "2024-03-05"),
         ("the 5th China Tibet Tourism and Culture Expo", "2023-06-20"),
         ("over 2,000 years ago", "2023-06-20"),
         ("best viewed in IE 6.0 at 1024*768", "2023-06-20"),

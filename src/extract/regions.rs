@@ -69,6 +69,8 @@ struct Alias {
     /// The dictionary form it stands for, reported as `matched_alias` (the canonical casing
     /// for an all-caps dateline form).
     canonical: Arc<str>,
+    /// An all-caps copy: counts only before a comma, as in a dateline.
+    dateline_only: bool,
 }
 
 /// A name found in the text, before resolution.
@@ -193,6 +195,7 @@ impl RegionMatcher {
                     needs_context,
                     full_zh,
                     canonical: surface.into(),
+                    dateline_only: false,
                 });
             if !a.targets.contains(&target) {
                 a.targets.push(target);
@@ -234,12 +237,14 @@ impl RegionMatcher {
             }
         }
         // Datelines shout ("DALIAN, China, May 29"): an all-caps copy of every Latin name long
-        // enough not to be an acronym.
+        // enough not to be an acronym, which counts only as a dateline (followed by a comma):
+        // all-caps page banners ("ANHUI FOCUS", "BEIJING-INNER MONGOLIA NEWS") are not.
         let caps: Vec<Alias> = surfaces
             .values()
             .filter(|a| a.surface.is_ascii() && a.surface.len() >= 4)
             .map(|a| Alias {
                 surface: a.surface.to_uppercase(),
+                dateline_only: true,
                 ..a.clone()
             })
             .filter(|a| !surfaces.contains_key(&a.surface))
@@ -466,13 +471,16 @@ impl RegionMatcher {
 
     /// Region mentions of a text, resolved against the text itself.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
-        let cands = self.candidates(text);
+        let (cands, dropped) = self.candidates(text);
         let mut out = self.resolve(text, &cands);
-        out.extend(self.abbreviation_compounds(text, &cands));
+        out.extend(self.abbreviation_compounds(text, &cands, &dropped));
         out
     }
 
-    fn candidates(&self, text: &str) -> Vec<Candidate> {
+    /// Names found, and the spans of Han names dropped as non-regions (their characters are no
+    /// provincial abbreviations either: 咸宁新闻网 is not 宁 and 新).
+    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(usize, usize)>) {
+        let mut dropped = Vec::new();
         let excluded: Vec<(usize, usize)> = self
             .not_phrases
             .find_iter(text)
@@ -486,6 +494,9 @@ impl RegionMatcher {
             if latin && !on_word_boundaries(text, start, name_end) {
                 continue;
             }
+            if alias.dateline_only && !text[name_end..].starts_with(',') {
+                continue;
+            }
             let (end, suffix) = if latin {
                 self.suffix_after(text, name_end)
             } else {
@@ -493,6 +504,11 @@ impl RegionMatcher {
             };
             let suffix_level = suffix.map(|i| self.suffixes[i].level);
             if self.is_excluded(text, &excluded, alias, latin, start, end, suffix_level) {
+                // A name dropped only for being glued to the word before it (粤|桂东西部) leaves
+                // its characters free for an abbreviation compound.
+                if !latin && !self.glued_county(text, alias, start) {
+                    dropped.push((start, end));
+                }
                 continue;
             }
             out.push(Candidate {
@@ -504,7 +520,7 @@ impl RegionMatcher {
                 latin,
             });
         }
-        out
+        (out, dropped)
     }
 
     /// The rules of `not_regions.tsv`, and a few that hold for every name.
@@ -562,18 +578,8 @@ impl RegionMatcher {
             // A bare two-character county name glued after another Han character is most
             // often the tail of a longer word (丹霞山, 粤桂东西部): it counts only after a
             // function character (在, 与, 、...) or right after another place name.
-            let county_only = alias
-                .targets
-                .iter()
-                .all(|&t| self.divisions[t].level == Level::County);
-            if county_only && !alias.full_zh && alias.surface.chars().count() == 2 {
-                let glued = text[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| is_han(p) && !ZH_FUNCTION_CHARS.contains(p));
-                if glued && !self.ends_with_place(&text[..start]) {
-                    return true;
-                }
+            if self.glued_county(text, alias, start) {
+                return true;
             }
             return self.bare_zh.contains(&alias.surface);
         }
@@ -634,7 +640,10 @@ impl RegionMatcher {
             if GOVERNMENT.contains(&word) {
                 return false;
             }
-            if self.company_words.contains(word) {
+            // "Co." keeps its dot; "Textiles." at the end of a sentence does not.
+            if self.company_words.contains(word)
+                || self.company_words.contains(word.trim_end_matches('.'))
+            {
                 return true;
             }
             rest = &r[stop..];
@@ -983,6 +992,23 @@ impl RegionMatcher {
         }
     }
 
+    /// A bare two-character county name glued after another Han character that is neither a
+    /// function character nor the end of a place name (丹霞山, 粤桂东西部).
+    fn glued_county(&self, text: &str, alias: &Alias, start: usize) -> bool {
+        let county_only = alias
+            .targets
+            .iter()
+            .all(|&t| self.divisions[t].level == Level::County);
+        if !county_only || alias.full_zh || alias.surface.chars().count() != 2 {
+            return false;
+        }
+        let glued = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_han(p) && !ZH_FUNCTION_CHARS.contains(p));
+        glued && !self.ends_with_place(&text[..start])
+    }
+
     /// True when `head` ends with a Han place name (湛江霞山: the city before its district).
     fn ends_with_place(&self, head: &str) -> bool {
         let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
@@ -1011,13 +1037,21 @@ impl RegionMatcher {
 
     /// "京津冀", "川渝", "黑吉辽": runs of two or more one-character provincial abbreviations
     /// outside any full name; each character is its own mention.
-    fn abbreviation_compounds(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
+    fn abbreviation_compounds(
+        &self,
+        text: &str,
+        cands: &[Candidate],
+        dropped: &[(usize, usize)],
+    ) -> Vec<Mention> {
         if self.abbrevs.is_empty() || text.is_ascii() {
             return Vec::new();
         }
         let mut out = Vec::new();
         let mut run: Vec<(usize, char)> = Vec::new();
-        let covered = |pos: usize| cands.iter().any(|c| c.start <= pos && pos < c.end);
+        let covered = |pos: usize| {
+            cands.iter().any(|c| c.start <= pos && pos < c.end)
+                || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
+        };
         let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
             let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
             let alone_ok = run.len() == 1
@@ -1067,8 +1101,8 @@ impl RegionMatcher {
 }
 
 /// Characters after which a Han place name starts a new word: prepositions, conjunctions,
-/// verbs of motion and settling (落户, 走进, 莅临, 到访) and list marks.
-const ZH_FUNCTION_CHARS: &str = "在与和及同至到赴从向对于是为的了、，。：；（）《》“”‘’「」【】来去往抵驻援入出自由经把将跟给让沿户进临访";
+/// verbs of motion, settling and linking (落户, 走进, 莅临, 到访, 连接, 直达) and list marks.
+const ZH_FUNCTION_CHARS: &str = "在与和及同至到赴从向对于是为的了、，。：；（）《》“”‘’「」【】来去往抵驻援入出自由经把将跟给让沿户进临访接达通";
 
 /// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
 /// punctuation or government word.
