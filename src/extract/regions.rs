@@ -115,6 +115,12 @@ pub struct RegionMatcher {
     not_next: HashSet<String>,
     not_prev: HashSet<String>,
     company_words: HashSet<String>,
+    /// Words after a place name that make it a government body ("Provincial", "Bureau").
+    gov_words: HashSet<String>,
+    zh_company: Vec<String>,
+    zh_gov: Vec<String>,
+    /// Characters after which a Han place name starts a new word (在, 与, 、).
+    zh_function: HashSet<char>,
     not_next_zh: Vec<String>,
     bare_zh: HashSet<String>,
     surnames: HashSet<String>,
@@ -301,6 +307,10 @@ impl RegionMatcher {
         let mut not_next = HashSet::new();
         let mut not_prev = HashSet::new();
         let mut company_words = HashSet::new();
+        let mut gov_words = HashSet::new();
+        let mut zh_company = Vec::new();
+        let mut zh_gov = Vec::new();
+        let mut zh_function = HashSet::new();
         let mut not_next_zh = Vec::new();
         let mut bare_zh = HashSet::new();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
@@ -317,6 +327,12 @@ impl RegionMatcher {
                 "company_word" => {
                     company_words.insert(t);
                 }
+                "gov_word" => {
+                    gov_words.insert(t);
+                }
+                "company_zh" => zh_company.push(t),
+                "gov_zh" => zh_gov.push(t),
+                "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
                 "bare_zh" => {
                     bare_zh.insert(t);
@@ -326,7 +342,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, prev_word, company_word, next_zh or bare_zh: {other:?}"
+                            "rule must be phrase, before, next_word, prev_word, company_word, gov_word, next_zh, bare_zh, company_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -408,6 +424,10 @@ impl RegionMatcher {
             not_next,
             not_prev,
             company_words,
+            gov_words,
+            zh_company,
+            zh_gov,
+            zh_function,
             not_next_zh,
             bare_zh,
             surnames,
@@ -569,7 +589,7 @@ impl RegionMatcher {
                 return true;
             }
             // A short name opening a company name: "吉林化纤集团", "上海医药股份".
-            if !alias.full_zh && company_zh_ahead(rest) {
+            if !alias.full_zh && self.company_zh_ahead(rest) {
                 return true;
             }
             if !alias.full_zh && self.after_person_surname(text, start) {
@@ -604,27 +624,24 @@ impl RegionMatcher {
         false
     }
 
+    /// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
+    /// punctuation or government word (人民政府, 局...).
+    fn company_zh_ahead(&self, rest: &str) -> bool {
+        let head: String = rest.chars().take(8).take_while(|&c| is_han(c)).collect();
+        match self
+            .zh_company
+            .iter()
+            .filter_map(|w| head.find(w.as_str()))
+            .min()
+        {
+            Some(at) => !self.zh_gov.iter().any(|g| head[..at].contains(g.as_str())),
+            None => false,
+        }
+    }
+
     /// A company word among the next few capitalised words, before any government word:
     /// "Inner Mongolia Yili Industrial Group", but not "Liaoning Provincial Department".
     fn company_ahead(&self, text: &str, end: usize) -> bool {
-        const GOVERNMENT: &[&str] = &[
-            "Provincial",
-            "Municipal",
-            "People's",
-            "People’s",
-            "Government",
-            "Department",
-            "Bureau",
-            "Committee",
-            "Commission",
-            "Office",
-            "Congress",
-            "Prefecture",
-            "County",
-            "District",
-            "City",
-            "Province",
-        ];
         let mut rest = &text[end..];
         for _ in 0..4 {
             let Some(r) = rest.strip_prefix(' ') else {
@@ -637,7 +654,7 @@ impl RegionMatcher {
             if word.is_empty() || !(word.starts_with(char::is_uppercase) || word == "&") {
                 return false;
             }
-            if GOVERNMENT.contains(&word) {
+            if self.gov_words.contains(word) {
                 return false;
             }
             // "Co." keeps its dot; "Textiles." at the end of a sentence does not.
@@ -1005,7 +1022,7 @@ impl RegionMatcher {
         let glued = text[..start]
             .chars()
             .next_back()
-            .is_some_and(|p| is_han(p) && !ZH_FUNCTION_CHARS.contains(p));
+            .is_some_and(|p| is_han(p) && !self.zh_function.contains(&p));
         glued && !self.ends_with_place(&text[..start])
     }
 
@@ -1097,31 +1114,6 @@ impl RegionMatcher {
         }
         flush(&mut run, &mut out);
         out
-    }
-}
-
-/// Characters after which a Han place name starts a new word: prepositions, conjunctions,
-/// verbs of motion, settling and linking (落户, 走进, 莅临, 到访, 连接, 直达) and list marks.
-const ZH_FUNCTION_CHARS: &str = "在与和及同至到赴从向对于是为的了、，。：；（）《》“”‘’「」【】来去往抵驻援入出自由经把将跟给让沿户进临访接达通";
-
-/// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
-/// punctuation or government word.
-fn company_zh_ahead(rest: &str) -> bool {
-    let head: String = rest.chars().take(8).take_while(|&c| is_han(c)).collect();
-    let gov = [
-        "人民政府",
-        "政府",
-        "委员会",
-        "厅",
-        "局",
-        "办公室",
-        "人大",
-        "政协",
-    ];
-    let company = ["集团", "公司", "股份", "有限"];
-    match company.iter().filter_map(|w| head.find(w)).min() {
-        Some(at) => !gov.iter().any(|g| head[..at].contains(g)),
-        None => false,
     }
 }
 
