@@ -443,56 +443,18 @@ pub fn score_document(
     // Strict: exact span and value, one-to-one.
     let mut used_f = vec![false; found.len()];
     let mut used_g = vec![false; gold.mentions.len()];
-    for (gi, g) in gold.mentions.iter().enumerate() {
-        if let Some(fi) = (0..found.len()).find(|&fi| {
-            !used_f[fi]
-                && found[fi].kind == g.kind
-                && found[fi].start == g.start
-                && found[fi].end == g.end
-                && found[fi].key == g.key
-        }) {
-            used_f[fi] = true;
-            used_g[gi] = true;
-        }
-    }
-    for t in TYPES {
-        let c = strict.get_mut(t).unwrap();
-        c.tp = used_g
-            .iter()
-            .zip(&gold.mentions)
-            .filter(|(u, g)| **u && g.kind == t)
-            .count();
-        c.fn_ = gold.mentions.iter().filter(|g| g.kind == t).count() - c.tp;
-        c.fp = found.iter().filter(|f| f.kind == t).count() - c.tp;
-    }
+    let same = |f: &Found, g: &Labelled| f.kind == g.kind && f.key == g.key;
+    match_one_to_one(&found, gold, &mut used_f, &mut used_g, |f, g| {
+        same(f, g) && f.start == g.start && f.end == g.end
+    });
+    tally(&mut strict, &found, gold, &used_g);
     // Lenient: overlapping span and same value, one-to-one; the strict matches stay matched.
     let mut lused_f = used_f.clone();
     let mut lused_g = used_g.clone();
-    for (gi, g) in gold.mentions.iter().enumerate() {
-        if lused_g[gi] {
-            continue;
-        }
-        if let Some(fi) = (0..found.len()).find(|&fi| {
-            !lused_f[fi]
-                && found[fi].kind == g.kind
-                && found[fi].start < g.end
-                && g.start < found[fi].end
-                && found[fi].key == g.key
-        }) {
-            lused_f[fi] = true;
-            lused_g[gi] = true;
-        }
-    }
-    for t in TYPES {
-        let c = lenient.get_mut(t).unwrap();
-        c.tp = lused_g
-            .iter()
-            .zip(&gold.mentions)
-            .filter(|(u, g)| **u && g.kind == t)
-            .count();
-        c.fn_ = gold.mentions.iter().filter(|g| g.kind == t).count() - c.tp;
-        c.fp = found.iter().filter(|f| f.kind == t).count() - c.tp;
-    }
+    match_one_to_one(&found, gold, &mut lused_f, &mut lused_g, |f, g| {
+        same(f, g) && f.start < g.end && g.start < f.end
+    });
+    tally(&mut lenient, &found, gold, &lused_g);
     // Errors, from the lenient matching: what is left unmatched on either side.
     let context = |s: usize, e: usize| snippet(text, s, e);
     let mut reported_f = vec![false; found.len()];
@@ -561,6 +523,39 @@ pub fn score_document(
         c.fn_ = g.len() - c.tp;
     }
     ([strict, lenient, docs], errors)
+}
+
+/// Pairs each gold mention not yet matched with the first unmatched prediction that `fits` it.
+fn match_one_to_one(
+    found: &[Found],
+    gold: &Gold,
+    used_f: &mut [bool],
+    used_g: &mut [bool],
+    fits: impl Fn(&Found, &Labelled) -> bool,
+) {
+    for (gi, g) in gold.mentions.iter().enumerate() {
+        if used_g[gi] {
+            continue;
+        }
+        if let Some(fi) = (0..found.len()).find(|&fi| !used_f[fi] && fits(&found[fi], g)) {
+            used_f[fi] = true;
+            used_g[gi] = true;
+        }
+    }
+}
+
+/// Per type: matched gold mentions are true positives, the rest of each side the errors.
+fn tally(counts: &mut BTreeMap<String, Counts>, found: &[Found], gold: &Gold, used_g: &[bool]) {
+    for t in TYPES {
+        let c = counts.get_mut(t).expect("every type has counts");
+        c.tp = used_g
+            .iter()
+            .zip(&gold.mentions)
+            .filter(|(u, g)| **u && g.kind == t)
+            .count();
+        c.fn_ = gold.mentions.iter().filter(|g| g.kind == t).count() - c.tp;
+        c.fp = found.iter().filter(|f| f.kind == t).count() - c.tp;
+    }
 }
 
 fn describe(f: &Found) -> String {
