@@ -666,9 +666,8 @@ impl Report {
         }
     }
 
-    /// What got worse against an earlier report: types whose F1 dropped at any level, and
-    /// documents whose errors (fp + fn) grew for a type.
-    pub fn worse_than(&self, base: &Report) -> Vec<String> {
+    /// Types whose F1 at some level moved in the direction `moved(old, new)` says.
+    fn f1_changes(&self, base: &Report, moved: impl Fn(f64, f64) -> bool) -> Vec<String> {
         let mut out = Vec::new();
         for (name, now, then) in [
             ("mention", &self.mention, &base.mention),
@@ -677,12 +676,19 @@ impl Report {
         ] {
             for (t, sc) in &now.by_type {
                 if let Some(old) = then.by_type.get(t)
-                    && sc.f1 + 1e-9 < old.f1
+                    && moved(old.f1, sc.f1)
                 {
                     out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
                 }
             }
         }
+        out
+    }
+
+    /// What got worse against an earlier report: types whose F1 dropped at any level, and
+    /// documents whose errors (fp + fn) grew for a type.
+    pub fn worse_than(&self, base: &Report) -> Vec<String> {
+        let mut out = self.f1_changes(base, |old, new| new + 1e-9 < old);
         for (doc, types) in &self.per_document {
             let Some(old) = base.per_document.get(doc) else {
                 continue;
@@ -704,21 +710,7 @@ impl Report {
 
     /// What got better against an earlier report (types whose F1 rose).
     pub fn better_than(&self, base: &Report) -> Vec<String> {
-        let mut out = Vec::new();
-        for (name, now, then) in [
-            ("mention", &self.mention, &base.mention),
-            ("lenient", &self.lenient, &base.lenient),
-            ("document", &self.document, &base.document),
-        ] {
-            for (t, sc) in &now.by_type {
-                if let Some(old) = then.by_type.get(t)
-                    && sc.f1 > old.f1 + 1e-9
-                {
-                    out.push(format!("{t} {name} F1 {:.3} -> {:.3}", old.f1, sc.f1));
-                }
-            }
-        }
-        out
+        self.f1_changes(base, |old, new| new > old + 1e-9)
     }
 }
 
