@@ -1060,6 +1060,11 @@ impl Ctx<'_> {
     fn get(&self, name: &str) -> Option<&str> {
         self.caps.name(name).map(|m| m.as_str())
     }
+    /// The first of several alternative groups that matched, parsed as a number ("m", "m2",
+    /// "m3": the same field in the alternatives of one rule).
+    fn number<T: std::str::FromStr>(&self, names: &[&str]) -> Option<T> {
+        names.iter().find_map(|n| self.get(n))?.parse().ok()
+    }
     fn start_of(&self, name: &str) -> Option<usize> {
         self.caps.name(name).map(|m| self.base + m.start())
     }
@@ -1551,18 +1556,8 @@ impl DateRules {
                     return None;
                 }
                 let y: i32 = ctx.get("y")?.parse().ok()?;
-                let m: u32 = ctx
-                    .get("m")
-                    .or(ctx.get("m2"))
-                    .or(ctx.get("m3"))?
-                    .parse()
-                    .ok()?;
-                let d: u32 = ctx
-                    .get("d")
-                    .or(ctx.get("d2"))
-                    .or(ctx.get("d3"))?
-                    .parse()
-                    .ok()?;
+                let m: u32 = ctx.number(&["m", "m2", "m3"])?;
+                let d: u32 = ctx.number(&["d", "d2", "d3"])?;
                 one(day_value(ymd(y, m, d)?, YearSource::Text))
             }
             NumericDate => {
@@ -1571,12 +1566,7 @@ impl DateRules {
                     return None;
                 }
                 let a: u32 = ctx.get("a")?.parse().ok()?;
-                let b: u32 = ctx
-                    .get("b")
-                    .or(ctx.get("b2"))
-                    .or(ctx.get("b3"))?
-                    .parse()
-                    .ok()?;
+                let b: u32 = ctx.number(&["b", "b2", "b3"])?;
                 let yn: i32 = yt.parse().ok()?;
                 let y = if yt.len() == 2 {
                     two_digit_year(yn)
@@ -1621,8 +1611,8 @@ impl DateRules {
                 if glued_number(ctx.text, ws, we) {
                     return None;
                 }
-                let m: u32 = ctx.get("m").or(ctx.get("m2"))?.parse().ok()?;
-                let y: i32 = ctx.get("y").or(ctx.get("y2"))?.parse().ok()?;
+                let m: u32 = ctx.number(&["m", "m2"])?;
+                let y: i32 = ctx.number(&["y", "y2"])?;
                 one(month_value(y, m, YearSource::Text)?)
             }
             MonDayRange | MonDayMonDayRange | DayDayMonRange | DayMonDayMonRange => {
@@ -1903,7 +1893,7 @@ impl DateRules {
                         YearSource::Text,
                     )?);
                 }
-                let q: u32 = ctx.get("q").or(ctx.get("q3"))?.parse().ok()?;
+                let q: u32 = ctx.number(&["q", "q3"])?;
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), None, |y| ymd(y, 3 * q - 2, 1))?;
                 one(quarter_value(y, q, src)?)
@@ -1946,7 +1936,7 @@ impl DateRules {
                 one(half_value(y, h, src)?)
             }
             HalfCode => {
-                let h: u32 = ctx.get("h").or(ctx.get("h2"))?.parse().ok()?;
+                let h: u32 = ctx.number(&["h", "h2"])?;
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), None, |y| ymd(y, 6 * h - 5, 1))?;
                 one(half_value(y, h, src)?)
