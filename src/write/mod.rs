@@ -20,6 +20,8 @@ use tempfile::NamedTempFile;
 
 use crate::model::{Mention, Value};
 
+pub mod rows;
+
 /// One line of `documents.jsonl`: a document and its mentions, sorted by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -107,14 +109,16 @@ pub struct Rendered {
 impl Rendered {
     pub fn of(outcome: &Outcome) -> Result<Rendered, WriteError> {
         let mut r = Rendered::default();
-        let mut mentions = csv::Writer::from_writer(Vec::new());
         let mut documents = csv::Writer::from_writer(Vec::new());
         match outcome {
             Outcome::Done(rec) => {
-                serde_json::to_writer(&mut r.jsonl, rec)?;
-                r.jsonl.push(b'\n');
+                // Sized from the output of the synthetic corpus, so a document is written
+                // without the buffers growing on the way.
+                r.jsonl.reserve(256 + 320 * rec.mentions.len());
+                r.mentions.reserve(160 * rec.mentions.len());
+                rows::json_document(&mut r.jsonl, rec);
                 for m in &rec.mentions {
-                    write_mention(&mut mentions, &rec.doc_id, m)?;
+                    rows::csv_mention(&mut r.mentions, &rec.doc_id, m);
                 }
                 documents.write_record(document_row(rec))?;
             }
@@ -129,9 +133,6 @@ impl Rendered {
                 documents.write_record(row)?;
             }
         }
-        r.mentions = mentions
-            .into_inner()
-            .map_err(|e| WriteError::Csv(e.into_error().into()))?;
         r.documents = documents
             .into_inner()
             .map_err(|e| WriteError::Csv(e.into_error().into()))?;
@@ -240,70 +241,6 @@ impl Outputs {
 
 fn day(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// Writes one `mentions.csv` row field by field: building a `Vec<String>` per mention was the
-/// largest allocation cost of a run.
-fn write_mention<W: Write>(
-    w: &mut csv::Writer<W>,
-    doc_id: &str,
-    m: &Mention,
-) -> Result<(), csv::Error> {
-    let mut num = itoa::Buffer::new();
-    w.write_field(doc_id)?;
-    w.write_field(m.value.type_name())?;
-    w.write_field(num.format(m.start))?;
-    w.write_field(num.format(m.end))?;
-    w.write_field(&m.text)?;
-    let tf = |x: bool| if x { "true" } else { "false" };
-    let empty = |w: &mut csv::Writer<W>, n: usize| -> Result<(), csv::Error> {
-        for _ in 0..n {
-            w.write_field("")?;
-        }
-        Ok(())
-    };
-    match &m.value {
-        Value::Region(r) => {
-            w.write_field(&*r.code)?;
-            w.write_field(&*r.code)?;
-            w.write_field(&*r.name)?;
-            w.write_field(&*r.name_zh)?;
-            w.write_field(r.level.as_str())?;
-            w.write_field(&*r.province_code)?;
-            w.write_field(&*r.matched_alias)?;
-            w.write_field(tf(r.ambiguous))?;
-            w.write_field(r.alternatives.join(";"))?;
-            w.write_field(r.code_as_of.as_deref().unwrap_or(""))?;
-            empty(w, 12)?;
-        }
-        Value::Date(d) => {
-            w.write_field(&d.value)?;
-            empty(w, 9)?;
-            w.write_field(day(d.first_day))?;
-            w.write_field(day(d.last_day))?;
-            w.write_field(d.granularity.as_str())?;
-            w.write_field(d.year_source.as_str())?;
-            empty(w, 8)?;
-        }
-        Value::Money(x) => {
-            w.write_field(m.value.display())?;
-            empty(w, 13)?;
-            w.write_field(&x.amount)?;
-            w.write_field(x.amount_max.as_deref().unwrap_or(""))?;
-            w.write_field(&x.currency)?;
-            w.write_field(tf(x.approximate))?;
-            w.write_field(x.qualifier.as_deref().unwrap_or(""))?;
-            empty(w, 3)?;
-        }
-        Value::Agreement(a) => {
-            w.write_field(m.value.display())?;
-            empty(w, 18)?;
-            w.write_field(num.format(a.count))?;
-            w.write_field(a.kind.as_str())?;
-            w.write_field(&a.label)?;
-        }
-    }
-    w.write_record(None::<&[u8]>)
 }
 
 /// One `documents.csv` row for a processed document.
