@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::dict::Dictionaries;
 use gazette::ingest::Reader;
 use gazette::run::Pipeline;
-use gazette::write::{Outcome, Rendered};
+use gazette::write::{DocumentRecord, Outcome, Rendered, rows};
 use std::hint::black_box;
 
 fn corpus() -> Vec<String> {
@@ -93,7 +93,34 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|d| Outcome::Done(pipeline.process_document(d.clone())))
         .collect();
-    g.bench_function("serialise JSON+CSV", |b| {
+    let records: Vec<&DocumentRecord> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Done(r) => Some(r),
+            Outcome::Failed { .. } => None,
+        })
+        .collect();
+    g.bench_function("write JSON lines", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            for r in &records {
+                rows::json_document(&mut out, r);
+            }
+            black_box(out)
+        })
+    });
+    g.bench_function("write mention CSV rows", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            for r in &records {
+                for m in &r.mentions {
+                    rows::csv_mention(&mut out, &r.doc_id, m);
+                }
+            }
+            black_box(out)
+        })
+    });
+    g.bench_function("serialise all three outputs", |b| {
         b.iter(|| {
             for o in &outcomes {
                 black_box(Rendered::of(o).unwrap());
