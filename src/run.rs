@@ -69,33 +69,61 @@ pub struct Summary {
     pub startup: Duration,
 }
 
-impl Summary {
-    /// Counts one outcome; a failure is reported on stderr (above the progress bar).
-    fn add(&mut self, outcome: &Outcome, progress: Option<&indicatif::ProgressBar>) {
-        self.documents += 1;
+/// What the summary keeps of one document: counted on the worker that processed it, so the
+/// document itself is freed there and not on the thread that feeds the batches.
+#[derive(Debug)]
+struct Tally {
+    bytes: u64,
+    mentions: [usize; 4],
+    /// "doc_id: error" of a file that was skipped.
+    failure: Option<String>,
+}
+
+impl Tally {
+    fn of(outcome: &Outcome) -> Tally {
         match outcome {
             Outcome::Done(rec) => {
-                self.bytes += rec.bytes as u64;
+                let mut mentions = [0; 4];
                 for m in &rec.mentions {
                     let t = TYPES
                         .iter()
                         .position(|t| *t == m.value.type_name())
                         .expect("every type is listed");
-                    self.mentions[t] += 1;
+                    mentions[t] += 1;
+                }
+                Tally {
+                    bytes: rec.bytes as u64,
+                    mentions,
+                    failure: None,
                 }
             }
             Outcome::Failed {
                 doc_id,
                 error,
                 bytes,
-            } => {
-                self.failed += 1;
-                self.bytes += *bytes as u64;
-                let msg = format!("gazette: {doc_id}: {error} (skipped)");
-                match progress {
-                    Some(p) => p.println(msg),
-                    None => eprintln!("{msg}"),
-                }
+            } => Tally {
+                bytes: *bytes as u64,
+                mentions: [0; 4],
+                failure: Some(format!("{doc_id}: {error}")),
+            },
+        }
+    }
+}
+
+impl Summary {
+    /// Counts one document; a failure is reported on stderr (above the progress bar).
+    fn add(&mut self, tally: &Tally, progress: Option<&indicatif::ProgressBar>) {
+        self.documents += 1;
+        self.bytes += tally.bytes;
+        for (n, m) in self.mentions.iter_mut().zip(tally.mentions) {
+            *n += m;
+        }
+        if let Some(failure) = &tally.failure {
+            self.failed += 1;
+            let msg = format!("gazette: {failure} (skipped)");
+            match progress {
+                Some(p) => p.println(msg),
+                None => eprintln!("{msg}"),
             }
         }
     }
@@ -215,19 +243,18 @@ pub fn extract(config: &Config) -> Result<Summary, RunError> {
             Ok(outputs)
         });
         for batch in inputs.chunks(BATCH) {
-            let done: Vec<(Outcome, Result<Rendered, WriteError>)> = pool.install(|| {
+            let done: Vec<(Tally, Result<Rendered, WriteError>)> = pool.install(|| {
                 batch
                     .par_iter()
                     .map(|i| {
                         let o = pipeline.process(i);
-                        let r = Rendered::of(&o);
-                        (o, r)
+                        (Tally::of(&o), Rendered::of(&o))
                     })
                     .collect()
             });
             let mut rendered = Vec::with_capacity(done.len());
-            for (outcome, r) in done {
-                summary.add(&outcome, progress.as_ref());
+            for (tally, r) in done {
+                summary.add(&tally, progress.as_ref());
                 rendered.push(r?);
             }
             if let Some(p) = &progress {
