@@ -143,9 +143,10 @@ struct Tables {
 /// Number of distinct [`shape`]s: length 1 to 16 (the longest word looked up) and two letters.
 const SHAPES: usize = 16 * 26 * 26;
 
-/// The length, first and last letter of a lowercase ASCII word of 1 to 16 letters.
+/// The length and folded first and last letter of an ASCII word of 1 to 16 letters.
 fn shape(word: &[u8]) -> Option<usize> {
-    let (&first, &last) = (word.first()?, word.last()?);
+    let first = word.first()?.to_ascii_lowercase();
+    let last = word.last()?.to_ascii_lowercase();
     (word.len() <= 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase()).then(|| {
         ((word.len() - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
     })
@@ -326,19 +327,19 @@ impl NumberParser {
         let Some((word, _)) = ascii_word(text, i) else {
             return false;
         };
-        let mut buf = [0u8; 16];
-        if word.len() > buf.len() {
+        // The shape first: it rules out most words without copying them.
+        if shape(word.as_bytes()).is_none_or(|k| self.inner.starts[k / 64] & (1 << (k % 64)) == 0) {
             return false;
         }
+        let mut buf = [0u8; 16];
         for (d, s) in buf.iter_mut().zip(word.bytes()) {
             *d = s.to_ascii_lowercase();
         }
         let lower = &buf[..word.len()];
-        shape(lower).is_some_and(|k| self.inner.starts[k / 64] & (1 << (k % 64)) != 0)
-            && (lower == b"a"
-                || lower == b"an"
-                || lower == b"hundred"
-                || self.inner.words.contains_key(lower))
+        lower == b"a"
+            || lower == b"an"
+            || lower == b"hundred"
+            || self.inner.words.contains_key(lower)
     }
 
     /// A character that can be part of a number, or sit between its parts.
