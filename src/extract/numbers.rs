@@ -123,15 +123,33 @@ impl Hasher for Fnv {
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// The lowercase ASCII words are keyed by bytes: they are looked up from a lowercased copy on
+/// the stack, which then needs no UTF-8 check.
 struct Tables {
-    words: FastMap<String, (Decimal, WordKind)>,
-    scales: FastMap<String, (Decimal, Attach)>,
+    words: FastMap<Vec<u8>, (Decimal, WordKind)>,
+    scales: FastMap<Vec<u8>, (Decimal, Attach)>,
     /// Chinese characters that are digits or units, by character.
     zh: FastMap<char, ZhToken>,
     /// Characters that mean "more than" inside a Chinese number.
     zh_inside: Vec<char>,
     /// Lowercase first letters of the English number words, and "a".
     first_letters: [bool; 128],
+    /// By [`shape`] (length, first and last letter) of a lowercase word: whether a word that
+    /// starts a number has it. Most words that pass `first_letters` fail here, before any
+    /// hashing.
+    starts: Box<[u64]>,
+}
+
+/// Number of distinct [`shape`]s: length 1 to 16 (the longest word looked up) and two letters.
+const SHAPES: usize = 16 * 26 * 26;
+
+/// The length and folded first and last letter of an ASCII word of 1 to 16 letters.
+fn shape(word: &[u8]) -> Option<usize> {
+    let first = word.first()?.to_ascii_lowercase();
+    let last = word.last()?.to_ascii_lowercase();
+    (word.len() <= 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase()).then(|| {
+        ((word.len() - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
+    })
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -189,7 +207,7 @@ impl NumberParser {
                 let c = single_char(dicts, "numbers/words.tsv", row.line, word)?;
                 zh.insert(c, ZhToken::Digit(value));
             } else {
-                words.insert(word.to_lowercase(), (value, kind));
+                words.insert(word.to_lowercase().into_bytes(), (value, kind));
             }
         }
         let mut scales = FastMap::default();
@@ -222,17 +240,24 @@ impl NumberParser {
                     zh.insert(c, ZhToken::Big(value));
                 }
                 _ => {
-                    scales.insert(word.to_lowercase(), (value, attach));
+                    scales.insert(word.to_lowercase().into_bytes(), (value, attach));
                 }
             }
         }
         let mut first_letters = [false; 128];
         first_letters[b'a' as usize] = true;
         for w in words.keys() {
-            if let Some(&b) = w.as_bytes().first()
+            if let Some(&b) = w.first()
                 && b.is_ascii()
             {
                 first_letters[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
+        let mut starts = vec![0u64; SHAPES.div_ceil(64)];
+        let starters = [&b"a"[..], b"an", b"hundred"];
+        for w in words.keys().map(Vec::as_slice).chain(starters) {
+            if let Some(k) = shape(w) {
+                starts[k / 64] |= 1 << (k % 64);
             }
         }
         Ok(NumberParser {
@@ -242,6 +267,7 @@ impl NumberParser {
                 zh,
                 zh_inside: vec!['多', '余'],
                 first_letters,
+                starts: starts.into(),
             }),
         })
     }
@@ -301,10 +327,11 @@ impl NumberParser {
         let Some((word, _)) = ascii_word(text, i) else {
             return false;
         };
-        let mut buf = [0u8; 16];
-        if word.len() > buf.len() {
+        // The shape first: it rules out most words without copying them.
+        if shape(word.as_bytes()).is_none_or(|k| self.inner.starts[k / 64] & (1 << (k % 64)) == 0) {
             return false;
         }
+        let mut buf = [0u8; 16];
         for (d, s) in buf.iter_mut().zip(word.bytes()) {
             *d = s.to_ascii_lowercase();
         }
@@ -312,7 +339,7 @@ impl NumberParser {
         lower == b"a"
             || lower == b"an"
             || lower == b"hundred"
-            || std::str::from_utf8(lower).is_ok_and(|w| self.inner.words.contains_key(w))
+            || self.inner.words.contains_key(lower)
     }
 
     /// A character that can be part of a number, or sit between its parts.
@@ -415,7 +442,7 @@ impl NumberParser {
     pub fn scale_word_at(&self, text: &str, pos: usize) -> Option<(Decimal, usize)> {
         let start = skip_spaces(text, pos);
         let (word, end) = ascii_word(text, start)?;
-        match self.inner.scales.get(&word.to_ascii_lowercase()) {
+        match self.inner.scales.get(word.to_ascii_lowercase().as_bytes()) {
             Some(&(m, Attach::Spaced)) if word.len() > 1 => Some((m, end)),
             _ => None,
         }
@@ -531,7 +558,7 @@ impl NumberParser {
             for (d, s) in buf.iter_mut().zip(word.bytes()) {
                 *d = s.to_ascii_lowercase();
             }
-            let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+            let lower = &buf[..word.len()];
             if let Some(&(v, kind)) = t.words.get(lower) {
                 if !spaced && !hyphen && !and && r.last != Last::None {
                     break;
@@ -654,7 +681,7 @@ impl NumberParser {
                 }
                 continue;
             }
-            if (lower == "a" || lower == "an") && matches!(r.last, Last::None | Last::Fraction) {
+            if (lower == b"a" || lower == b"an") && matches!(r.last, Last::None | Last::Fraction) {
                 // "a hundred", "a dozen", "half a dozen": the article counts only before a
                 // scale, a fraction or "dozen", which the next round checks.
                 if r.last == Last::None {
