@@ -120,6 +120,16 @@ fn json_str_field(out: &mut Vec<u8>, k: &str, v: &str) {
     json_str(out, v);
 }
 
+/// `,"key":"value"` for the enum names of the model ("region", "province", "day"): plain
+/// ASCII words, so no escaping pass.
+fn json_name_field(out: &mut Vec<u8>, k: &str, v: &'static str) {
+    debug_assert!(v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+    key(out, k);
+    out.push(b'"');
+    out.extend_from_slice(v.as_bytes());
+    out.push(b'"');
+}
+
 /// One line of `documents.jsonl`, newline included.
 pub fn json_document(out: &mut Vec<u8>, rec: &DocumentRecord) {
     out.extend_from_slice(b"{\"doc_id\":");
@@ -157,13 +167,13 @@ fn json_mention(out: &mut Vec<u8>, m: &Mention) {
     number(out, m.start);
     key(out, "end");
     number(out, m.end);
-    json_str_field(out, "type", m.value.type_name());
+    json_name_field(out, "type", m.value.type_name());
     match &m.value {
         Value::Region(r) => {
             json_str_field(out, "code", &r.code);
             json_str_field(out, "name", &r.name);
             json_str_field(out, "name_zh", &r.name_zh);
-            json_str_field(out, "level", r.level.as_str());
+            json_name_field(out, "level", r.level.as_str());
             json_str_field(out, "province_code", &r.province_code);
             json_str_field(out, "matched_alias", &r.matched_alias);
             key(out, "ambiguous");
@@ -182,8 +192,8 @@ fn json_mention(out: &mut Vec<u8>, m: &Mention) {
             json_date(out, d.first_day);
             key(out, "last_day");
             json_date(out, d.last_day);
-            json_str_field(out, "granularity", d.granularity.as_str());
-            json_str_field(out, "year_source", d.year_source.as_str());
+            json_name_field(out, "granularity", d.granularity.as_str());
+            json_name_field(out, "year_source", d.year_source.as_str());
         }
         Value::Money(x) => {
             json_str_field(out, "amount", &x.amount);
@@ -200,7 +210,7 @@ fn json_mention(out: &mut Vec<u8>, m: &Mention) {
         Value::Agreement(a) => {
             key(out, "count");
             number(out, a.count);
-            json_str_field(out, "kind", a.kind.as_str());
+            json_name_field(out, "kind", a.kind.as_str());
             json_str_field(out, "label", &a.label);
         }
     }
