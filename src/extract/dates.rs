@@ -176,13 +176,22 @@ type Features = u64;
 const DIGIT: Features = 1;
 /// Any digit: an ASCII one or another Unicode digit, which `\d` matches too.
 const ANY_DIGIT: Features = DIGIT | 1 << 1;
-const SLASH: Features = 1 << 2;
 /// A digit, then `/`, `.` or `-`, then a digit ("5/12", "2023-06").
 const DIGIT_SEPARATOR: Features = 1 << 3;
+/// A digit, `/`, a digit.
+const DIGIT_SLASH: Features = 1 << 40;
+/// A number and a year around `-` or `/` ("12-2015", "2014/10").
+const MONTH_AND_YEAR: Features = 1 << 41;
+/// A month name ending a word, then a dash, or "of" between spaces, then a digit ("Oct-74",
+/// "April of 87").
+const MONTH_THEN_DIGIT: Features = 1 << 42;
+/// "day", "week", "month" or "year" (or a plural) after spaces after a number or a counting
+/// word ("three days", "5 years").
+const COUNTED_UNIT: Features = 1 << 43;
 /// The start of a four-digit year: "16" to "19", "20", "21".
 const YEAR_DIGITS: Features = 1 << 4;
-/// `YEAR_DIGITS` twice.
-const TWO_YEARS: Features = 1 << 5;
+/// A year, then spaces, dashes or words, then the start of another ("2014-2018").
+const YEAR_RANGE: Features = 1 << 5;
 /// Eight digits in a row.
 const LONG_NUMBER: Features = 1 << 6;
 /// A month name anywhere; it gives the three features below, which the rules use.
@@ -199,8 +208,6 @@ const WEEKDAY: Features = 1 << 11;
 /// The first word of a spelled ordinal ("first", "twenty" of "twenty-first"), anywhere: a
 /// spelled day may touch a month ("Decfirst").
 const ORDINAL: Features = 1 << 12;
-/// The first word of a counting word, at the start of a word.
-const NUMBER_WORD: Features = 1 << 13;
 /// A relative modifier ("last", "next", "this"...), a whole word.
 const MODIFIER: Features = 1 << 14;
 /// "quarter" or "qtr", a whole word or a plural.
@@ -244,12 +251,13 @@ const MONTH_BY_YEAR: Features = 1 << 36;
 const TWO_MONTHS: Features = 1 << 37;
 /// "on" or "the", then spaces, then a digit or a spelled ordinal ("on the 15th").
 const DAY_AFTER_THE: Features = 1 << 38;
-/// "on" or "the": found to give `DAY_AFTER_THE`.
-const ON_THE: Features = 1 << 39;
+
 /// Word features that need a word boundary before the word.
-const AT_WORD_START: Features = NUMBER_WORD | SPELLED_YEAR;
+const AT_WORD_START: Features = SPELLED_YEAR;
 /// Word features that need a word boundary on both sides.
 const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING;
+/// The units a number counts.
+const UNITS: Features = DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT;
 /// Word features that need a word boundary before and one after, or after an "s".
 const WORD_OR_PLURAL: Features = WEEKDAY | QUARTER | YEAR_UNIT | MONTH_UNIT | WEEK_UNIT | DAY_UNIT;
 /// The features that come from words, all given when a line holds `ſ` or the Kelvin sign.
@@ -258,7 +266,6 @@ const WORDS: Features = MONTH_BEFORE
     | MONTH_WORD
     | WEEKDAY
     | ORDINAL
-    | NUMBER_WORD
     | MODIFIER
     | QUARTER
     | HALF
@@ -273,49 +280,75 @@ const WORDS: Features = MONTH_BEFORE
     | HALF_CODE
     | MONTH_BY_YEAR
     | TWO_MONTHS
-    | DAY_AFTER_THE;
+    | DAY_AFTER_THE
+    | MONTH_THEN_DIGIT
+    | COUNTED_UNIT;
 /// The digit features, all given when a line holds a digit beyond ASCII (`\d` matches it).
-const DIGITS: Features = ANY_DIGIT | DIGIT_SEPARATOR | TWO_SEPARATORS | LONG_NUMBER;
+const DIGITS: Features = ANY_DIGIT
+    | DIGIT_SEPARATOR
+    | DIGIT_SLASH
+    | TWO_SEPARATORS
+    | LONG_NUMBER
+    | YEAR_RANGE
+    | MONTH_AND_YEAR
+    | MONTH_THEN_DIGIT
+    | COUNTED_UNIT;
 
 /// The features of the digits and separators of a line (see [`Features`]).
 fn digit_features(bytes: &[u8]) -> Features {
+    let yearish = |i: usize| {
+        matches!(
+            (bytes.get(i), bytes.get(i + 1)),
+            (Some(b'1'), Some(b'6'..=b'9')) | (Some(b'2'), Some(b'0' | b'1'))
+        )
+    };
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut f = 0;
-    let mut years = 0;
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            f |= DIGIT;
-            run += 1;
-            if run >= 8 {
-                f |= LONG_NUMBER;
-            }
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            if matches!((b, next), (b'1', b'6'..=b'9') | (b'2', b'0' | b'1')) {
-                years += 1;
-            }
-            if matches!(next, b'/' | b'.' | b'-')
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
-            {
-                f |= DIGIT_SEPARATOR;
-                let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-                if at(3) == next && at(4).is_ascii_digit()
-                    || at(3).is_ascii_digit() && at(4) == next && at(5).is_ascii_digit()
-                {
-                    f |= TWO_SEPARATORS;
+    let mut i = 0;
+    // From digit to digit: most bytes are not.
+    while let Some(k) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        i += k;
+        f |= DIGIT;
+        if after_on_or_the(bytes, i) {
+            f |= DAY_AFTER_THE;
+        }
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run >= 8 {
+            f |= LONG_NUMBER;
+        }
+        for j in i..i + run {
+            if yearish(j) {
+                f |= YEAR_DIGITS;
+                // "2014-2018", "2015 and 2018": another year after spaces, dashes and words
+                let mut n = j + 4;
+                while bytes.get(n).is_some_and(|&b| {
+                    is_space_byte(b) || b.is_ascii_alphabetic() || b == b'-' || b == b'~'
+                }) {
+                    n += 1;
+                }
+                if digit(j + 2) && digit(j + 3) && yearish(n) {
+                    f |= YEAR_RANGE;
                 }
             }
-        } else {
-            run = 0;
-            if b == b'/' {
-                f |= SLASH;
+        }
+        let end = i + run;
+        let sep = bytes.get(end).copied().unwrap_or(0);
+        if matches!(sep, b'/' | b'.' | b'-') && digit(end + 1) {
+            f |= DIGIT_SEPARATOR;
+            if sep == b'/' {
+                f |= DIGIT_SLASH;
+            }
+            if (bytes.get(end + 2) == Some(&sep) && digit(end + 3))
+                || (digit(end + 2) && bytes.get(end + 3) == Some(&sep) && digit(end + 4))
+            {
+                f |= TWO_SEPARATORS;
+            }
+            // "12-2015", "2014/10": a month and a year
+            if sep != b'.' && (yearish(end + 1) || run >= 4 && yearish(end - 4)) {
+                f |= MONTH_AND_YEAR;
             }
         }
-    }
-    if years > 0 {
-        f |= YEAR_DIGITS;
-    }
-    if years > 1 {
-        f |= TWO_YEARS;
+        i = end;
     }
     f
 }
@@ -331,6 +364,25 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Where the spaces (see `is_space_byte`) that end at `i` start.
+fn skip_spaces_back(bytes: &[u8], mut i: usize) -> usize {
+    while i > 0 && is_space_byte(bytes[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether "on" or "the" and spaces come right before `i` ("on the 15th").
+fn after_on_or_the(bytes: &[u8], i: usize) -> bool {
+    let j = skip_spaces_back(bytes, i);
+    let word = |w: &[u8]| {
+        j >= w.len()
+            && bytes[j - w.len()..j].eq_ignore_ascii_case(w)
+            && (j == w.len() || !is_word_byte(bytes[j - w.len() - 1]))
+    };
+    j < i && (word(b"on") || word(b"the"))
 }
 
 /// Whether a year can stand right before or after a month name at `start..end`: a digit
@@ -409,6 +461,8 @@ pub struct DateRules {
     words: aho_corasick::dfa::DFA,
     /// The features of each pattern of `words`.
     word_features: Vec<Features>,
+    /// The words that end a counting word, lowercase ("one" of "twenty-one", "a").
+    counting_words: Vec<Vec<u8>>,
     rules: Vec<Rule>,
     /// Tells this rule set's per-thread copies apart from another's (see `local_patterns`).
     id: u64,
@@ -595,14 +649,12 @@ impl DateRules {
         feature_words.extend(months.keys().map(|w| (w.clone(), MONTH)));
         feature_words.extend(weekdays.keys().map(|w| (w.clone(), WEEKDAY)));
         feature_words.extend(ordinals.keys().map(|w| (first_part(w), ORDINAL)));
-        feature_words.extend(number_words.keys().map(|w| (first_part(w), NUMBER_WORD)));
         feature_words.extend(modifiers.keys().map(|w| (w.clone(), MODIFIER)));
         feature_words.extend(zh_relative.keys().map(|w| (w.clone(), ZH_RELATIVE)));
         for (list, f) in [
             (&["quarter", "qtr"][..], QUARTER),
             (&["q1", "q2", "q3", "q4"], QUARTER_CODE),
             (&["h1", "h2"], HALF_CODE),
-            (&["on", "the"], ON_THE),
             (&["half"], HALF),
             (&["year", "yr"], YEAR_UNIT),
             (&["month"], MONTH_UNIT),
@@ -641,6 +693,11 @@ impl DateRules {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let counting_words = number_words
+            .keys()
+            .filter_map(|w| w.rsplit('-').next())
+            .map(|w| w.as_bytes().to_vec())
+            .collect();
         let word_features = merged.into_iter().map(|(_, f)| f).collect();
 
         let mon = alternation(&months.keys().cloned().collect::<Vec<_>>());
@@ -746,7 +803,7 @@ impl DateRules {
             (
                 NumericMonthDay,
                 true,
-                &[DIGIT_SEPARATOR, SLASH],
+                &[DIGIT_SLASH],
                 r"(?i)(?:\b(?P<pre>on|from|to|since|by|until|till|before|after|between|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"
                     .to_string(),
             ),
@@ -754,7 +811,7 @@ impl DateRules {
             (
                 NumericMonthYear,
                 true,
-                &[DIGIT_SEPARATOR, YEAR_DIGITS],
+                &[MONTH_AND_YEAR],
                 format!(
                     r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})[-/](?P<m2>0?[1-9]|1[0-2]))\b"
                 ),
@@ -788,7 +845,7 @@ impl DateRules {
             (
                 DayDayMonRange,
                 false,
-                &[MONTH_WORD, DIGIT | ORDINAL],
+                &[MONTH_AFTER, DIGIT | ORDINAL],
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -800,7 +857,7 @@ impl DateRules {
             (
                 DayMonDayMonRange,
                 false,
-                &[TWO_MONTHS, DIGIT | ORDINAL],
+                &[TWO_MONTHS, MONTH_AFTER],
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}(?:\s+of)?\s*{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -866,7 +923,7 @@ impl DateRules {
             (
                 YearRange,
                 true,
-                &[TWO_YEARS],
+                &[YEAR_RANGE],
                 format!(
                     r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
                 ),
@@ -1007,7 +1064,7 @@ impl DateRules {
             (
                 RelativeOffset,
                 false,
-                &[ANY_DIGIT | NUMBER_WORD, DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT],
+                &[COUNTED_UNIT],
                 format!(
                     r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
                 ),
@@ -1032,7 +1089,7 @@ impl DateRules {
             (
                 WeekdaysFromNow,
                 false,
-                &[WEEKDAY, ANY_DIGIT | NUMBER_WORD],
+                &[WEEKDAY],
                 format!(
                     r"(?i)\b(?P<n>\d{{1,2}}|{nums})\s+(?P<wd>{wd})s\s+(?P<dir>from\s+now|from\s+today|hence|back|ago)\b"
                 ),
@@ -1071,7 +1128,7 @@ impl DateRules {
             (
                 LastN,
                 false,
-                &[MODIFIER, DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT],
+                &[MODIFIER, COUNTED_UNIT],
                 format!(
                     r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
                 ),
@@ -1081,7 +1138,7 @@ impl DateRules {
             (
                 WeekdayNumeric,
                 true,
-                &[WEEKDAY, ANY_DIGIT],
+                &[WEEKDAY, DIGIT_SEPARATOR],
                 format!(
                     r"(?i)\b(?:(?P<mod>this|next|last)\s+)?(?P<wd>{wd})\b\.?,?\s+(?P<a>\d{{1,2}})[.\-/](?P<b>\d{{1,2}})\b"
                 ),
@@ -1090,7 +1147,7 @@ impl DateRules {
             (
                 ShortYear,
                 true,
-                &[MONTH_AFTER | MONTH_WORD, ANY_DIGIT],
+                &[MONTH_THEN_DIGIT],
                 format!(
                     r"(?i)\b(?:(?P<d>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+|-))?{}(?:\s+of\s+|-)(?P<yy>\d\d)\b",
                     month_after("mon")
@@ -1230,6 +1287,7 @@ impl DateRules {
             number_words,
             words,
             word_features,
+            counting_words,
             rules,
             range_gap: Regex::new(
                 // "to the end of 2008" ends with 2008; "the start of" would end before it
@@ -1304,8 +1362,6 @@ impl DateRules {
             i == 0 || i == bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i])
         };
         let mut months = 0;
-        // Where a day would start after the last "on" or "the".
-        let mut day_at = usize::MAX;
         // The automaton is stepped by hand: with many short words, the iterator's cost per
         // match was most of the scan.
         let mut sid = self
@@ -1322,12 +1378,11 @@ impl DateRules {
                 let pid = self.words.match_pattern(sid, k);
                 let s = e - self.words.pattern_len(pid);
                 let wf = self.word_features[pid.as_usize()];
-                f |= wf & !(MONTH | ON_THE | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
+                f |= wf & !(MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
                 // Only ASCII letters need boundaries, and a boundary next to a letter is a
                 // non-word byte there.
-                let before = wf & (MONTH | ON_THE | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL)
-                    != 0
-                    && boundary(s);
+                let before =
+                    wf & (MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL) != 0 && boundary(s);
                 let after = before && boundary(e);
                 if before {
                     f |= wf & AT_WORD_START;
@@ -1337,14 +1392,19 @@ impl DateRules {
                         f |= wf & WORD_OR_PLURAL;
                     }
                 }
-                if wf & ORDINAL != 0 && s == day_at {
-                    f |= DAY_AFTER_THE;
-                }
-                if wf & ON_THE != 0 && after && e < bytes.len() && is_space_byte(bytes[e]) {
-                    day_at = skip_spaces(bytes, e);
-                    if bytes.get(day_at).is_some_and(u8::is_ascii_digit) {
-                        f |= DAY_AFTER_THE;
+                if wf & UNITS != 0 && before {
+                    let j = skip_spaces_back(bytes, s);
+                    let counted =
+                        |w: &Vec<u8>| j >= w.len() && bytes[j - w.len()..j].eq_ignore_ascii_case(w);
+                    if j < s
+                        && (j > 0 && bytes[j - 1].is_ascii_digit()
+                            || self.counting_words.iter().any(counted))
+                    {
+                        f |= COUNTED_UNIT;
                     }
+                }
+                if wf & ORDINAL != 0 && after_on_or_the(bytes, s) {
+                    f |= DAY_AFTER_THE;
                 }
                 if wf & MONTH != 0 {
                     if before {
@@ -1357,8 +1417,23 @@ impl DateRules {
                             }
                         }
                     }
-                    if boundary(e) && day_before(bytes, s) {
-                        f |= MONTH_AFTER;
+                    if boundary(e) {
+                        if day_before(bytes, s) {
+                            f |= MONTH_AFTER;
+                        }
+                        // the month may keep its dot: "Oct.-74"
+                        let e = e + usize::from(bytes.get(e) == Some(&b'.'));
+                        let j = skip_spaces(bytes, e);
+                        let j = match bytes.get(j..j + 2) {
+                            Some(w) if j > e && w.eq_ignore_ascii_case(b"of") => {
+                                skip_spaces(bytes, j + 2)
+                            }
+                            _ if bytes.get(e) == Some(&b'-') => e + 1,
+                            _ => e,
+                        };
+                        if j > e && bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                            f |= MONTH_THEN_DIGIT;
+                        }
                     }
                 }
             }
