@@ -294,8 +294,9 @@ const DIGITS: Features = ANY_DIGIT
     | MONTH_THEN_DIGIT
     | COUNTED_UNIT;
 
-/// The features of the digits and separators of a line (see [`Features`]).
-fn digit_features(bytes: &[u8]) -> Features {
+/// The features of the run of ASCII digits that starts at `i`, and of what follows it (see
+/// [`Features`]).
+fn digit_run_features(bytes: &[u8], i: usize) -> Features {
     let yearish = |i: usize| {
         matches!(
             (bytes.get(i), bytes.get(i + 1)),
@@ -303,52 +304,45 @@ fn digit_features(bytes: &[u8]) -> Features {
         )
     };
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut f = 0;
-    let mut i = 0;
-    // From digit to digit: most bytes are not.
-    while let Some(k) = bytes[i..].iter().position(u8::is_ascii_digit) {
-        i += k;
-        f |= DIGIT;
-        if after_on_or_the(bytes, i) {
-            f |= DAY_AFTER_THE;
-        }
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run >= 8 {
-            f |= LONG_NUMBER;
-        }
-        for j in i..i + run {
-            if yearish(j) {
-                f |= YEAR_DIGITS;
-                // "2014-2018", "2015 and 2018": another year after spaces, dashes and words
-                let mut n = j + 4;
-                while bytes.get(n).is_some_and(|&b| {
-                    is_space_byte(b) || b.is_ascii_alphabetic() || b == b'-' || b == b'~'
-                }) {
-                    n += 1;
-                }
-                if digit(j + 2) && digit(j + 3) && yearish(n) {
-                    f |= YEAR_RANGE;
-                }
+    let mut f = DIGIT;
+    if after_on_or_the(bytes, i) {
+        f |= DAY_AFTER_THE;
+    }
+    let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if run >= 8 {
+        f |= LONG_NUMBER;
+    }
+    for j in i..i + run {
+        if yearish(j) {
+            f |= YEAR_DIGITS;
+            // "2014-2018", "2015 and 2018": another year after spaces, dashes and words
+            let mut n = j + 4;
+            while bytes.get(n).is_some_and(|&b| {
+                is_space_byte(b) || b.is_ascii_alphabetic() || b == b'-' || b == b'~'
+            }) {
+                n += 1;
+            }
+            if digit(j + 2) && digit(j + 3) && yearish(n) {
+                f |= YEAR_RANGE;
             }
         }
-        let end = i + run;
-        let sep = bytes.get(end).copied().unwrap_or(0);
-        if matches!(sep, b'/' | b'.' | b'-') && digit(end + 1) {
-            f |= DIGIT_SEPARATOR;
-            if sep == b'/' {
-                f |= DIGIT_SLASH;
-            }
-            if (bytes.get(end + 2) == Some(&sep) && digit(end + 3))
-                || (digit(end + 2) && bytes.get(end + 3) == Some(&sep) && digit(end + 4))
-            {
-                f |= TWO_SEPARATORS;
-            }
-            // "12-2015", "2014/10": a month and a year
-            if sep != b'.' && (yearish(end + 1) || run >= 4 && yearish(end - 4)) {
-                f |= MONTH_AND_YEAR;
-            }
+    }
+    let end = i + run;
+    let sep = bytes.get(end).copied().unwrap_or(0);
+    if matches!(sep, b'/' | b'.' | b'-') && digit(end + 1) {
+        f |= DIGIT_SEPARATOR;
+        if sep == b'/' {
+            f |= DIGIT_SLASH;
         }
-        i = end;
+        if (bytes.get(end + 2) == Some(&sep) && digit(end + 3))
+            || (digit(end + 2) && bytes.get(end + 3) == Some(&sep) && digit(end + 4))
+        {
+            f |= TWO_SEPARATORS;
+        }
+        // "12-2015", "2014/10": a month and a year
+        if sep != b'.' && (yearish(end + 1) || run >= 4 && yearish(end - 4)) {
+            f |= MONTH_AND_YEAR;
+        }
     }
     f
 }
@@ -652,7 +646,12 @@ impl DateRules {
         feature_words.extend(modifiers.keys().map(|w| (w.clone(), MODIFIER)));
         feature_words.extend(zh_relative.keys().map(|w| (w.clone(), ZH_RELATIVE)));
         for (list, f) in [
-            (&["quarter", "qtr"][..], QUARTER),
+            // digits too, so that one pass finds both
+            (
+                &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"][..],
+                DIGIT,
+            ),
+            (&["quarter", "qtr"], QUARTER),
             (&["q1", "q2", "q3", "q4"], QUARTER_CODE),
             (&["h1", "h2"], HALF_CODE),
             (&["half"], HALF),
@@ -686,6 +685,7 @@ impl DateRules {
         }
         let words = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
+            .byte_classes(false)
             .match_kind(MatchKind::Standard)
             .build(merged.iter().map(|(w, _)| w))
             .map_err(|e| DictError {
@@ -1344,10 +1344,10 @@ impl DateRules {
         out
     }
 
-    /// The [`Features`] of a line: its bytes, then one pass of the word automaton.
+    /// The [`Features`] of a line: one pass of the word automaton, which finds digits too.
     fn features(&self, line: &str) -> Features {
         let bytes = line.as_bytes();
-        let mut f = digit_features(bytes);
+        let mut f = 0;
         if !line.is_ascii() {
             for c in line.chars().filter(|c| !c.is_ascii()) {
                 if c == 'ſ' || c == '\u{212A}' {
@@ -1378,6 +1378,12 @@ impl DateRules {
                 let pid = self.words.match_pattern(sid, k);
                 let s = e - self.words.pattern_len(pid);
                 let wf = self.word_features[pid.as_usize()];
+                if wf & DIGIT != 0 {
+                    if s == 0 || !bytes[s - 1].is_ascii_digit() {
+                        f |= digit_run_features(bytes, s);
+                    }
+                    continue;
+                }
                 f |= wf & !(MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
                 // Only ASCII letters need boundaries, and a boundary next to a letter is a
                 // non-word byte there.
