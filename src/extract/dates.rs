@@ -157,6 +157,9 @@ struct Rule {
     /// alternatives, one of which must be present (see [`Features`]). This only saves work: a
     /// rule whose gate passes still decides by its regex.
     gate: &'static [Features],
+    /// The names of the regex's groups by index: a handler asks for a group by name a dozen
+    /// times per match, and a short list beats hashing the name.
+    names: Vec<Option<String>>,
 }
 
 /// A thread's own handles on the compiled rules (see `DateRules::local_patterns`).
@@ -1270,6 +1273,10 @@ impl DateRules {
                     .map_err(|e| compile_error(format!("rule {kind:?}"), e))?;
                 Ok(Rule {
                     kind: *kind,
+                    names: regex
+                        .capture_names()
+                        .map(|n| n.map(str::to_string))
+                        .collect(),
                     regex,
                     needs_digit: *needs_digit,
                     gate,
@@ -1482,6 +1489,7 @@ impl DateRules {
                     text,
                     base: from,
                     caps: &caps,
+                    names: &rule.names,
                     anchor,
                 };
                 if let Some(mut c) = self.handle(rule.kind, &ctx) {
@@ -1535,12 +1543,18 @@ struct Ctx<'a> {
     text: &'a str,
     base: usize,
     caps: &'a Captures<'a>,
+    /// The rule's group names by index (see `Rule::names`).
+    names: &'a [Option<String>],
     anchor: Option<Anchor>,
 }
 
 impl Ctx<'_> {
+    fn group(&self, name: &str) -> Option<regex::Match<'_>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(i)
+    }
     fn get(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.group(name).map(|m| m.as_str())
     }
     /// The first of several alternative groups that matched, parsed as a number ("m", "m2",
     /// "m3": the same field in the alternatives of one rule).
@@ -1548,10 +1562,10 @@ impl Ctx<'_> {
         names.iter().find_map(|n| self.get(n))?.parse().ok()
     }
     fn start_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| self.base + m.start())
+        self.group(name).map(|m| self.base + m.start())
     }
     fn end_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| self.base + m.end())
+        self.group(name).map(|m| self.base + m.end())
     }
     fn whole(&self) -> (usize, usize) {
         let m = self.caps.get(0).unwrap();
@@ -1587,14 +1601,18 @@ fn dv(
     }
 }
 
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` writes it, without parsing that format each time (chrono
+/// pads years 0 to 9999 to four digits and signs the others).
+fn iso_date(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 fn day_value(d: NaiveDate, src: YearSource) -> DateValue {
-    dv(
-        d.format("%Y-%m-%d").to_string(),
-        Some(d),
-        Some(d),
-        Granularity::Day,
-        src,
-    )
+    dv(iso_date(d), Some(d), Some(d), Granularity::Day, src)
 }
 
 fn month_value(y: i32, m: u32, src: YearSource) -> Option<DateValue> {
@@ -1654,7 +1672,7 @@ fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue>
         return None;
     }
     Some(dv(
-        format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+        format!("{}/{}", iso_date(a), iso_date(b)),
         Some(a),
         Some(b),
         Granularity::Range,
@@ -1986,12 +2004,14 @@ impl DateRules {
         let (mut s, e) = ctx.whole();
         loop {
             let rest = &ctx.text[s..e];
-            let lower = rest.to_lowercase();
             let mut moved = false;
             for w in [
                 "on ", "in ", "from ", "between ", "during ", "since ", "the ", "of ",
             ] {
-                if lower.starts_with(w) {
+                // ASCII case folding is enough: of what lowercases to ASCII, only the Kelvin
+                // sign is not ASCII itself, and no word here has a "k".
+                let prefix = rest.as_bytes().get(..w.len());
+                if prefix.is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes())) {
                     s += w.len();
                     s += ctx.text[s..e].len() - ctx.text[s..e].trim_start().len();
                     moved = true;
