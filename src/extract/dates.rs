@@ -6,11 +6,14 @@
 //! [`Value::Date`] mentions with byte offsets into the text, half-open, on char boundaries.
 //!
 //! # How it works
-//! 1. **Prefilter.** The text is cut into lines. A line with no digit and no trigger word
-//!    (month, weekday, spelled day, relative word, Chinese date character: one Aho-Corasick
-//!    check) is skipped; otherwise one pass of a `RegexSet` holding every rule names the few
-//!    rules that can match, and only those run. All regexes use ASCII word boundaries, because a
-//!    Unicode `\b` sends the regex crate to its slow engine on any non-ASCII text.
+//! 1. **Prefilter.** The text is cut into lines. One pass of an Aho-Corasick automaton over a
+//!    line finds its digits and date words (see `Features`). A line with no digit and no
+//!    trigger word (month, weekday, spelled day, relative word, Chinese date character) is
+//!    skipped; otherwise only the rules whose required words and digits the line holds run (a
+//!    `RegexSet` of every rule named them more exactly, but building its huge lazy DFA at run
+//!    time and scanning with it cost more than running a few extra rules). All regexes use ASCII
+//!    word boundaries, because a Unicode `\b` sends the regex crate to its slow engine on any
+//!    non-ASCII text.
 //! 2. **Rules.** Each rule is a regex with a kind; its handler turns captures into one or more
 //!    mentions ("May 22 and 23" gives two) or rejects the match (a number glued to other digits,
 //!    a quantity word after a bare year, lowercase "may").
@@ -86,7 +89,7 @@ const ZH_COUNT_AFTER: &str = "余多人名个家项万亿元吨辆台套户次�
 /// How far ahead a year-less month, quarter or half may start (see `infer_period_year`).
 pub const PERIOD_FORWARD_DAYS: i64 = 183;
 
-/// Lazy-DFA cache per rule, in bytes (the rule set gets eight times this).
+/// Lazy-DFA cache per rule, in bytes.
 const DFA_CACHE: usize = 8 << 20;
 
 #[derive(Clone, Copy, Debug)]
