@@ -419,9 +419,9 @@ fn by_year(bytes: &[u8], start: usize, end: usize) -> bool {
 
 /// Whether a day can end right before a month name at `start`: skipping what may stand
 /// between them (spaces, dashes, slashes, and anything beyond ASCII, such as a no-break space),
-/// the text ends with a digit, or with "st", "nd", "rd", "th" (which end every spelled ordinal
-/// too), "of" or "day".
-fn day_before(bytes: &[u8], start: usize) -> bool {
+/// the text ends with a digit, with "st", "nd", "rd", "th", "of" or "day", or with one of
+/// `ordinal_ends` (the last parts of the spelled ordinals).
+fn day_before(bytes: &[u8], start: usize, ordinal_ends: &[Vec<u8>]) -> bool {
     let mut i = start;
     while i > 0 && (is_space_byte(bytes[i - 1]) || matches!(bytes[i - 1], b'-' | b'/')) {
         i -= 1;
@@ -434,6 +434,7 @@ fn day_before(bytes: &[u8], start: usize) -> bool {
         || [&b"st"[..], b"nd", b"rd", b"th", b"of", b"day"]
             .iter()
             .any(|s| ends_with(s))
+        || ordinal_ends.iter().any(|s| ends_with(s))
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -463,6 +464,8 @@ pub struct DateRules {
     word_features: Vec<Features>,
     /// The words that end a counting word, lowercase ("one" of "twenty-one", "a").
     counting_words: Vec<Vec<u8>>,
+    /// The words that end a spelled ordinal, lowercase ("first" of "twenty-first").
+    ordinal_ends: Vec<Vec<u8>>,
     rules: Vec<Rule>,
     /// Tells this rule set's per-thread copies apart from another's (see `local_patterns`).
     id: u64,
@@ -661,6 +664,8 @@ impl DateRules {
             (&["q1", "q2", "q3", "q4"], QUARTER_CODE),
             (&["h1", "h2"], HALF_CODE),
             (&["half"], HALF),
+            // the modifiers some rules spell out themselves ("the past five years")
+            (&["last", "past", "previous", "next", "coming"], MODIFIER),
             (&["year", "yr"], YEAR_UNIT),
             (&["month"], MONTH_UNIT),
             (&["week"], WEEK_UNIT),
@@ -699,11 +704,14 @@ impl DateRules {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let counting_words = number_words
-            .keys()
-            .filter_map(|w| w.rsplit('-').next())
-            .map(|w| w.as_bytes().to_vec())
-            .collect();
+        let last_parts = |map: &HashMap<String, u32>| -> Vec<Vec<u8>> {
+            map.keys()
+                .filter_map(|w| w.rsplit('-').next())
+                .map(|w| w.as_bytes().to_vec())
+                .collect()
+        };
+        let counting_words = last_parts(&number_words);
+        let ordinal_ends = last_parts(&ordinals);
         let word_features = merged.into_iter().map(|(_, f)| f).collect();
 
         let mon = alternation(&months.keys().cloned().collect::<Vec<_>>());
@@ -1298,6 +1306,7 @@ impl DateRules {
             words,
             word_features,
             counting_words,
+            ordinal_ends,
             rules,
             range_gap: Regex::new(
                 // "to the end of 2008" ends with 2008; "the start of" would end before it
@@ -1434,7 +1443,7 @@ impl DateRules {
                         }
                     }
                     if boundary(e) {
-                        if day_before(bytes, s) {
+                        if day_before(bytes, s, &self.ordinal_ends) {
                             f |= MONTH_AFTER;
                         }
                         // the month may keep its dot: "Oct.-74"
