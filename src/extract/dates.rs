@@ -6,11 +6,14 @@
 //! [`Value::Date`] mentions with byte offsets into the text, half-open, on char boundaries.
 //!
 //! # How it works
-//! 1. **Prefilter.** The text is cut into lines. A line with no digit and no trigger word
-//!    (month, weekday, spelled day, relative word, Chinese date character: one Aho-Corasick
-//!    check) is skipped; otherwise one pass of a `RegexSet` holding every rule names the few
-//!    rules that can match, and only those run. All regexes use ASCII word boundaries, because a
-//!    Unicode `\b` sends the regex crate to its slow engine on any non-ASCII text.
+//! 1. **Prefilter.** The text is cut into lines. One pass of an Aho-Corasick automaton over a
+//!    line finds its digits and date words (see `Features`). A line with no digit and no
+//!    trigger word (month, weekday, spelled day, relative word, Chinese date character) is
+//!    skipped; otherwise only the rules whose required words and digits the line holds run (a
+//!    `RegexSet` of every rule named them more exactly, but building its huge lazy DFA at run
+//!    time and scanning with it cost more than running a few extra rules). All regexes use ASCII
+//!    word boundaries, because a Unicode `\b` sends the regex crate to its slow engine on any
+//!    non-ASCII text.
 //! 2. **Rules.** Each rule is a regex with a kind; its handler turns captures into one or more
 //!    mentions ("May 22 and 23" gives two) or rejects the match (a number glued to other digits,
 //!    a quantity word after a bare year, lowercase "may").
@@ -67,10 +70,11 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
-use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Captures, Regex, RegexBuilder};
 
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
@@ -85,7 +89,7 @@ const ZH_COUNT_AFTER: &str = "余多人名个家项万亿元吨辆台套户次�
 /// How far ahead a year-less month, quarter or half may start (see `infer_period_year`).
 pub const PERIOD_FORWARD_DAYS: i64 = 183;
 
-/// Lazy-DFA cache per rule, in bytes (the rule set gets eight times this).
+/// Lazy-DFA cache per rule, in bytes.
 const DFA_CACHE: usize = 8 << 20;
 
 #[derive(Clone, Copy, Debug)]
@@ -152,12 +156,289 @@ struct Rule {
     regex: Regex,
     /// The line must contain an ASCII digit.
     needs_digit: bool,
+    /// What a line must hold for the rule to match in it at all: every element names
+    /// alternatives, one of which must be present (see [`Features`]). This only saves work: a
+    /// rule whose gate passes still decides by its regex.
+    gate: &'static [Features],
+    /// The names of the regex's groups by index: a handler asks for a group by name a dozen
+    /// times per match, and a short list beats hashing the name.
+    names: Vec<Option<String>>,
 }
 
-/// A thread's own handles on the compiled rule set and rules (see `DateRules::local_patterns`).
+/// A thread's own handles on the compiled rules (see `DateRules::local_patterns`).
 struct Patterns {
-    set: RegexSet,
     rules: Vec<Regex>,
+}
+
+/// What a line holds, one bit per kind of word or character (the constants below). Every rule
+/// needs some of them ("June 18" needs a month name and a digit or spelled day), so one scan of
+/// the line says which rules can match in it; only those run.
+///
+/// Words are found case-insensitively in ASCII. A regex `(?i)` also folds `ſ` into `s` and the
+/// Kelvin sign into `k`, so a line holding either counts as holding every word.
+type Features = u64;
+
+/// An ASCII digit.
+const DIGIT: Features = 1;
+/// Any digit: an ASCII one or another Unicode digit, which `\d` matches too.
+const ANY_DIGIT: Features = DIGIT | 1 << 1;
+/// A digit, then `/`, `.` or `-`, then a digit ("5/12", "2023-06").
+const DIGIT_SEPARATOR: Features = 1 << 3;
+/// A digit, `/`, a digit.
+const DIGIT_SLASH: Features = 1 << 40;
+/// A number and a year around `-` or `/` ("12-2015", "2014/10").
+const MONTH_AND_YEAR: Features = 1 << 41;
+/// A month name ending a word, then a dash, or "of" between spaces, then a digit ("Oct-74",
+/// "April of 87").
+const MONTH_THEN_DIGIT: Features = 1 << 42;
+/// "day", "week", "month" or "year" (or a plural) after spaces after a number or a counting
+/// word ("three days", "5 years").
+const COUNTED_UNIT: Features = 1 << 43;
+/// The start of a four-digit year: "16" to "19", "20", "21".
+const YEAR_DIGITS: Features = 1 << 4;
+/// A year, then spaces, dashes or words, then the start of another ("2014-2018").
+const YEAR_RANGE: Features = 1 << 5;
+/// Eight digits in a row.
+const LONG_NUMBER: Features = 1 << 6;
+/// A month name anywhere; it gives the three features below, which the rules use.
+const MONTH: Features = 1 << 7;
+/// A month name at the start of a word ("Dec31" is a date).
+const MONTH_BEFORE: Features = 1 << 8;
+/// A month name ending a word, after what can end a day ("14 April", "4th-Jan", "first of
+/// May"; see `day_before`).
+const MONTH_AFTER: Features = 1 << 9;
+/// A month name that is a whole word.
+const MONTH_WORD: Features = 1 << 10;
+/// A weekday name that is a whole word, or one with a plural "s".
+const WEEKDAY: Features = 1 << 11;
+/// The first word of a spelled ordinal ("first", "twenty" of "twenty-first"), anywhere: a
+/// spelled day may touch a month ("Decfirst").
+const ORDINAL: Features = 1 << 12;
+/// A relative modifier ("last", "next", "this"...), a whole word.
+const MODIFIER: Features = 1 << 14;
+/// "quarter" or "qtr", a whole word or a plural.
+const QUARTER: Features = 1 << 15;
+/// "half", a whole word.
+const HALF: Features = 1 << 16;
+/// "year" or "yr", "month", "week" and "day", each a whole word or a plural.
+const YEAR_UNIT: Features = 1 << 17;
+const MONTH_UNIT: Features = 1 << 18;
+const WEEK_UNIT: Features = 1 << 19;
+const DAY_UNIT: Features = 1 << 20;
+/// "yesterday", "today", "tomorrow", whole words.
+const RELATIVE_DAY: Features = 1 << 21;
+/// "upcoming", a whole word.
+const UPCOMING: Features = 1 << 22;
+/// A word every spelled year starts with or holds ("seventeen" to "twenty", "thousand"), at
+/// the start of a word.
+const SPELLED_YEAR: Features = 1 << 23;
+/// "q1" to "q4" and "h1", "h2" anywhere ("2019q1").
+const QUARTER_CODE: Features = 1 << 24;
+const HALF_CODE: Features = 1 << 25;
+const ZH_MONTH: Features = 1 << 26;
+const ZH_YEAR_CHAR: Features = 1 << 27;
+const ZH_DAY: Features = 1 << 28;
+/// 号 or 號.
+const ZH_HAO: Features = 1 << 29;
+const ZH_QUARTER: Features = 1 << 30;
+const ZH_HALF: Features = 1 << 31;
+/// 星期, 礼拜, 禮拜, 周, 週.
+const ZH_WEEK: Features = 1 << 32;
+/// A word of `dates/zh_relative.tsv`.
+const ZH_RELATIVE: Features = 1 << 33;
+/// A word of the line prefilter (see `DateRules::extract_line`).
+const TRIGGER: Features = 1 << 34;
+/// A digit, a separator, one or two digits, the same separator, a digit ("5/12/2023").
+const TWO_SEPARATORS: Features = 1 << 35;
+/// A whole-word month name right before or after a year ("June 2023", "2017 april",
+/// "2019/aug"; see `by_year`).
+const MONTH_BY_YEAR: Features = 1 << 36;
+/// Two whole-word month names.
+const TWO_MONTHS: Features = 1 << 37;
+/// "on" or "the", then spaces, then a digit or a spelled ordinal ("on the 15th").
+const DAY_AFTER_THE: Features = 1 << 38;
+
+/// Word features that need a word boundary before the word.
+const AT_WORD_START: Features = SPELLED_YEAR;
+/// Word features that need a word boundary on both sides.
+const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING;
+/// The units a number counts.
+const UNITS: Features = DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT;
+/// Word features that need a word boundary before and one after, or after an "s".
+const WORD_OR_PLURAL: Features = WEEKDAY | QUARTER | YEAR_UNIT | MONTH_UNIT | WEEK_UNIT | DAY_UNIT;
+/// The features that come from words, all given when a line holds `ſ` or the Kelvin sign.
+const WORDS: Features = MONTH_BEFORE
+    | MONTH_AFTER
+    | MONTH_WORD
+    | WEEKDAY
+    | ORDINAL
+    | MODIFIER
+    | QUARTER
+    | HALF
+    | YEAR_UNIT
+    | MONTH_UNIT
+    | WEEK_UNIT
+    | DAY_UNIT
+    | RELATIVE_DAY
+    | UPCOMING
+    | SPELLED_YEAR
+    | QUARTER_CODE
+    | HALF_CODE
+    | MONTH_BY_YEAR
+    | TWO_MONTHS
+    | DAY_AFTER_THE
+    | MONTH_THEN_DIGIT
+    | COUNTED_UNIT;
+/// The digit features, all given when a line holds a digit beyond ASCII (`\d` matches it).
+const DIGITS: Features = ANY_DIGIT
+    | DIGIT_SEPARATOR
+    | DIGIT_SLASH
+    | TWO_SEPARATORS
+    | LONG_NUMBER
+    | YEAR_RANGE
+    | MONTH_AND_YEAR
+    | MONTH_THEN_DIGIT
+    | COUNTED_UNIT;
+
+/// The features of the run of ASCII digits that starts at `i`, and of what follows it (see
+/// [`Features`]).
+fn digit_run_features(bytes: &[u8], i: usize) -> Features {
+    let yearish = |i: usize| {
+        matches!(
+            (bytes.get(i), bytes.get(i + 1)),
+            (Some(b'1'), Some(b'6'..=b'9')) | (Some(b'2'), Some(b'0' | b'1'))
+        )
+    };
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut f = DIGIT;
+    if after_on_or_the(bytes, i) {
+        f |= DAY_AFTER_THE;
+    }
+    let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if run >= 8 {
+        f |= LONG_NUMBER;
+    }
+    for j in i..i + run {
+        if yearish(j) {
+            f |= YEAR_DIGITS;
+            // "2014-2018", "2015 and 2018": another year after spaces, dashes and words
+            let mut n = j + 4;
+            while bytes.get(n).is_some_and(|&b| {
+                is_space_byte(b) || b.is_ascii_alphabetic() || b == b'-' || b == b'~'
+            }) {
+                n += 1;
+            }
+            if digit(j + 2) && digit(j + 3) && yearish(n) {
+                f |= YEAR_RANGE;
+            }
+        }
+    }
+    let end = i + run;
+    let sep = bytes.get(end).copied().unwrap_or(0);
+    if matches!(sep, b'/' | b'.' | b'-') && digit(end + 1) {
+        f |= DIGIT_SEPARATOR;
+        if sep == b'/' {
+            f |= DIGIT_SLASH;
+        }
+        if (bytes.get(end + 2) == Some(&sep) && digit(end + 3))
+            || (digit(end + 2) && bytes.get(end + 3) == Some(&sep) && digit(end + 4))
+        {
+            f |= TWO_SEPARATORS;
+        }
+        // "12-2015", "2014/10": a month and a year
+        if sep != b'.' && (yearish(end + 1) || run >= 4 && yearish(end - 4)) {
+            f |= MONTH_AND_YEAR;
+        }
+    }
+    f
+}
+
+/// The bytes `\s` may match, or may start to match.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x80..)
+}
+
+/// Where the spaces (see `is_space_byte`) from `i` on end.
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| is_space_byte(b)) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the spaces (see `is_space_byte`) that end at `i` start.
+fn skip_spaces_back(bytes: &[u8], mut i: usize) -> usize {
+    while i > 0 && is_space_byte(bytes[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether "on" or "the" and spaces come right before `i` ("on the 15th").
+fn after_on_or_the(bytes: &[u8], i: usize) -> bool {
+    let j = skip_spaces_back(bytes, i);
+    let word = |w: &[u8]| {
+        j >= w.len()
+            && bytes[j - w.len()..j].eq_ignore_ascii_case(w)
+            && (j == w.len() || !is_word_byte(bytes[j - w.len() - 1]))
+    };
+    j < i && (word(b"on") || word(b"the"))
+}
+
+/// Whether a year can stand right before or after a month name at `start..end`: a digit
+/// before it (skipping spaces, dashes and slashes), or the start of a year after it (skipping a
+/// dot, then spaces, commas, dashes, slashes, and "of" or "in").
+fn by_year(bytes: &[u8], start: usize, end: usize) -> bool {
+    let mut i = start;
+    while i > 0 && (is_space_byte(bytes[i - 1]) || matches!(bytes[i - 1], b'-' | b'/')) {
+        i -= 1;
+    }
+    if i > 0 && bytes[i - 1].is_ascii_digit() {
+        return true;
+    }
+    let skip = |mut i: usize| {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| is_space_byte(b) || matches!(b, b',' | b'-' | b'/'))
+        {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip(end + usize::from(bytes.get(end) == Some(&b'.')));
+    if let Some(w) = bytes.get(i..i + 2)
+        && (w.eq_ignore_ascii_case(b"of") || w.eq_ignore_ascii_case(b"in"))
+    {
+        i = skip(i + 2);
+    }
+    matches!(
+        (bytes.get(i), bytes.get(i + 1)),
+        (Some(b'1'), Some(b'6'..=b'9')) | (Some(b'2'), Some(b'0' | b'1'))
+    )
+}
+
+/// Whether a day can end right before a month name at `start`: skipping what may stand
+/// between them (spaces, dashes, slashes, and anything beyond ASCII, such as a no-break space),
+/// the text ends with a digit, with "st", "nd", "rd", "th", "of" or "day", or with one of
+/// `ordinal_ends` (the last parts of the spelled ordinals).
+fn day_before(bytes: &[u8], start: usize, ordinal_ends: &[Vec<u8>]) -> bool {
+    let mut i = start;
+    while i > 0 && (is_space_byte(bytes[i - 1]) || matches!(bytes[i - 1], b'-' | b'/')) {
+        i -= 1;
+    }
+    let before = &bytes[..i];
+    let ends_with = |s: &[u8]| {
+        before.len() >= s.len() && before[before.len() - s.len()..].eq_ignore_ascii_case(s)
+    };
+    before.last().is_some_and(u8::is_ascii_digit)
+        || [&b"st"[..], b"nd", b"rd", b"th", b"of", b"day"]
+            .iter()
+            .any(|s| ends_with(s))
+        || ordinal_ends.iter().any(|s| ends_with(s))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 static NEXT_RULES_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -176,10 +457,16 @@ pub struct DateRules {
     zh_relative: HashMap<String, (Unit, i32)>,
     not_after_year: HashSet<String>,
     number_words: HashMap<String, u32>,
-    triggers: AhoCorasick,
+    /// Every word of [`Features`], with the line prefilter's trigger words: one pass gives
+    /// the features of a line.
+    words: aho_corasick::dfa::DFA,
+    /// The features of each pattern of `words`.
+    word_features: Vec<Features>,
+    /// The words that end a counting word, lowercase ("one" of "twenty-one", "a").
+    counting_words: Vec<Vec<u8>>,
+    /// The words that end a spelled ordinal, lowercase ("first" of "twenty-first").
+    ordinal_ends: Vec<Vec<u8>>,
     rules: Vec<Rule>,
-    /// All rule patterns in one automaton: one pass over a line says which rules can match.
-    rule_set: RegexSet,
     /// Tells this rule set's per-thread copies apart from another's (see `local_patterns`).
     id: u64,
     /// Between two dates that form a range: "2014 through May 2018", "10/1 to 11/7".
@@ -357,15 +644,75 @@ impl DateRules {
         {
             trigger_words.push(w);
         }
-        let triggers = AhoCorasickBuilder::new()
+        // The words of `Features`. An ordinal or counting word that `alternation` spells with
+        // "[- ]?" ("twenty-first") is found by its first part.
+        let first_part = |w: &String| w.split('-').next().unwrap_or(w).to_string();
+        let mut feature_words: Vec<(String, Features)> = Vec::new();
+        feature_words.extend(trigger_words.iter().map(|w| (w.clone(), TRIGGER)));
+        feature_words.extend(months.keys().map(|w| (w.clone(), MONTH)));
+        feature_words.extend(weekdays.keys().map(|w| (w.clone(), WEEKDAY)));
+        feature_words.extend(ordinals.keys().map(|w| (first_part(w), ORDINAL)));
+        feature_words.extend(modifiers.keys().map(|w| (w.clone(), MODIFIER)));
+        feature_words.extend(zh_relative.keys().map(|w| (w.clone(), ZH_RELATIVE)));
+        for (list, f) in [
+            // digits too, so that one pass finds both
+            (
+                &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"][..],
+                DIGIT,
+            ),
+            (&["quarter", "qtr"], QUARTER),
+            (&["q1", "q2", "q3", "q4"], QUARTER_CODE),
+            (&["h1", "h2"], HALF_CODE),
+            (&["half"], HALF),
+            // the modifiers some rules spell out themselves ("the past five years")
+            (&["last", "past", "previous", "next", "coming"], MODIFIER),
+            (&["year", "yr"], YEAR_UNIT),
+            (&["month"], MONTH_UNIT),
+            (&["week"], WEEK_UNIT),
+            (&["day"], DAY_UNIT),
+            (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
+            (&["upcoming"], UPCOMING),
+            (
+                &["seventeen", "eighteen", "nineteen", "twenty", "thousand"],
+                SPELLED_YEAR,
+            ),
+            (&["月"], ZH_MONTH),
+            (&["年"], ZH_YEAR_CHAR),
+            (&["日"], ZH_DAY),
+            (&["号", "號"], ZH_HAO),
+            (&["季"], ZH_QUARTER),
+            (&["半"], ZH_HALF),
+            (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
+        ] {
+            feature_words.extend(list.iter().map(|w| (w.to_string(), f)));
+        }
+        let mut merged: Vec<(String, Features)> = Vec::new();
+        feature_words.sort();
+        for (w, f) in feature_words {
+            match merged.last_mut() {
+                Some((last, lf)) if *last == w => *lf |= f,
+                _ => merged.push((w, f)),
+            }
+        }
+        let words = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
+            .byte_classes(false)
             .match_kind(MatchKind::Standard)
-            .build(&trigger_words)
+            .build(merged.iter().map(|(w, _)| w))
             .map_err(|e| DictError {
                 file: "dictionaries/dates".into(),
                 line: 0,
                 message: e.to_string(),
             })?;
+        let last_parts = |map: &HashMap<String, u32>| -> Vec<Vec<u8>> {
+            map.keys()
+                .filter_map(|w| w.rsplit('-').next())
+                .map(|w| w.as_bytes().to_vec())
+                .collect()
+        };
+        let counting_words = last_parts(&number_words);
+        let ordinal_ends = last_parts(&ordinals);
+        let word_features = merged.into_iter().map(|(_, f)| f).collect();
 
         let mon = alternation(&months.keys().cloned().collect::<Vec<_>>());
         let wd = alternation(&weekdays.keys().cloned().collect::<Vec<_>>());
@@ -405,11 +752,12 @@ impl DateRules {
         let zh_y = format!(r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>今年|去年|明年|本年|上年|前年))?");
 
         use Kind::*;
-        let specs: Vec<(Kind, bool, String)> = vec![
+        let specs: Vec<(Kind, bool, &[Features], String)> = vec![
             // "June 20, 2023", "Sep-23-2020", "july 4th of 1995", "Fri, Jul 18, 2014"
             (
                 MonDayYear,
                 true,
+                &[MONTH_BEFORE, YEAR_DIGITS],
                 format!(
                     r"(?i){wd_prefix}{}(?:\s*,\s*|\s*|[-/])(?:the\s+)?{}(?:\s*,\s*|\s+|\s*,?\s*(?:of|in)\s+|[-/])(?P<y>{YEAR})\b",
                     month_nb("mon"),
@@ -420,6 +768,7 @@ impl DateRules {
             (
                 DayMonYear,
                 true,
+                &[MONTH_AFTER, YEAR_DIGITS],
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?:\s+of\s+|\s*[-/]\s*|\s*){}(?:\s*,\s*|\s+(?:of|in)\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
                     day("d"),
@@ -430,6 +779,7 @@ impl DateRules {
             (
                 IsoDate,
                 true,
+                &[YEAR_DIGITS, TWO_SEPARATORS],
                 format!(
                     r"\b(?P<y>{YEAR})(?:-(?P<m>0?[1-9]|1[0-2])-(?P<d>[12][0-9]|3[01]|0?[1-9])|/(?P<m2>0?[1-9]|1[0-2])/(?P<d2>[12][0-9]|3[01]|0?[1-9])|\.(?P<m3>0?[1-9]|1[0-2])\.(?P<d3>[12][0-9]|3[01]|0?[1-9]))\b"
                 ),
@@ -438,6 +788,7 @@ impl DateRules {
             (
                 YearMonDay,
                 true,
+                &[MONTH_BY_YEAR],
                 format!(
                     r"(?i)\b(?P<y>{YEAR})[-/]{}[-/](?P<d>[12][0-9]|3[01]|0?[1-9])\b",
                     month("mon")
@@ -447,6 +798,7 @@ impl DateRules {
             (
                 CompactDate,
                 true,
+                &[LONG_NUMBER],
                 r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b"
                     .to_string(),
             ),
@@ -454,6 +806,7 @@ impl DateRules {
             (
                 NumericDate,
                 true,
+                &[TWO_SEPARATORS],
                 // one separator throughout, written out because the regex crate has no
                 // backreferences; dotted and dashed dates need a four-digit year ("1.2.15" is a
                 // version)
@@ -464,6 +817,7 @@ impl DateRules {
             (
                 NumericMonthDay,
                 true,
+                &[DIGIT_SLASH],
                 r"(?i)(?:\b(?P<pre>on|from|to|since|by|until|till|before|after|between|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"
                     .to_string(),
             ),
@@ -471,6 +825,7 @@ impl DateRules {
             (
                 NumericMonthYear,
                 true,
+                &[MONTH_AND_YEAR],
                 format!(
                     r"\b(?:(?P<m>0?[1-9]|1[0-2])[-/](?P<y>{YEAR})|(?P<y2>{YEAR})[-/](?P<m2>0?[1-9]|1[0-2]))\b"
                 ),
@@ -479,6 +834,7 @@ impl DateRules {
             (
                 MonDayRange,
                 false,
+                &[MONTH_WORD, DIGIT | ORDINAL],
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}(?:the\s+)?{}{year_tail}",
                     month("mon"),
@@ -490,6 +846,7 @@ impl DateRules {
             (
                 MonDayMonDayRange,
                 false,
+                &[TWO_MONTHS, DIGIT | ORDINAL],
                 format!(
                     r"(?i){btw}{}\s*,?\s*(?:the\s+)?{}{range_sep}{}\s*,?\s*(?:the\s+)?{}{year_tail}",
                     month("mon"),
@@ -502,6 +859,7 @@ impl DateRules {
             (
                 DayDayMonRange,
                 false,
+                &[MONTH_AFTER, DIGIT | ORDINAL],
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -513,6 +871,7 @@ impl DateRules {
             (
                 DayMonDayMonRange,
                 false,
+                &[TWO_MONTHS, MONTH_AFTER],
                 format!(
                     r"(?i){btw}\b(?:the\s+)?{}(?:\s+of)?\s*{}{range_sep}(?:the\s+)?{}(?:\s+of)?\s*{}{year_tail}",
                     day("d"),
@@ -525,6 +884,7 @@ impl DateRules {
             (
                 MonMonRange,
                 false,
+                &[TWO_MONTHS],
                 format!(
                     r"(?i){btw}{}{range_sep}{}{year_tail}",
                     month("mon"),
@@ -535,6 +895,7 @@ impl DateRules {
             (
                 MonDay,
                 false,
+                &[MONTH_BEFORE, DIGIT | ORDINAL],
                 format!(
                     r"(?i){wd_prefix}{}(?:\s*[,/]?\s*|-)(?:the\s+)?{}",
                     month_nb("mon"),
@@ -545,6 +906,7 @@ impl DateRules {
             (
                 DayMon,
                 false,
+                &[MONTH_AFTER, DIGIT | ORDINAL],
                 format!(
                     r"(?i){wd_prefix}\b(?:the\s+)?{}(?:\s+day)?(?P<of>\s+of\s+|\s*-?\s*){}",
                     day("d"),
@@ -555,6 +917,7 @@ impl DateRules {
             (
                 MonYear,
                 true,
+                &[MONTH_BY_YEAR],
                 format!(
                     r"(?i){}(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
                     month("mon")
@@ -564,6 +927,7 @@ impl DateRules {
             (
                 MonthAlone,
                 false,
+                &[MONTH_WORD],
                 format!(
                     r"(?i)(?:\b(?P<part>early|mid|late)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
                     month("mon")
@@ -573,6 +937,7 @@ impl DateRules {
             (
                 YearRange,
                 true,
+                &[YEAR_RANGE],
                 format!(
                     r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
                 ),
@@ -581,12 +946,14 @@ impl DateRules {
             (
                 Year,
                 true,
+                &[YEAR_DIGITS],
                 format!(r"(?i)\b(?:(?P<cal>calendar\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
             // "first quarter of this year", "the 3rd qtr", "4th qtr 2018"
             (
                 Quarter,
                 false,
+                &[QUARTER],
                 format!(
                     r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
                 ),
@@ -595,6 +962,7 @@ impl DateRules {
             (
                 QuarterCode,
                 false,
+                &[QUARTER_CODE],
                 format!(
                     r"(?i)\b(?:(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])|(?P<yy>\d\d)q(?P<q2>[1-4])|q(?P<q3>[1-4])(?:\s*[-/,]?\s*(?P<y2>{YEAR})|\s+of\s+(?P<y3>{YEAR}))?)\b"
                 ),
@@ -603,6 +971,7 @@ impl DateRules {
             (
                 FirstQuarters,
                 false,
+                &[QUARTER],
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b{year_of}"
                 ),
@@ -611,6 +980,7 @@ impl DateRules {
             (
                 FirstMonths,
                 false,
+                &[MONTH_UNIT],
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\b{year_of}"
                 ),
@@ -619,6 +989,7 @@ impl DateRules {
             (
                 Half,
                 false,
+                &[HALF],
                 format!(
                     r"(?i)\b(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)"
                 ),
@@ -627,6 +998,7 @@ impl DateRules {
             (
                 HalfCode,
                 false,
+                &[HALF_CODE],
                 format!(
                     r"\b(?:(?P<y>{YEAR})\s*-?\s*[Hh](?P<h>[12])|H(?P<h2>[12])(?:\s*[-/,]?\s*(?P<y2>{YEAR}))?)\b"
                 ),
@@ -635,6 +1007,7 @@ impl DateRules {
             (
                 RelativePeriod,
                 false,
+                &[MODIFIER, YEAR_UNIT | MONTH_UNIT | QUARTER | WEEK_UNIT],
                 format!(
                     r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
                 ),
@@ -643,6 +1016,7 @@ impl DateRules {
             (
                 RelativeDay,
                 false,
+                &[RELATIVE_DAY],
                 r"(?i)\b(?:the\s+)?(?P<rel>day\s+before\s+yesterday|day\s+after\s+tomorrow|yesterday|today|tomorrow)\b"
                     .to_string(),
             ),
@@ -650,6 +1024,7 @@ impl DateRules {
             (
                 WeekdayOfWeek,
                 false,
+                &[WEEKDAY, MODIFIER, WEEK_UNIT],
                 format!(
                     r"(?i)\b(?:(?P<wd>{wd})\s+(?:(?:of|from)\s+)?(?:the\s+)?(?P<mod>{mods})\s+week|(?P<mod2>{mods})\s+week(?:'s)?\s+(?P<wd2>{wd}))\b"
                 ),
@@ -658,6 +1033,7 @@ impl DateRules {
             (
                 Weekday,
                 false,
+                &[WEEKDAY],
                 format!(
                     r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
                 ),
@@ -666,6 +1042,7 @@ impl DateRules {
             (
                 OrdinalDay,
                 false,
+                &[DAY_AFTER_THE],
                 format!(
                     r"(?i)\b(?P<pre>on\s+the|on|the)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
                 ),
@@ -674,12 +1051,14 @@ impl DateRules {
             (
                 WeekdayDay,
                 false,
+                &[WEEKDAY, DIGIT | ORDINAL],
                 format!(r"(?i)\b(?P<wd>{wd})\b\.?,?\s+(?:the\s+)?{}", day("d")),
             ),
             // "the first Monday of this month", "second monday of last month", "last Friday of May"
             (
                 NthWeekday,
                 false,
+                &[WEEKDAY, ORDINAL | MODIFIER | DIGIT],
                 format!(
                     r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<mod>{mods})\s+month\b|the\s+month\b|{}(?:\s*,?\s*(?P<y>{YEAR})\b)?)",
                     month("mon")
@@ -689,6 +1068,7 @@ impl DateRules {
             (
                 DayOfRelMonth,
                 false,
+                &[DIGIT | ORDINAL, MODIFIER, MONTH_UNIT],
                 format!(
                     r"(?i)\b(?:the\s+)?{}(?:\s+day)?\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+month\b",
                     day("d")
@@ -698,6 +1078,7 @@ impl DateRules {
             (
                 RelativeOffset,
                 false,
+                &[COUNTED_UNIT],
                 format!(
                     r"(?i)\b(?:(?P<in>in)\s+)?(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s?\b(?:\s+(?P<dir>ago|hence|later|earlier|from\s+(?:now|today|tomorrow|tmrw|yesterday)|before\s+(?:yesterday|today)|after\s+(?:today|tomorrow)))?"
                 ),
@@ -706,6 +1087,7 @@ impl DateRules {
             (
                 Upcoming,
                 false,
+                &[UPCOMING],
                 format!(
                     r"(?i)\b(?:(?P<n>\d{{1,2}}|{nums})\s+upcoming|upcoming\s+(?P<n2>\d{{1,2}}|{nums}))\s+(?P<unit>day|week|month|quarter|year)s?\b"
                 ),
@@ -714,12 +1096,14 @@ impl DateRules {
             (
                 YearMon,
                 true,
+                &[MONTH_BY_YEAR],
                 format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
             ),
             // "3 fridays from now", "2 thursdays back"
             (
                 WeekdaysFromNow,
                 false,
+                &[WEEKDAY],
                 format!(
                     r"(?i)\b(?P<n>\d{{1,2}}|{nums})\s+(?P<wd>{wd})s\s+(?P<dir>from\s+now|from\s+today|hence|back|ago)\b"
                 ),
@@ -728,6 +1112,7 @@ impl DateRules {
             (
                 NthMonthOf,
                 false,
+                &[MONTH_UNIT, DIGIT | ORDINAL],
                 format!(
                     r"(?i)\b(?:the\s+)?{}\s+month\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b)",
                     day("d")
@@ -738,6 +1123,7 @@ impl DateRules {
             (
                 SpelledDate,
                 false,
+                &[SPELLED_YEAR, MONTH_WORD],
                 format!(
                     r"(?i)(?:{}\s+(?:the\s+)?(?P<d>{dayw})\s+|\b(?P<d2>{dayw})\s+(?:of\s+)?{}\s+|{}\s+(?:of\s+)?)(?P<yw>{spelled})\b",
                     month_nb("mon"),
@@ -749,12 +1135,14 @@ impl DateRules {
             (
                 SpelledYear,
                 false,
+                &[SPELLED_YEAR],
                 format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
             ),
             // "the past five years", "last 3 months", "the next two weeks"
             (
                 LastN,
                 false,
+                &[MODIFIER, COUNTED_UNIT],
                 format!(
                     r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
                 ),
@@ -764,6 +1152,7 @@ impl DateRules {
             (
                 WeekdayNumeric,
                 true,
+                &[WEEKDAY, DIGIT_SEPARATOR],
                 format!(
                     r"(?i)\b(?:(?P<mod>this|next|last)\s+)?(?P<wd>{wd})\b\.?,?\s+(?P<a>\d{{1,2}})[.\-/](?P<b>\d{{1,2}})\b"
                 ),
@@ -772,6 +1161,7 @@ impl DateRules {
             (
                 ShortYear,
                 true,
+                &[MONTH_THEN_DIGIT],
                 format!(
                     r"(?i)\b(?:(?P<d>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+|-))?{}(?:\s+of\s+|-)(?P<yy>\d\d)\b",
                     month_after("mon")
@@ -781,6 +1171,7 @@ impl DateRules {
             (
                 ZhRange,
                 false,
+                &[ZH_MONTH, ZH_DAY | ZH_HAO],
                 format!(
                     r"{zh_y}(?P<m>{ZH_NUM})\s*月\s*(?P<d>{ZH_NUM})\s*[日号號]?\s*(?P<sep>至|到|-|—|–|~|～|和|、)\s*(?:(?P<m2>{ZH_NUM})\s*月\s*)?(?P<d2>{ZH_NUM})\s*[日号號]"
                 ),
@@ -789,6 +1180,7 @@ impl DateRules {
             (
                 ZhMonthRange,
                 false,
+                &[ZH_MONTH],
                 format!(
                     r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<m2>{ZH_NUM})\s*月份?(?P<btw>\s*(?:之)?间)?"
                 ),
@@ -797,6 +1189,7 @@ impl DateRules {
             (
                 ZhYearRange,
                 false,
+                &[ZH_YEAR_CHAR],
                 format!(
                     r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*年(?P<btw>\s*(?:之)?间)?"
                 ),
@@ -805,6 +1198,7 @@ impl DateRules {
             (
                 ZhDate,
                 false,
+                &[ZH_MONTH],
                 format!(
                     r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上旬|中旬|下旬|底|末)?"
                 ),
@@ -813,12 +1207,14 @@ impl DateRules {
             (
                 ZhDate,
                 false,
+                &[ZH_YEAR_CHAR],
                 format!(r"(?P<y>{ZH_YEAR})\s*年"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度"
             (
                 ZhPeriod,
                 false,
+                &[ZH_QUARTER | ZH_HALF],
                 format!(
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
                 ),
@@ -827,12 +1223,14 @@ impl DateRules {
             (
                 ZhRelMonthDay,
                 false,
+                &[ZH_RELATIVE, ZH_DAY | ZH_HAO],
                 format!(r"(?P<rel>{zh_rel})\s*(?P<d>{ZH_NUM})\s*[日号號]"),
             ),
             // "十月的第一个星期一", "四月的最后一个星期一"
             (
                 ZhNthWeekday,
                 false,
+                &[ZH_MONTH, ZH_WEEK],
                 format!(
                     r"(?:(?P<y>{ZH_YEAR})\s*年\s*)?(?P<m>{ZH_NUM})\s*月份?(?:的)?(?:第(?P<n>[一二三四1-4])|(?P<last>最后))一?(?:个|個)(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])"
                 ),
@@ -841,27 +1239,30 @@ impl DateRules {
             (
                 ZhRelative,
                 false,
+                &[ZH_RELATIVE],
                 format!(r"(?P<rel>{zh_rel})"),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
             (
                 ZhWeekday,
                 false,
+                &[ZH_WEEK],
                 r"(?P<mod>上上|下下|上|下|本|这|這|今個|今)?(?:个|個)?(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天1-7])".to_string(),
             ),
             // "29日"
             (
                 ZhDay,
                 false,
+                &[ZH_DAY],
                 r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})日".to_string(),
             ),
         ];
         // ASCII word boundaries: a Unicode `\b` stops the fast regex engine on any non-ASCII
         // text, which every Chinese article is.
-        let specs: Vec<(Kind, bool, String)> = specs
+        let specs: Vec<(Kind, bool, &[Features], String)> = specs
             .into_iter()
-            .map(|(kind, needs_digit, pattern)| {
-                (kind, needs_digit, pattern.replace(r"\b", r"(?-u:\b)"))
+            .map(|(kind, needs_digit, gate, pattern)| {
+                (kind, needs_digit, gate, pattern.replace(r"\b", r"(?-u:\b)"))
             })
             .collect();
         let compile_error = |what: String, e: regex::Error| DictError {
@@ -869,39 +1270,32 @@ impl DateRules {
             line: 0,
             message: format!("{what} does not compile: {e}"),
         };
-        // Compiling some fifty large patterns and their set is most of gazette's start-up, so
-        // both are compiled in parallel.
-        let (rules, rule_set) = rayon::join(
-            || {
-                specs
-                    .par_iter()
-                    .map(|(kind, needs_digit, pattern)| {
-                        // A lazy DFA whose cache is too small for its pattern rebuilds states
-                        // over and over (twenty times slower): the rules with long word
-                        // alternations need more than the default.
-                        let regex = RegexBuilder::new(pattern)
-                            .dfa_size_limit(DFA_CACHE)
-                            .build()
-                            .map_err(|e| compile_error(format!("rule {kind:?}"), e))?;
-                        Ok(Rule {
-                            kind: *kind,
-                            regex,
-                            needs_digit: *needs_digit,
-                        })
-                    })
-                    .collect::<Result<Vec<Rule>, DictError>>()
-            },
-            || {
-                RegexSetBuilder::new(specs.iter().map(|s| s.2.as_str()))
-                    .dfa_size_limit(8 * DFA_CACHE)
+        // Compiling some fifty large patterns is most of gazette's start-up, so they are compiled
+        // in parallel.
+        let rules = specs
+            .par_iter()
+            .map(|(kind, needs_digit, gate, pattern)| {
+                // A lazy DFA whose cache is too small for its pattern rebuilds states
+                // over and over (twenty times slower): the rules with long word
+                // alternations need more than the default.
+                let regex = RegexBuilder::new(pattern)
+                    .dfa_size_limit(DFA_CACHE)
                     .build()
-                    .map_err(|e| compile_error("rule set".into(), e))
-            },
-        );
-        let (rules, rule_set) = (rules?, rule_set?);
+                    .map_err(|e| compile_error(format!("rule {kind:?}"), e))?;
+                Ok(Rule {
+                    kind: *kind,
+                    names: regex
+                        .capture_names()
+                        .map(|n| n.map(str::to_string))
+                        .collect(),
+                    regex,
+                    needs_digit: *needs_digit,
+                    gate,
+                })
+            })
+            .collect::<Result<Vec<Rule>, DictError>>()?;
         Ok(DateRules {
             id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            rule_set,
             months,
             weekdays,
             ordinals,
@@ -909,7 +1303,10 @@ impl DateRules {
             zh_relative,
             not_after_year,
             number_words,
-            triggers,
+            words,
+            word_features,
+            counting_words,
+            ordinal_ends,
             rules,
             range_gap: Regex::new(
                 // "to the end of 2008" ends with 2008; "the start of" would end before it
@@ -947,7 +1344,6 @@ impl DateRules {
                 Some((id, p)) if *id == self.id => Rc::clone(p),
                 _ => {
                     let p = Rc::new(Patterns {
-                        set: self.rule_set.clone(),
                         rules: self.rules.iter().map(|r| r.regex.clone()).collect(),
                     });
                     *slot = Some((self.id, Rc::clone(&p)));
@@ -967,6 +1363,112 @@ impl DateRules {
         out
     }
 
+    /// The [`Features`] of a line: one pass of the word automaton, which finds digits too.
+    fn features(&self, line: &str) -> Features {
+        let bytes = line.as_bytes();
+        let mut f = 0;
+        if !line.is_ascii() {
+            for c in line.chars().filter(|c| !c.is_ascii()) {
+                if c == 'ſ' || c == '\u{212A}' {
+                    f |= WORDS;
+                } else if c.is_numeric() {
+                    // a superset of `\d` beyond ASCII
+                    f |= DIGITS;
+                }
+            }
+        }
+        let boundary = |i: usize| {
+            i == 0 || i == bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i])
+        };
+        let mut months = 0;
+        // The automaton is stepped by hand: with many short words, the iterator's cost per
+        // match was most of the scan.
+        let mut sid = self
+            .words
+            .start_state(Anchored::No)
+            .expect("unanchored start state");
+        for (i, &b) in bytes.iter().enumerate() {
+            sid = self.words.next_state(Anchored::No, sid, b);
+            if !self.words.is_match(sid) {
+                continue;
+            }
+            let e = i + 1;
+            for k in 0..self.words.match_len(sid) {
+                let pid = self.words.match_pattern(sid, k);
+                let s = e - self.words.pattern_len(pid);
+                let wf = self.word_features[pid.as_usize()];
+                if wf & DIGIT != 0 {
+                    if s == 0 || !bytes[s - 1].is_ascii_digit() {
+                        f |= digit_run_features(bytes, s);
+                    }
+                    continue;
+                }
+                f |= wf & !(MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
+                // Only ASCII letters need boundaries, and a boundary next to a letter is a
+                // non-word byte there.
+                let before =
+                    wf & (MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL) != 0 && boundary(s);
+                let after = before && boundary(e);
+                if before {
+                    f |= wf & AT_WORD_START;
+                    if after {
+                        f |= wf & (WHOLE_WORD | WORD_OR_PLURAL);
+                    } else if matches!(bytes[e], b's' | b'S') && boundary(e + 1) {
+                        f |= wf & WORD_OR_PLURAL;
+                    }
+                }
+                if wf & UNITS != 0 && before {
+                    let j = skip_spaces_back(bytes, s);
+                    let counted =
+                        |w: &Vec<u8>| j >= w.len() && bytes[j - w.len()..j].eq_ignore_ascii_case(w);
+                    if j < s
+                        && (j > 0 && bytes[j - 1].is_ascii_digit()
+                            || self.counting_words.iter().any(counted))
+                    {
+                        f |= COUNTED_UNIT;
+                    }
+                }
+                if wf & ORDINAL != 0 && after_on_or_the(bytes, s) {
+                    f |= DAY_AFTER_THE;
+                }
+                if wf & MONTH != 0 {
+                    if before {
+                        f |= MONTH_BEFORE;
+                        if after {
+                            f |= MONTH_WORD;
+                            months += 1;
+                            if by_year(bytes, s, e) {
+                                f |= MONTH_BY_YEAR;
+                            }
+                        }
+                    }
+                    if boundary(e) {
+                        if day_before(bytes, s, &self.ordinal_ends) {
+                            f |= MONTH_AFTER;
+                        }
+                        // the month may keep its dot: "Oct.-74"
+                        let e = e + usize::from(bytes.get(e) == Some(&b'.'));
+                        let j = skip_spaces(bytes, e);
+                        let j = match bytes.get(j..j + 2) {
+                            Some(w) if j > e && w.eq_ignore_ascii_case(b"of") => {
+                                skip_spaces(bytes, j + 2)
+                            }
+                            _ if bytes.get(e) == Some(&b'-') => e + 1,
+                            _ => e,
+                        };
+                        if j > e && bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                            f |= MONTH_THEN_DIGIT;
+                        }
+                    }
+                }
+            }
+        }
+        if months > 1 {
+            f |= TWO_MONTHS;
+        }
+        f
+    }
+
     fn extract_line(
         &self,
         text: &str,
@@ -976,18 +1478,17 @@ impl DateRules {
         out: &mut Vec<Mention>,
     ) {
         let line = &text[from..to];
-        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-        // Most lines of an article hold no date: one trigger check rejects them, and for the
-        // rest one pass of the rule set names the few rules worth running.
-        if !has_digit && !self.triggers.is_match(line) {
+        let features = self.features(line);
+        let has_digit = features & DIGIT != 0;
+        // Most lines of an article hold no date: a line with no digit and no trigger word is
+        // skipped, and in the rest only the rules whose gate the line passes run.
+        if !has_digit && features & TRIGGER == 0 {
             return;
         }
         let mut cands = Vec::new();
         let patterns = self.local_patterns();
-        let candidates = patterns.set.matches(line);
-        for i in candidates.iter() {
-            let rule = &self.rules[i];
-            if rule.needs_digit && !has_digit {
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.needs_digit && !has_digit || !rule.gate.iter().all(|g| features & g != 0) {
                 continue;
             }
             // The regex engine finds each match with its DFA and runs the capturing engine
@@ -1000,6 +1501,7 @@ impl DateRules {
                     text,
                     base: from,
                     caps: &caps,
+                    names: &rule.names,
                     anchor,
                 };
                 if let Some(mut c) = self.handle(rule.kind, &ctx) {
@@ -1053,12 +1555,18 @@ struct Ctx<'a> {
     text: &'a str,
     base: usize,
     caps: &'a Captures<'a>,
+    /// The rule's group names by index (see `Rule::names`).
+    names: &'a [Option<String>],
     anchor: Option<Anchor>,
 }
 
 impl Ctx<'_> {
+    fn group(&self, name: &str) -> Option<regex::Match<'_>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(i)
+    }
     fn get(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.group(name).map(|m| m.as_str())
     }
     /// The first of several alternative groups that matched, parsed as a number ("m", "m2",
     /// "m3": the same field in the alternatives of one rule).
@@ -1066,10 +1574,10 @@ impl Ctx<'_> {
         names.iter().find_map(|n| self.get(n))?.parse().ok()
     }
     fn start_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| self.base + m.start())
+        self.group(name).map(|m| self.base + m.start())
     }
     fn end_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| self.base + m.end())
+        self.group(name).map(|m| self.base + m.end())
     }
     fn whole(&self) -> (usize, usize) {
         let m = self.caps.get(0).unwrap();
@@ -1105,14 +1613,18 @@ fn dv(
     }
 }
 
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` writes it, without parsing that format each time (chrono
+/// pads years 0 to 9999 to four digits and signs the others).
+fn iso_date(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 fn day_value(d: NaiveDate, src: YearSource) -> DateValue {
-    dv(
-        d.format("%Y-%m-%d").to_string(),
-        Some(d),
-        Some(d),
-        Granularity::Day,
-        src,
-    )
+    dv(iso_date(d), Some(d), Some(d), Granularity::Day, src)
 }
 
 fn month_value(y: i32, m: u32, src: YearSource) -> Option<DateValue> {
@@ -1172,7 +1684,7 @@ fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue>
         return None;
     }
     Some(dv(
-        format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+        format!("{}/{}", iso_date(a), iso_date(b)),
         Some(a),
         Some(b),
         Granularity::Range,
@@ -1504,12 +2016,14 @@ impl DateRules {
         let (mut s, e) = ctx.whole();
         loop {
             let rest = &ctx.text[s..e];
-            let lower = rest.to_lowercase();
             let mut moved = false;
             for w in [
                 "on ", "in ", "from ", "between ", "during ", "since ", "the ", "of ",
             ] {
-                if lower.starts_with(w) {
+                // ASCII case folding is enough: of what lowercases to ASCII, only the Kelvin
+                // sign is not ASCII itself, and no word here has a "k".
+                let prefix = rest.as_bytes().get(..w.len());
+                if prefix.is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes())) {
                     s += w.len();
                     s += ctx.text[s..e].len() - ctx.text[s..e].trim_start().len();
                     moved = true;
