@@ -163,9 +163,11 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn build(dicts: &Dictionaries) -> Result<Pipeline, DictError> {
+        let (reader, extractors) =
+            rayon::join(|| Reader::build(dicts), || Extractors::build(dicts));
         Ok(Pipeline {
-            reader: Reader::build(dicts)?,
-            extractors: Extractors::build(dicts)?,
+            reader: reader?,
+            extractors: extractors?,
             reference_date: None,
             as_of: AsOf::Current,
         })

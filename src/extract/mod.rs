@@ -26,16 +26,27 @@ pub struct Extractors {
 impl Extractors {
     pub fn build(dicts: &Dictionaries) -> Result<Extractors, DictError> {
         let numbers = numbers::NumberParser::build(dicts)?;
-        // The gazetteer automaton and the date patterns are the two slow builds: side by side.
-        let (regions, dates) = rayon::join(
+        // The gazetteer automaton and the date patterns are the two slow builds; the smaller
+        // ones run beside them rather than after, so start-up waits for the slowest only.
+        let (regions, (dates, (money, agreements))) = rayon::join(
             || regions::RegionMatcher::build(dicts),
-            || dates::DateRules::build(dicts),
+            || {
+                rayon::join(
+                    || dates::DateRules::build(dicts),
+                    || {
+                        (
+                            money::MoneyRules::build(dicts, numbers.clone()),
+                            agreements::AgreementRules::build(dicts, numbers.clone()),
+                        )
+                    },
+                )
+            },
         );
         Ok(Extractors {
             regions: regions?,
             dates: dates?,
-            money: money::MoneyRules::build(dicts, numbers.clone())?,
-            agreements: agreements::AgreementRules::build(dicts, numbers)?,
+            money: money?,
+            agreements: agreements?,
         })
     }
 
