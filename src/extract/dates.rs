@@ -74,7 +74,9 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
-use regex::{Captures, Regex, RegexBuilder};
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{PatternID, Span, meta};
 
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
@@ -153,7 +155,7 @@ enum Kind {
 
 struct Rule {
     kind: Kind,
-    regex: Regex,
+    regex: meta::Regex,
     /// The line must contain an ASCII digit.
     needs_digit: bool,
     /// What a line must hold for the rule to match in it at all: every element names
@@ -167,7 +169,7 @@ struct Rule {
 
 /// A thread's own handles on the compiled rules (see `DateRules::local_patterns`).
 struct Patterns {
-    rules: Vec<Regex>,
+    rules: Vec<meta::Regex>,
 }
 
 /// What a line holds, one bit per kind of word or character (the constants below). Every rule
@@ -1265,7 +1267,7 @@ impl DateRules {
                 (kind, needs_digit, gate, pattern.replace(r"\b", r"(?-u:\b)"))
             })
             .collect();
-        let compile_error = |what: String, e: regex::Error| DictError {
+        let compile_error = |what: String, e: &dyn std::fmt::Display| DictError {
             file: "src/extract/dates.rs".into(),
             line: 0,
             message: format!("{what} does not compile: {e}"),
@@ -1278,14 +1280,27 @@ impl DateRules {
                 // A lazy DFA whose cache is too small for its pattern rebuilds states
                 // over and over (twenty times slower): the rules with long word
                 // alternations need more than the default.
-                let regex = RegexBuilder::new(pattern)
-                    .dfa_size_limit(DFA_CACHE)
-                    .build()
-                    .map_err(|e| compile_error(format!("rule {kind:?}"), e))?;
+                // The engine beneath `regex`, configured as `regex` configures it, except that
+                // no literal prefilter is extracted: the rules' long case-insensitive word
+                // alternations made that extraction most of their compile time (and so of
+                // gazette's start-up), while a rule only ever runs on a line its gate (above)
+                // already found the words in, where the lazy DFA alone is as fast.
+                let regex = meta::Regex::builder()
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(Some(10 << 20))
+                            .hybrid_cache_capacity(DFA_CACHE)
+                            .utf8_empty(true)
+                            .auto_prefilter(false),
+                    )
+                    .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+                    .build(pattern)
+                    .map_err(|e| compile_error(format!("rule {kind:?}"), &e))?;
                 Ok(Rule {
                     kind: *kind,
                     names: regex
-                        .capture_names()
+                        .group_info()
+                        .pattern_names(PatternID::ZERO)
                         .map(|n| n.map(str::to_string))
                         .collect(),
                     regex,
@@ -1494,7 +1509,7 @@ impl DateRules {
             // The regex engine finds each match with its DFA and runs the capturing engine
             // only over the match itself.
             for caps in patterns.rules[i].captures_iter(line) {
-                if caps.get(0).is_none_or(|m| m.is_empty()) {
+                if caps.get_match().is_none_or(|m| m.is_empty()) {
                     continue;
                 }
                 let ctx = Ctx {
@@ -1554,19 +1569,20 @@ impl DateRules {
 struct Ctx<'a> {
     text: &'a str,
     base: usize,
-    caps: &'a Captures<'a>,
+    caps: &'a Captures,
     /// The rule's group names by index (see `Rule::names`).
     names: &'a [Option<String>],
     anchor: Option<Anchor>,
 }
 
 impl Ctx<'_> {
-    fn group(&self, name: &str) -> Option<regex::Match<'_>> {
+    fn group(&self, name: &str) -> Option<Span> {
         let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(i)
+        self.caps.get_group(i)
     }
     fn get(&self, name: &str) -> Option<&str> {
-        self.group(name).map(|m| m.as_str())
+        self.group(name)
+            .map(|m| &self.text[self.base + m.start..self.base + m.end])
     }
     /// The first of several alternative groups that matched, parsed as a number ("m", "m2",
     /// "m3": the same field in the alternatives of one rule).
@@ -1574,13 +1590,13 @@ impl Ctx<'_> {
         names.iter().find_map(|n| self.get(n))?.parse().ok()
     }
     fn start_of(&self, name: &str) -> Option<usize> {
-        self.group(name).map(|m| self.base + m.start())
+        self.group(name).map(|m| self.base + m.start)
     }
     fn end_of(&self, name: &str) -> Option<usize> {
-        self.group(name).map(|m| self.base + m.end())
+        self.group(name).map(|m| self.base + m.end)
     }
     fn whole(&self) -> (usize, usize) {
-        let m = self.caps.get(0).unwrap();
+        let m = self.caps.get_match().expect("a rule match has a span");
         (self.base + m.start(), self.base + m.end())
     }
 }
