@@ -59,7 +59,7 @@ for n in $SIZES; do
     if [ "$GEN" = shared ]; then
       # Optional: the generator the authors ship beside the repo (sparser in mentions
       # than ours: about 37 per article against 75).
-      python3 ../shared/bench/gen_corpus.py --docs "$n" --out "$dir" --seed 1 --jobs 2 >/dev/null
+      python3 ../shared/bench/gen_corpus.py --docs "$n" --out "$dir" --seed 1 --jobs 2 >/dev/null 2>&1
     else
       ./target/release/examples/gen_corpus --docs "$n" --out "$dir" --seed 1
     fi

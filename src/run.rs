@@ -213,6 +213,13 @@ pub fn dictionaries(config: &Config) -> Result<Dictionaries, DictError> {
 
 /// Runs `gazette extract`. Failures of single files are in the summary, not an error.
 pub fn extract(config: &Config) -> Result<Summary, RunError> {
+    extract_keeping(config).map(|(summary, _pipeline)| summary)
+}
+
+/// [`extract`], handing back the compiled pipeline as well, for a caller that is about to exit
+/// and need not spend ten-odd milliseconds of one core freeing automata and patterns (the
+/// command line, see `main.rs`).
+pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError> {
     let started = Instant::now();
     let inputs = ingest::find_inputs(&config.inputs)?;
     let dicts = dictionaries(config)?;
@@ -275,7 +282,7 @@ pub fn extract(config: &Config) -> Result<Summary, RunError> {
         p.finish_and_clear();
     }
     summary.elapsed = started.elapsed();
-    Ok(summary)
+    Ok((summary, pipeline))
 }
 
 fn progress_bar(quiet: bool, len: u64) -> Option<indicatif::ProgressBar> {
