@@ -760,7 +760,7 @@ pub fn run(o: &Options) -> Result<(bool, String), EvalError> {
             let doc = pipeline
                 .reader
                 .read(input)
-                .map_err(|e| other(format!("{}: {e}", input.path.display())))?;
+                .map_err(|e| other(format!("{}: {e}", input.path().display())))?;
             let text = doc.text.clone();
             let gold_path = &gold_files[&stem_of(&input.doc_id)];
             let gold_text = std::fs::read_to_string(gold_path)

@@ -20,6 +20,7 @@
 //! ```
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use regex::Regex;
@@ -28,12 +29,53 @@ use crate::dict::{DictError, Dictionaries};
 use crate::model::Document;
 
 /// One file to read, and the id its records will carry.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+///
+/// The whole list is held (and sorted) before a run starts, so an input is kept small: the
+/// folder it was found under is shared by all its files, and the path below it is the id
+/// itself, kept apart only when the file name is not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     /// The path relative to the command-line PATH it was found under, `/`-separated; a file
     /// given directly is its own file name.
     pub doc_id: String,
-    pub path: PathBuf,
+    /// The PATH it was found under (a file given directly: its folder).
+    root: Arc<Path>,
+    /// The path below `root`, only when `doc_id` is a lossy copy of it (a name not in UTF-8).
+    raw: Option<Box<Path>>,
+}
+
+impl Input {
+    /// The file to read.
+    pub fn path(&self) -> PathBuf {
+        match &self.raw {
+            Some(raw) => self.root.join(raw),
+            None => self.root.join(&self.doc_id),
+        }
+    }
+
+    fn new(doc_id: String, root: &Arc<Path>, rel: &Path) -> Input {
+        let raw = (rel.to_str() != Some(doc_id.as_str())).then(|| rel.into());
+        Input {
+            doc_id,
+            root: Arc::clone(root),
+            raw,
+        }
+    }
+}
+
+/// By `doc_id`, then by path when two PATHs give the same id.
+impl Ord for Input {
+    fn cmp(&self, other: &Input) -> std::cmp::Ordering {
+        self.doc_id
+            .cmp(&other.doc_id)
+            .then_with(|| self.path().cmp(&other.path()))
+    }
+}
+
+impl PartialOrd for Input {
+    fn partial_cmp(&self, other: &Input) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Why a file could not become a document.
@@ -61,16 +103,15 @@ pub fn find_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, MissingPath> {
             return Err(MissingPath(root.clone()));
         }
         if root.is_file() {
-            let name = root
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| root.display().to_string());
-            inputs.push(Input {
-                doc_id: name,
-                path: root.clone(),
-            });
+            let (folder, name) = match (root.parent(), root.file_name()) {
+                (Some(folder), Some(name)) => (folder, Path::new(name)),
+                _ => (Path::new(""), root.as_path()),
+            };
+            let doc_id = name.to_string_lossy().into_owned();
+            inputs.push(Input::new(doc_id, &Arc::from(folder), name));
             continue;
         }
+        let shared: Arc<Path> = Arc::from(root.as_path());
         for entry in walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -87,10 +128,7 @@ pub fn find_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, MissingPath> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            inputs.push(Input {
-                doc_id,
-                path: entry.into_path(),
-            });
+            inputs.push(Input::new(doc_id, &shared, rel));
         }
     }
     inputs.sort();
@@ -184,7 +222,7 @@ impl Reader {
 
     /// Reads and decodes one file.
     pub fn read(&self, input: &Input) -> Result<Document, IngestError> {
-        let bytes = std::fs::read(&input.path)?;
+        let bytes = std::fs::read(input.path())?;
         self.decode(&input.doc_id, &bytes)
     }
 
@@ -397,6 +435,33 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), IngestError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inputs_give_back_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        let mut names = vec![root.join("a.txt"), root.join("sub/b.txt")];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            names.push(root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")));
+        }
+        for n in &names {
+            std::fs::write(n, "x").unwrap();
+        }
+        let found = find_inputs(&[root.to_path_buf()]).unwrap();
+        assert_eq!(found.len(), names.len());
+        for input in &found {
+            assert!(names.contains(&input.path()), "{input:?}");
+        }
+        assert_eq!(found[0].doc_id, "a.txt");
+        assert!(found.iter().any(|i| i.doc_id == "sub/b.txt"));
+        // A file given directly is its own id, and read from where it is.
+        let direct = find_inputs(&[root.join("sub/b.txt")]).unwrap();
+        assert_eq!(direct[0].doc_id, "b.txt");
+        assert_eq!(direct[0].path(), root.join("sub/b.txt"));
+    }
 
     fn reader() -> Reader {
         Reader::build(&Dictionaries::embedded()).unwrap()

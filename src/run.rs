@@ -179,7 +179,7 @@ impl Pipeline {
             Ok(doc) => Outcome::Done(self.process_document(doc)),
             Err(e) => Outcome::Failed {
                 doc_id: input.doc_id.clone(),
-                bytes: std::fs::metadata(&input.path)
+                bytes: std::fs::metadata(input.path())
                     .map(|m| m.len() as usize)
                     .unwrap_or(0),
                 error: e.to_string(),
