@@ -14,7 +14,7 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// One decoded article.
@@ -276,4 +276,36 @@ pub struct AgreementValue {
     pub kind: AgreementKind,
     /// The words between the number and the noun ("strategic cooperation").
     pub label: String,
+}
+
+/// Appends `d` as `YYYY-MM-DD` without going through `Display` (dates are written by the
+/// hundred per article); chrono's own format (with a sign) for the years outside 0..=9999 that
+/// no article holds.
+pub fn push_iso_day(out: &mut Vec<u8>, d: NaiveDate) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    }
+    let y = y as u32;
+    let digit = |n: u32| b'0' + n as u8;
+    out.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        b'-',
+        digit(m / 10),
+        digit(m % 10),
+        b'-',
+        digit(day / 10),
+        digit(day % 10),
+    ]);
+}
+
+/// `d` as `YYYY-MM-DD` (see [`push_iso_day`]).
+pub fn iso_day(d: NaiveDate) -> String {
+    let mut out = Vec::with_capacity(10);
+    push_iso_day(&mut out, d);
+    String::from_utf8(out).expect("a date is written in ASCII")
 }

@@ -79,7 +79,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{PatternID, Span, meta};
 
 use crate::dict::{DictError, Dictionaries};
-use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource};
+use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource, iso_day};
 
 /// How far after the publication date a year-less date may fall before it is read as the year
 /// before (see the module doc).
@@ -1659,18 +1659,8 @@ fn dv(
     }
 }
 
-/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` writes it, without parsing that format each time (chrono
-/// pads years 0 to 9999 to four digits and signs the others).
-fn iso_date(d: NaiveDate) -> String {
-    if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-    } else {
-        d.format("%Y-%m-%d").to_string()
-    }
-}
-
 fn day_value(d: NaiveDate, src: YearSource) -> DateValue {
-    dv(iso_date(d), Some(d), Some(d), Granularity::Day, src)
+    dv(iso_day(d), Some(d), Some(d), Granularity::Day, src)
 }
 
 fn month_value(y: i32, m: u32, src: YearSource) -> Option<DateValue> {
@@ -1730,7 +1720,7 @@ fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue>
         return None;
     }
     Some(dv(
-        format!("{}/{}", iso_date(a), iso_date(b)),
+        format!("{}/{}", iso_day(a), iso_day(b)),
         Some(a),
         Some(b),
         Granularity::Range,

@@ -7,10 +7,10 @@
 //! so each writer checks a field once and copies it whole. The tests in this module and
 //! `tests/cli.rs` compare both against the crates they stand in for.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::DocumentRecord;
-use crate::model::{Mention, Value};
+use crate::model::{Mention, Value, push_iso_day};
 
 /// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes it: `"`, `\` and
 /// control characters only; everything else, non-ASCII included, is copied.
@@ -69,35 +69,11 @@ fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// `YYYY-MM-DD` without going through `Display` and a `String`; chrono's own format (with a
-/// sign) for the years outside 0..=9999 that no article holds.
-fn date(out: &mut Vec<u8>, d: NaiveDate) {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        out.extend_from_slice(d.to_string().as_bytes());
-        return;
-    }
-    let y = y as u32;
-    let digit = |n: u32| b'0' + n as u8;
-    out.extend_from_slice(&[
-        digit(y / 1000),
-        digit(y / 100 % 10),
-        digit(y / 10 % 10),
-        digit(y % 10),
-        b'-',
-        digit(m / 10),
-        digit(m % 10),
-        b'-',
-        digit(day / 10),
-        digit(day % 10),
-    ]);
-}
-
 fn json_date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
     match d {
         Some(d) => {
             out.push(b'"');
-            date(out, d);
+            push_iso_day(out, d);
             out.push(b'"');
         }
         None => out.extend_from_slice(b"null"),
@@ -256,11 +232,11 @@ pub fn csv_mention(out: &mut Vec<u8>, doc_id: &str, m: &Mention) {
             csv_field(out, &d.value);
             empty(out, 10);
             if let Some(f) = d.first_day {
-                date(out, f);
+                push_iso_day(out, f);
             }
             out.push(b',');
             if let Some(l) = d.last_day {
-                date(out, l);
+                push_iso_day(out, l);
             }
             out.push(b',');
             out.extend_from_slice(d.granularity.as_str().as_bytes());
