@@ -1369,38 +1369,23 @@ impl DateRules {
     }
 
     pub fn extract(&self, text: &str, anchor: Option<Anchor>) -> Vec<Mention> {
-        let mut out = Vec::new();
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            self.extract_line(
-                text,
-                line_start,
-                line_start + line.len(),
-                anchor,
-                true,
-                &mut out,
-            );
-            line_start += line.len();
-        }
-        out
+        self.extract_lines(text, anchor, true)
     }
 
     /// [`DateRules::extract`] with every rule run on every line: what the gates must never
     /// change (see the tests).
     #[cfg(test)]
     fn extract_ungated(&self, text: &str, anchor: Option<Anchor>) -> Vec<Mention> {
+        self.extract_lines(text, anchor, false)
+    }
+
+    fn extract_lines(&self, text: &str, anchor: Option<Anchor>, gated: bool) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut line_start = 0;
         for line in text.split_inclusive('\n') {
-            self.extract_line(
-                text,
-                line_start,
-                line_start + line.len(),
-                anchor,
-                false,
-                &mut out,
-            );
-            line_start += line.len();
+            let end = line_start + line.len();
+            self.extract_line(text, line_start, end, anchor, gated, &mut out);
+            line_start = end;
         }
         out
     }
