@@ -16,14 +16,19 @@ use rayon::prelude::*;
 
 use crate::dict::{DictError, Dictionaries};
 use crate::extract::Extractors;
-use crate::ingest::{self, Input, MissingPath, Reader};
-use crate::model::TYPES;
+use crate::ingest::{self, IngestError, Input, MissingPath, Reader};
+use crate::model::{Mention, TYPES};
 use crate::resolve::{self, AsOf};
 use crate::write::{DocumentRecord, Outcome, Outputs, Rendered, WriteError};
 
 /// Documents per batch: large enough to keep both cores busy between writes, small enough
 /// that a batch of 4 KB articles stays a few MB.
 pub const BATCH: usize = 512;
+
+/// Documents a worker takes at a time and runs through one stage after another (see
+/// [`Extractors::extract_each`]): 32 ran about 10% faster than one at a time and as fast as
+/// 128 (`examples/stage_times.rs`), and leaves sixteen pieces of a batch to share out.
+pub const CHUNK: usize = 32;
 
 /// Everything `gazette extract` needs to know.
 #[derive(Debug, Clone, Default)]
@@ -177,20 +182,42 @@ impl Pipeline {
     pub fn process(&self, input: &Input) -> Outcome {
         match self.reader.read(input) {
             Ok(doc) => Outcome::Done(self.process_document(doc)),
-            Err(e) => Outcome::Failed {
-                doc_id: input.doc_id.clone(),
-                bytes: std::fs::metadata(input.path())
-                    .map(|m| m.len() as usize)
-                    .unwrap_or(0),
-                error: e.to_string(),
-            },
+            Err(e) => failed(input, e),
         }
+    }
+
+    /// [`Pipeline::process`] for several files, stage by stage (see
+    /// [`Extractors::extract_each`]): the same outcomes, in the same order.
+    pub fn process_each(&self, inputs: &[Input]) -> Vec<Outcome> {
+        let read: Vec<Result<crate::model::Document, IngestError>> =
+            inputs.iter().map(|i| self.reader.read(i)).collect();
+        let docs: Vec<_> = read
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|doc| (doc, doc.anchor(self.reference_date)))
+            .collect();
+        let mut found = self.extractors.extract_each(&docs).into_iter();
+        drop(docs);
+        read.into_iter()
+            .zip(inputs)
+            .map(|(r, input)| match r {
+                Ok(doc) => {
+                    let found = found.next().expect("one result per document read");
+                    Outcome::Done(self.resolve_document(doc, found))
+                }
+                Err(e) => failed(input, e),
+            })
+            .collect()
     }
 
     /// Extraction and resolution of a decoded document.
     pub fn process_document(&self, doc: crate::model::Document) -> DocumentRecord {
         let anchor = doc.anchor(self.reference_date);
         let found = self.extractors.extract(&doc, anchor);
+        self.resolve_document(doc, found)
+    }
+
+    fn resolve_document(&self, doc: crate::model::Document, found: Vec<Mention>) -> DocumentRecord {
         let year = doc.published.map(|d| d.year());
         let mentions = resolve::resolve(found, year, self.as_of, &self.extractors.regions);
         DocumentRecord {
@@ -200,6 +227,16 @@ impl Pipeline {
             bytes: doc.bytes,
             mentions,
         }
+    }
+}
+
+fn failed(input: &Input, e: IngestError) -> Outcome {
+    Outcome::Failed {
+        doc_id: input.doc_id.clone(),
+        bytes: std::fs::metadata(input.path())
+            .map(|m| m.len() as usize)
+            .unwrap_or(0),
+        error: e.to_string(),
     }
 }
 
@@ -254,10 +291,12 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
         for batch in inputs.chunks(BATCH) {
             let done: Vec<(Tally, Result<Rendered, WriteError>)> = pool.install(|| {
                 batch
-                    .par_iter()
-                    .map(|i| {
-                        let o = pipeline.process(i);
-                        (Tally::of(&o), Rendered::of(&o))
+                    .par_chunks(CHUNK)
+                    .flat_map_iter(|inputs| {
+                        pipeline
+                            .process_each(inputs)
+                            .into_iter()
+                            .map(|o| (Tally::of(&o), Rendered::of(&o)))
                     })
                     .collect()
             });

@@ -50,3 +50,31 @@ fn city_portal_page() {
 fn chinese_page() {
     insta::assert_snapshot!(render("zh_004_caexpo_nanning_signing.txt"));
 }
+
+/// A chunk of files run stage by stage (`Pipeline::process_each`, what `gazette extract` does)
+/// gives what each file run alone through every stage gives, in the same order, with an
+/// unreadable file in the middle of the chunk.
+#[test]
+fn chunks_run_stage_by_stage_give_the_same_records() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut inputs = gazette::ingest::find_inputs(&[corpus]).unwrap();
+    assert!(inputs.len() > 50, "the corpus is bundled");
+    let gone = tempfile::tempdir().unwrap();
+    let missing = gone.path().join("gone.txt");
+    std::fs::write(&missing, "x").unwrap();
+    let mut extra = gazette::ingest::find_inputs(std::slice::from_ref(&missing)).unwrap();
+    std::fs::remove_file(&missing).unwrap();
+    inputs.insert(7, extra.remove(0));
+    let pipeline = Pipeline::build(&Dictionaries::embedded()).unwrap();
+    let one_by_one: Vec<String> = inputs
+        .iter()
+        .map(|i| format!("{:?}", pipeline.process(i)))
+        .collect();
+    let chunked: Vec<String> = inputs
+        .chunks(16)
+        .flat_map(|c| pipeline.process_each(c))
+        .map(|o| format!("{o:?}"))
+        .collect();
+    assert!(one_by_one[7].contains("Failed"), "{}", one_by_one[7]);
+    assert_eq!(one_by_one, chunked);
+}

@@ -59,4 +59,25 @@ impl Extractors {
         out.extend(self.agreements.extract(text));
         out
     }
+
+    /// [`Extractors::extract`] for several documents, one extractor at a time over all of
+    /// them: each extractor's automata and lazy-DFA caches then stay in the core's cache for a
+    /// run of documents instead of evicting each other at every document (a quarter of the
+    /// time of a run, measured with `examples/stage_times.rs`). The result is the same.
+    pub fn extract_each(&self, docs: &[(&Document, Option<Anchor>)]) -> Vec<Vec<Mention>> {
+        let mut found: Vec<Vec<Mention>> = docs
+            .iter()
+            .map(|(doc, _)| self.regions.extract(&doc.text))
+            .collect();
+        for ((doc, anchor), out) in docs.iter().zip(&mut found) {
+            out.extend(self.dates.extract(&doc.text, *anchor));
+        }
+        for ((doc, _), out) in docs.iter().zip(&mut found) {
+            out.extend(self.money.extract(&doc.text));
+        }
+        for ((doc, _), out) in docs.iter().zip(&mut found) {
+            out.extend(self.agreements.extract(&doc.text));
+        }
+        found
+    }
 }
