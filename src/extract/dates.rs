@@ -167,9 +167,23 @@ struct Rule {
     names: Vec<Option<String>>,
 }
 
-/// A thread's own handles on the compiled rules (see `DateRules::local_patterns`).
+/// A thread's own handles on the compiled rules (see `DateRules::local_patterns`), with a
+/// place for each rule's groups.
 struct Patterns {
     rules: Vec<meta::Regex>,
+    captures: Vec<std::cell::RefCell<Captures>>,
+}
+
+/// Whether the spans taken so far cover `start..end` entirely.
+fn covered(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let mut at = start;
+    while at < end {
+        match taken.iter().find(|&&(s, e)| s <= at && at < e) {
+            Some(&(_, e)) => at = e,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// What a line holds, one bit per kind of word or character (the constants below). Every rule
@@ -1360,6 +1374,11 @@ impl DateRules {
                 _ => {
                     let p = Rc::new(Patterns {
                         rules: self.rules.iter().map(|r| r.regex.clone()).collect(),
+                        captures: self
+                            .rules
+                            .iter()
+                            .map(|r| std::cell::RefCell::new(r.regex.create_captures()))
+                            .collect(),
                     });
                     *slot = Some((self.id, Rc::clone(&p)));
                     p
@@ -1513,52 +1532,90 @@ impl DateRules {
         if gated && !has_digit && features & TRIGGER == 0 {
             return;
         }
-        let mut cands = Vec::new();
+        // Every rule's matches, as spans first: most of them (a month name, then the month and
+        // day, inside a full date) lose to a longer reading, and finding a match's groups and
+        // reading its value cost more than finding it.
         let patterns = self.local_patterns();
+        let mut found: Vec<(usize, Span)> = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let passes =
                 (has_digit || !rule.needs_digit) && rule.gate.iter().all(|g| features & g != 0);
             if gated && !passes {
                 continue;
             }
-            // The regex engine finds each match with its DFA and runs the capturing engine
-            // only over the match itself.
-            for caps in patterns.rules[i].captures_iter(line) {
-                if caps.get_match().is_none_or(|m| m.is_empty()) {
-                    continue;
-                }
-                let ctx = Ctx {
-                    text,
-                    base: from,
-                    caps: &caps,
-                    names: &rule.names,
-                    anchor,
-                };
-                if let Some(mut c) = self.handle(rule.kind, &ctx) {
-                    c.kind = Some(rule.kind);
-                    // A leading "from"/"between"/"in" is not part of what a rule claims.
-                    c.start = c.parts.iter().map(|p| p.0).min().unwrap_or(c.start);
-                    c.end = c.parts.iter().map(|p| p.1).max().unwrap_or(c.end);
-                    cands.push(c);
-                }
-            }
+            found.extend(
+                patterns.rules[i]
+                    .find_iter(line)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| (i, m.span())),
+            );
         }
-        // Longest first, then leftmost: a range or a full date beats the pieces inside it. On a
-        // tie, month-first beats day-first ("$ 12 December 27" is December 27).
-        cands.sort_by(|a, b| {
-            (b.end - b.start)
-                .cmp(&(a.end - a.start))
-                .then(rank(a.kind).cmp(&rank(b.kind)))
-                .then(a.start.cmp(&b.start))
-        });
+        // The readings are taken longest first, then leftmost: a range or a full date beats the
+        // pieces inside it. On a tie, month-first beats day-first ("$ 12 December 27" is
+        // December 27), then the earlier rule. A reading lies inside its match, so a match is
+        // read only once no reading left can be longer than it, and not at all when the
+        // readings already taken cover it.
+        let order = |c: &(usize, Candidate)| {
+            (
+                std::cmp::Reverse(c.1.end - c.1.start),
+                rank(c.1.kind),
+                c.1.start,
+                c.0,
+            )
+        };
+        let mut by_length: Vec<usize> = (0..found.len()).collect();
+        by_length.sort_by_key(|&k| (std::cmp::Reverse(found[k].1.len()), k));
+        let mut next = by_length.into_iter().peekable();
+        let mut read: Vec<(usize, Candidate)> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut kept = Vec::new();
-        for c in cands {
-            if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
-                continue;
+        loop {
+            let best = read
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, c)| order(c))
+                .map(|(k, c)| (k, c.1.end - c.1.start));
+            let unread = next.peek().map(|&k| found[k].1.len());
+            match (best, unread) {
+                (None, None) => break,
+                (Some((k, len)), unread) if unread.is_none_or(|u| u < len) => {
+                    let (_, c) = read.swap_remove(k);
+                    if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
+                        continue;
+                    }
+                    taken.push((c.start, c.end));
+                    kept.push(c);
+                }
+                _ => {
+                    let k = next.next().expect("an unread match");
+                    let (i, span) = found[k];
+                    let (s, e) = (from + span.start, from + span.end);
+                    if covered(&taken, s, e) {
+                        continue;
+                    }
+                    let rule = &self.rules[i];
+                    let mut caps = patterns.captures[i].borrow_mut();
+                    let input = regex_automata::Input::new(line)
+                        .span(span)
+                        .anchored(regex_automata::Anchored::Yes);
+                    patterns.rules[i].search_captures(&input, &mut caps);
+                    let ctx = Ctx {
+                        text,
+                        base: from,
+                        caps: &caps,
+                        names: &rule.names,
+                        anchor,
+                    };
+                    if let Some(mut c) = self.handle(rule.kind, &ctx) {
+                        c.kind = Some(rule.kind);
+                        // A leading "from"/"between"/"in" is not part of what a rule claims.
+                        c.start = c.parts.iter().map(|p| p.0).min().unwrap_or(c.start);
+                        c.end = c.parts.iter().map(|p| p.1).max().unwrap_or(c.end);
+                        debug_assert!(s <= c.start && c.end <= e, "a reading inside its match");
+                        read.push((k, c));
+                    }
+                }
             }
-            taken.push((c.start, c.end));
-            kept.push(c);
         }
         kept.sort_by_key(|c| c.start);
         let kept = self.join(text, kept, anchor);
