@@ -146,6 +146,9 @@ pub struct Reader {
     header_date: Vec<Regex>,
     months: Vec<(String, u32)>,
     boilerplate: Vec<String>,
+    /// Every phrase of `boilerplate` in one automaton, so a header line is read once, not once
+    /// a phrase.
+    boilerplate_finder: aho_corasick::AhoCorasick,
 }
 
 /// The forms of a full date (with year) a header may use. Named groups: y, m (number) or mon
@@ -187,7 +190,9 @@ impl Reader {
             .rows("ingest/boilerplate.tsv", 1)?
             .into_iter()
             .map(|r| r.fields[0].trim().to_lowercase())
-            .collect();
+            .collect::<Vec<String>>();
+        let boilerplate_finder = aho_corasick::AhoCorasick::new(&boilerplate)
+            .map_err(|e| dicts.error("ingest/boilerplate.tsv", 0, e.to_string()))?;
         // Each form gets its own group names (y0, m0, d0, y1, ...): a regex may not repeat one.
         let date = DATE_FORMS
             .iter()
@@ -217,6 +222,7 @@ impl Reader {
             header_date,
             months,
             boilerplate,
+            boilerplate_finder,
         })
     }
 
@@ -331,11 +337,12 @@ impl Reader {
         }
         // A navigation bar is a short line with a menu word, or a long one with several.
         let lower = line.to_lowercase();
-        let menu_words = self
-            .boilerplate
-            .iter()
-            .filter(|b| contains_phrase(&lower, b))
-            .count();
+        let mut seen = vec![false; self.boilerplate.len()];
+        for m in self.boilerplate_finder.find_overlapping_iter(&lower) {
+            let phrase = &self.boilerplate[m.pattern()];
+            seen[m.pattern()] |= on_word_edges(&lower, phrase, m.start());
+        }
+        let menu_words = seen.iter().filter(|&&s| s).count();
         let navigation = menu_words >= 2 || (menu_words == 1 && words < 8);
         !navigation && !self.header_date.iter().any(|re| re.is_match(line))
     }
@@ -349,16 +356,15 @@ fn header_lines(text: &str) -> impl Iterator<Item = &str> {
         .take(HEADER_LINES)
 }
 
-/// `phrase` in `haystack` as a whole word (Latin) or anywhere (Han).
-fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+/// Whether `phrase`, found in `haystack` at `at`, stands there as a whole word (Latin); a Han
+/// phrase stands anywhere.
+fn on_word_edges(haystack: &str, phrase: &str, at: usize) -> bool {
     if phrase.chars().any(is_han) {
-        return haystack.contains(phrase);
+        return true;
     }
-    haystack.match_indices(phrase).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    let before = haystack[..at].chars().next_back();
+    let after = haystack[at + phrase.len()..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// "A B A B" -> "A B" when a line is one title written twice.
