@@ -1,18 +1,18 @@
 //! Run: the `extract` job, from paths to written outputs.
 //!
-//! Documents stream through in bounded batches: a batch of file names is read, decoded,
-//! extracted and resolved in parallel (rayon, `par_iter().map().collect()`, which keeps input
-//! order), then written in `doc_id` order before the next batch starts. Memory therefore
-//! depends on the batch size, not on the number of files, and the output is byte-identical at
-//! any thread count. A file that cannot be read or decoded is reported, recorded in
-//! `documents.csv` with its error, and skipped; the rest of the batch goes on.
+//! Documents stream through in chunks: each worker thread takes the next chunk of file names
+//! (in input order, from a shared counter), reads, decodes, extracts, resolves and serialises
+//! it, and sends it to the calling thread, which writes the chunks in input order as they
+//! complete. The channel between them is bounded, so memory depends on the chunk size and the
+//! thread count, not on the number of files, and the output is byte-identical at any thread
+//! count. A file that cannot be read or decoded is reported, recorded in `documents.csv` with
+//! its error, and skipped; the rest goes on.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use rayon::prelude::*;
 
 use crate::dict::{DictError, Dictionaries};
 use crate::extract::Extractors;
@@ -21,13 +21,10 @@ use crate::model::{Mention, TYPES};
 use crate::resolve::{self, AsOf};
 use crate::write::{DocumentRecord, Outcome, Outputs, Rendered, WriteError};
 
-/// Documents per batch: large enough to keep both cores busy between writes, small enough
-/// that a batch of 4 KB articles stays a few MB.
-pub const BATCH: usize = 512;
-
 /// Documents a worker takes at a time and runs through one stage after another (see
 /// [`Extractors::extract_each`]): 32 ran about 10% faster than one at a time and as fast as
-/// 128 (`examples/stage_times.rs`), and leaves sixteen pieces of a batch to share out.
+/// 128 (`examples/stage_times.rs`), and a chunk's output (about 1 MB) is small enough that the
+/// chunks in flight stay a few MB.
 pub const CHUNK: usize = 32;
 
 /// Everything `gazette extract` needs to know.
@@ -75,7 +72,7 @@ pub struct Summary {
 }
 
 /// What the summary keeps of one document: counted on the worker that processed it, so the
-/// document itself is freed there and not on the thread that feeds the batches.
+/// document itself is freed there and not on the thread that writes.
 #[derive(Debug)]
 struct Tally {
     bytes: u64,
@@ -276,47 +273,61 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
         startup,
         ..Summary::default()
     };
-    // Workers extract and serialise a batch while a writer thread copies the previous one to
-    // disk; the channel holds at most two batches, so memory stays bounded.
-    std::thread::scope(|scope| -> Result<(), RunError> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Rendered>>(2);
-        let writer = scope.spawn(move || -> Result<Outputs, WriteError> {
-            for batch in rx {
-                for r in &batch {
-                    outputs.write_rendered(r)?;
-                }
-            }
-            Ok(outputs)
-        });
-        for batch in inputs.chunks(BATCH) {
-            let done: Vec<(Tally, Result<Rendered, WriteError>)> = pool.install(|| {
-                batch
-                    .par_chunks(CHUNK)
-                    .flat_map_iter(|inputs| {
-                        pipeline
-                            .process_each(inputs)
-                            .into_iter()
-                            .map(|o| (Tally::of(&o), Rendered::of(&o)))
-                    })
-                    .collect()
-            });
-            let mut rendered = Vec::with_capacity(done.len());
-            for (tally, r) in done {
-                summary.add(&tally, progress.as_ref());
-                rendered.push(r?);
-            }
-            if let Some(p) = &progress {
-                p.inc(batch.len() as u64);
-            }
-            if tx.send(rendered).is_err() {
-                break; // the writer failed; its error is returned below
+    // Workers take chunks of files in input order (a shared counter hands them out), extract
+    // and serialise them, and send them to this thread, which writes them in input order. A
+    // worker never waits for the others, only for room in the channel, and the chunks between
+    // the one being written and the newest one taken stay few, so memory stays bounded.
+    let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = pool.current_num_threads();
+    type Done = Result<Vec<(Tally, Rendered)>, WriteError>;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Done)>(2 * workers);
+    let work = |tx: std::sync::mpsc::SyncSender<(usize, Done)>| {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(chunk) = chunks.get(i) else { break };
+            let done: Done = pipeline
+                .process_each(chunk)
+                .into_iter()
+                .map(|o| Ok((Tally::of(&o), Rendered::of(&o)?)))
+                .collect();
+            // the writer has stopped when the channel is closed
+            if tx.send((i, done)).is_err() {
+                break;
             }
         }
+    };
+    let written = pool.in_place_scope(|scope| -> Result<(), RunError> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            scope.spawn(move |_| work(tx));
+        }
         drop(tx);
-        let outputs = writer.join().expect("the writer thread does not panic")?;
-        outputs.finish()?;
+        // Owned here, so that an early return closes the channel and frees a worker waiting
+        // to send.
+        let rx = rx;
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut to_write = 0;
+        for (i, done) in &rx {
+            waiting.insert(i, done);
+            while let Some(done) = waiting.remove(&to_write) {
+                let done = done.inspect_err(|_| {
+                    next.store(chunks.len(), std::sync::atomic::Ordering::Relaxed)
+                })?;
+                for (tally, rendered) in done {
+                    summary.add(&tally, progress.as_ref());
+                    outputs.write_rendered(&rendered)?;
+                }
+                if let Some(p) = &progress {
+                    p.inc(chunks[to_write].len() as u64);
+                }
+                to_write += 1;
+            }
+        }
         Ok(())
-    })?;
+    });
+    written?;
+    outputs.finish()?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
