@@ -146,7 +146,17 @@ pub struct Outputs {
     jsonl: BufWriter<NamedTempFile>,
     mentions: BufWriter<NamedTempFile>,
     documents: BufWriter<NamedTempFile>,
+    /// Bytes written since the last flush to disk was started.
+    unsynced: usize,
+    /// A flush to disk running in the background, if any.
+    syncing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
+
+/// Every this many bytes written, the files are flushed to disk in the background, so the disk
+/// writes the output while the workers extract, instead of all of it at the end (a run writes
+/// four to seven bytes per byte read; the final flush of a 10k-article run's 225 MB took 0.3 s
+/// of its 2 s, with the cores idle).
+const SYNC_EVERY: usize = 32 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -194,6 +204,8 @@ impl Outputs {
             jsonl: temp()?,
             mentions: temp()?,
             documents: temp()?,
+            unsynced: 0,
+            syncing: None,
         };
         let m = header(MENTION_COLUMNS)?;
         outputs.mentions.write_all(&m).map_err(io(dir))?;
@@ -208,6 +220,37 @@ impl Outputs {
         self.jsonl.write_all(&r.jsonl).map_err(io(dir))?;
         self.mentions.write_all(&r.mentions).map_err(io(dir))?;
         self.documents.write_all(&r.documents).map_err(io(dir))?;
+        self.unsynced += r.jsonl.len() + r.mentions.len() + r.documents.len();
+        if self.unsynced >= SYNC_EVERY && self.syncing.as_ref().is_none_or(|h| h.is_finished()) {
+            self.sync_in_background()?;
+        }
+        Ok(())
+    }
+
+    /// Waits for the background flush, if one is running, and reports its error.
+    fn wait_for_sync(&mut self) -> Result<(), WriteError> {
+        match self.syncing.take() {
+            Some(h) => h
+                .join()
+                .expect("syncing does not panic")
+                .map_err(io(&self.dir)),
+            None => Ok(()),
+        }
+    }
+
+    /// Hands what has been written so far to the disk, on another thread.
+    fn sync_in_background(&mut self) -> Result<(), WriteError> {
+        self.wait_for_sync()?;
+        let dir = &self.dir;
+        let mut files = Vec::new();
+        for w in [&mut self.jsonl, &mut self.mentions, &mut self.documents] {
+            w.flush().map_err(io(dir))?;
+            files.push(w.get_ref().as_file().try_clone().map_err(io(dir))?);
+        }
+        self.syncing = Some(std::thread::spawn(move || {
+            files.iter().try_for_each(std::fs::File::sync_data)
+        }));
+        self.unsynced = 0;
         Ok(())
     }
 
@@ -216,25 +259,38 @@ impl Outputs {
         self.write_rendered(&Rendered::of(outcome)?)
     }
 
-    /// Flushes everything and renames the temporary files over the targets.
-    pub fn finish(self) -> Result<(), WriteError> {
-        let persist = |w: BufWriter<NamedTempFile>, name: &str| -> Result<(), WriteError> {
-            let target = self.dir.join(name);
+    /// Flushes everything to disk, then renames the temporary files over the targets: an error
+    /// on any file leaves all three targets as they were.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        self.wait_for_sync()?;
+        let dir = &self.dir;
+        let sync = |w: BufWriter<NamedTempFile>, name: &'static str| {
+            let target = dir.join(name);
             let file = w.into_inner().map_err(|e| WriteError::Io {
                 path: target.clone(),
                 source: e.into_error(),
             })?;
             file.as_file().sync_all().map_err(io(&target))?;
             readable(file.as_file()).map_err(io(&target))?;
+            Ok::<_, WriteError>((file, target))
+        };
+        let synced = std::thread::scope(|scope| {
+            let jsonl = scope.spawn(|| sync(self.jsonl, "documents.jsonl"));
+            let mentions = scope.spawn(|| sync(self.mentions, "mentions.csv"));
+            let documents = sync(self.documents, "documents.csv");
+            [
+                jsonl.join().expect("syncing does not panic"),
+                mentions.join().expect("syncing does not panic"),
+                documents,
+            ]
+        });
+        let synced = synced.into_iter().collect::<Result<Vec<_>, WriteError>>()?;
+        for (file, target) in synced {
             file.persist(&target).map_err(|e| WriteError::Io {
                 path: target.clone(),
                 source: e.error,
             })?;
-            Ok(())
-        };
-        persist(self.jsonl, "documents.jsonl")?;
-        persist(self.mentions, "mentions.csv")?;
-        persist(self.documents, "documents.csv")?;
+        }
         Ok(())
     }
 }
@@ -309,4 +365,43 @@ fn readable(file: &std::fs::File) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = file;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More output than `SYNC_EVERY`, so that flushes run in the background while writing goes
+    /// on: the files hold every byte, in order.
+    #[test]
+    fn background_flushes_keep_every_byte_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut outputs = Outputs::create(dir.path()).unwrap();
+        let mut expected = Vec::new();
+        for i in 0..(3 * SYNC_EVERY / 100_000 + 1) {
+            let line = format!("{i:08}{}\n", "x".repeat(100_000 - 9));
+            expected.extend_from_slice(line.as_bytes());
+            let r = Rendered {
+                jsonl: line.into_bytes(),
+                mentions: Vec::new(),
+                documents: Vec::new(),
+            };
+            outputs.write_rendered(&r).unwrap();
+        }
+        outputs.finish().unwrap();
+        let written = std::fs::read(dir.path().join("documents.jsonl")).unwrap();
+        assert_eq!(written.len(), expected.len());
+        assert!(written == expected, "the bytes differ");
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+            .count();
+        assert_eq!(leftovers, 0, "no temporary file is left");
+    }
 }
