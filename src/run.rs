@@ -280,17 +280,20 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = pool.current_num_threads();
-    type Done = Result<Vec<(Tally, Rendered)>, WriteError>;
+    // A chunk's tallies and its lines of the three outputs, one buffer each for the chunk.
+    type Done = Result<(Vec<Tally>, Rendered), WriteError>;
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Done)>(2 * workers);
     let work = |tx: std::sync::mpsc::SyncSender<(usize, Done)>| {
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(chunk) = chunks.get(i) else { break };
-            let done: Done = pipeline
-                .process_each(chunk)
-                .into_iter()
-                .map(|o| Ok((Tally::of(&o), Rendered::of(&o)?)))
-                .collect();
+            let outcomes = pipeline.process_each(chunk);
+            let tallies = outcomes.iter().map(Tally::of).collect();
+            let mut rendered = Rendered::default();
+            let done: Done = outcomes
+                .iter()
+                .try_for_each(|o| rendered.append(o))
+                .map(|()| (tallies, rendered));
             // the writer has stopped when the channel is closed
             if tx.send((i, done)).is_err() {
                 break;
@@ -314,10 +317,11 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
                 let done = done.inspect_err(|_| {
                     next.store(chunks.len(), std::sync::atomic::Ordering::Relaxed)
                 })?;
-                for (tally, rendered) in done {
-                    summary.add(&tally, progress.as_ref());
-                    outputs.write_rendered(&rendered)?;
+                let (tallies, rendered) = done;
+                for tally in &tallies {
+                    summary.add(tally, progress.as_ref());
                 }
+                outputs.write_rendered(&rendered)?;
                 if let Some(p) = &progress {
                     p.inc(chunks[to_write].len() as u64);
                 }

@@ -97,8 +97,9 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "agreement_counts_n",
 ];
 
-/// One document's lines of the three outputs, serialised where it was processed (on a worker
-/// thread), so the thread that writes only copies bytes.
+/// The lines of the three outputs for one document or a run of documents, serialised where
+/// they were processed (on a worker thread), so the thread that writes only hands whole buffers
+/// to the files.
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub jsonl: Vec<u8>,
@@ -109,16 +110,22 @@ pub struct Rendered {
 impl Rendered {
     pub fn of(outcome: &Outcome) -> Result<Rendered, WriteError> {
         let mut r = Rendered::default();
-        let mut documents = csv::Writer::from_writer(Vec::new());
+        r.append(outcome)?;
+        Ok(r)
+    }
+
+    /// Appends one document's lines.
+    pub fn append(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
+        let mut documents = csv::Writer::from_writer(std::mem::take(&mut self.documents));
         match outcome {
             Outcome::Done(rec) => {
                 // Sized from the output of the synthetic corpus, so a document is written
                 // without the buffers growing on the way.
-                r.jsonl.reserve(256 + 320 * rec.mentions.len());
-                r.mentions.reserve(160 * rec.mentions.len());
-                rows::json_document(&mut r.jsonl, rec);
+                self.jsonl.reserve(256 + 320 * rec.mentions.len());
+                self.mentions.reserve(160 * rec.mentions.len());
+                rows::json_document(&mut self.jsonl, rec);
                 for m in &rec.mentions {
-                    rows::csv_mention(&mut r.mentions, &rec.doc_id, m);
+                    rows::csv_mention(&mut self.mentions, &rec.doc_id, m);
                 }
                 documents.write_record(document_row(rec))?;
             }
@@ -133,10 +140,10 @@ impl Rendered {
                 documents.write_record(row)?;
             }
         }
-        r.documents = documents
+        self.documents = documents
             .into_inner()
             .map_err(|e| WriteError::Csv(e.into_error().into()))?;
-        Ok(r)
+        Ok(())
     }
 }
 
