@@ -210,6 +210,13 @@ const MONTH_THEN_DIGIT: Features = 1 << 42;
 /// "day", "week", "month" or "year" (or a plural) after spaces after a number or a counting
 /// word ("three days", "5 years").
 const COUNTED_UNIT: Features = 1 << 43;
+/// "quarters", "months": the plural, for "the first three quarters".
+const QUARTERS: Features = 1 << 44;
+const MONTHS: Features = 1 << 45;
+/// "month" as a whole word, singular: "the 9th month of", "the 5th of next month".
+const MONTH_ONE: Features = 1 << 46;
+/// A month name right after digits (spaces, dashes or slashes between): "2019/aug", "2023 June".
+const YEAR_THEN_MONTH: Features = 1 << 47;
 /// The start of a four-digit year: "16" to "19", "20", "21".
 const YEAR_DIGITS: Features = 1 << 4;
 /// A year, then spaces, dashes or words, then the start of another ("2014-2018").
@@ -304,7 +311,11 @@ const WORDS: Features = MONTH_BEFORE
     | TWO_MONTHS
     | DAY_AFTER_THE
     | MONTH_THEN_DIGIT
-    | COUNTED_UNIT;
+    | COUNTED_UNIT
+    | QUARTERS
+    | MONTHS
+    | MONTH_ONE
+    | YEAR_THEN_MONTH;
 /// The digit features, all given when a line holds a digit beyond ASCII (`\d` matches it).
 const DIGITS: Features = ANY_DIGIT
     | DIGIT_SEPARATOR
@@ -314,7 +325,9 @@ const DIGITS: Features = ANY_DIGIT
     | YEAR_RANGE
     | MONTH_AND_YEAR
     | MONTH_THEN_DIGIT
-    | COUNTED_UNIT;
+    | COUNTED_UNIT
+    | MONTH_BY_YEAR
+    | YEAR_THEN_MONTH;
 
 /// The features of the run of ASCII digits that starts at `i`, and of what follows it (see
 /// [`Features`]).
@@ -331,7 +344,8 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
         f |= DAY_AFTER_THE;
     }
     let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if run >= 8 {
+    // "20200701": eight digits that start like a year
+    if run == 8 && yearish(i) {
         f |= LONG_NUMBER;
     }
     for j in i..i + run {
@@ -405,11 +419,7 @@ fn after_on_or_the(bytes: &[u8], i: usize) -> bool {
 /// before it (skipping spaces, dashes and slashes), or the start of a year after it (skipping a
 /// dot, then spaces, commas, dashes, slashes, and "of" or "in").
 fn by_year(bytes: &[u8], start: usize, end: usize) -> bool {
-    let mut i = start;
-    while i > 0 && (is_space_byte(bytes[i - 1]) || matches!(bytes[i - 1], b'-' | b'/')) {
-        i -= 1;
-    }
-    if i > 0 && bytes[i - 1].is_ascii_digit() {
+    if digits_before(bytes, start) {
         return true;
     }
     let skip = |mut i: usize| {
@@ -431,6 +441,15 @@ fn by_year(bytes: &[u8], start: usize, end: usize) -> bool {
         (bytes.get(i), bytes.get(i + 1)),
         (Some(b'1'), Some(b'6'..=b'9')) | (Some(b'2'), Some(b'0' | b'1'))
     )
+}
+
+/// Whether digits end right before `start`, with only spaces, dashes and slashes between.
+fn digits_before(bytes: &[u8], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && (is_space_byte(bytes[i - 1]) || matches!(bytes[i - 1], b'-' | b'/')) {
+        i -= 1;
+    }
+    i > 0 && bytes[i - 1].is_ascii_digit()
 }
 
 /// Whether a day can end right before a month name at `start`: skipping what may stand
@@ -804,7 +823,7 @@ impl DateRules {
             (
                 YearMonDay,
                 true,
-                &[MONTH_BY_YEAR],
+                &[YEAR_THEN_MONTH],
                 format!(
                     r"(?i)\b(?P<y>{YEAR})[-/]{}[-/](?P<d>[12][0-9]|3[01]|0?[1-9])\b",
                     month("mon")
@@ -987,7 +1006,7 @@ impl DateRules {
             (
                 FirstQuarters,
                 false,
-                &[QUARTER],
+                &[QUARTERS, ORDINAL],
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b{year_of}"
                 ),
@@ -996,7 +1015,7 @@ impl DateRules {
             (
                 FirstMonths,
                 false,
-                &[MONTH_UNIT],
+                &[MONTHS, ORDINAL],
                 format!(
                     r"(?i)\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\b{year_of}"
                 ),
@@ -1084,7 +1103,7 @@ impl DateRules {
             (
                 DayOfRelMonth,
                 false,
-                &[DIGIT | ORDINAL, MODIFIER, MONTH_UNIT],
+                &[DIGIT | ORDINAL, MODIFIER, MONTH_ONE],
                 format!(
                     r"(?i)\b(?:the\s+)?{}(?:\s+day)?\s+of\s+(?:the\s+)?(?P<mod>{mods})\s+month\b",
                     day("d")
@@ -1112,7 +1131,7 @@ impl DateRules {
             (
                 YearMon,
                 true,
-                &[MONTH_BY_YEAR],
+                &[YEAR_THEN_MONTH],
                 format!(r"(?i)\b(?P<y>{YEAR})\s+{}", month("mon")),
             ),
             // "3 fridays from now", "2 thursdays back"
@@ -1128,7 +1147,7 @@ impl DateRules {
             (
                 NthMonthOf,
                 false,
-                &[MONTH_UNIT, DIGIT | ORDINAL],
+                &[MONTH_ONE, DIGIT | ORDINAL],
                 format!(
                     r"(?i)\b(?:the\s+)?{}\s+month\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b)",
                     day("d")
@@ -1459,8 +1478,17 @@ impl DateRules {
                     f |= wf & AT_WORD_START;
                     if after {
                         f |= wf & (WHOLE_WORD | WORD_OR_PLURAL);
+                        if wf & MONTH_UNIT != 0 {
+                            f |= MONTH_ONE;
+                        }
                     } else if matches!(bytes[e], b's' | b'S') && boundary(e + 1) {
                         f |= wf & WORD_OR_PLURAL;
+                        if wf & QUARTER != 0 {
+                            f |= QUARTERS;
+                        }
+                        if wf & MONTH_UNIT != 0 {
+                            f |= MONTHS;
+                        }
                     }
                 }
                 if wf & UNITS != 0 && before {
@@ -1485,6 +1513,9 @@ impl DateRules {
                             months += 1;
                             if by_year(bytes, s, e) {
                                 f |= MONTH_BY_YEAR;
+                            }
+                            if digits_before(bytes, s) {
+                                f |= YEAR_THEN_MONTH;
                             }
                         }
                     }
@@ -3859,6 +3890,15 @@ mod tests {
         let (provinces, cities) = crate::synthetic::names(&regions);
         texts.extend((0..40).map(|i| crate::synthetic::article(11, i, &provinces, &cities)));
         assert!(texts.len() > 150);
+        // and the peer suites' sentences, when ../shared is beside the repo
+        let peer = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/peer-cases/dates.jsonl");
+        if let Ok(lines) = std::fs::read_to_string(peer) {
+            for line in lines.lines() {
+                let case: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(case["text"].as_str().unwrap().to_string());
+            }
+        }
         for t in &texts {
             for a in [None, anchor("2024-05-30")] {
                 assert_eq!(r.extract(t, a), r.extract_ungated(t, a), "{t}");
