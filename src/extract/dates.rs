@@ -174,6 +174,11 @@ struct Patterns {
     captures: Vec<std::cell::RefCell<Captures>>,
 }
 
+/// The feature bits set in `f`, as bit numbers.
+fn bits(f: Features) -> impl Iterator<Item = usize> {
+    (0..64).filter(move |k| f >> k & 1 == 1)
+}
+
 /// Whether the spans taken so far cover `start..end` entirely.
 fn covered(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
     let mut at = start;
@@ -1429,18 +1434,32 @@ impl DateRules {
     }
 
     /// The [`Features`] of a line: one pass of the word automaton, which finds digits too.
-    fn features(&self, line: &str) -> Features {
+    ///
+    /// `last[k]` is set to where the last word or digit run giving feature bit `k` starts (the
+    /// line's length for a feature given by a character beyond ASCII), so a rule can stop
+    /// searching a line past the last place its gate's words are (see `extract_line`).
+    fn features(&self, line: &str, last: &mut [usize; 64]) -> Features {
         let bytes = line.as_bytes();
-        let mut f = 0;
+        let mut line_f = 0;
+        *last = [0; 64];
+        let mark = |last: &mut [usize; 64], f: Features, at: usize| {
+            let mut bits = f;
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                last[k] = last[k].max(at);
+            }
+        };
         if !line.is_ascii() {
             for c in line.chars().filter(|c| !c.is_ascii()) {
                 if c == 'ſ' || c == '\u{212A}' {
-                    f |= WORDS;
+                    line_f |= WORDS;
                 } else if c.is_numeric() {
                     // a superset of `\d` beyond ASCII
-                    f |= DIGITS;
+                    line_f |= DIGITS;
                 }
             }
+            mark(last, line_f, line.len());
         }
         let boundary = |i: usize| {
             i == 0 || i == bytes.len() || !is_word_byte(bytes[i - 1]) || !is_word_byte(bytes[i])
@@ -1464,11 +1483,14 @@ impl DateRules {
                 let wf = self.word_features[pid.as_usize()];
                 if wf & DIGIT != 0 {
                     if s == 0 || !bytes[s - 1].is_ascii_digit() {
-                        f |= digit_run_features(bytes, s);
+                        let f = digit_run_features(bytes, s);
+                        mark(last, f, s);
+                        line_f |= f;
                     }
                     continue;
                 }
-                f |= wf & !(MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
+                // the features this word gives
+                let mut f = wf & !(MONTH | AT_WORD_START | WHOLE_WORD | WORD_OR_PLURAL);
                 // Only ASCII letters need boundaries, and a boundary next to a letter is a
                 // non-word byte there.
                 let before =
@@ -1538,12 +1560,15 @@ impl DateRules {
                         }
                     }
                 }
+                mark(last, f, s);
+                line_f |= f;
             }
         }
         if months > 1 {
-            f |= TWO_MONTHS;
+            line_f |= TWO_MONTHS;
+            last[TWO_MONTHS.trailing_zeros() as usize] = last[MONTH_WORD.trailing_zeros() as usize];
         }
-        f
+        line_f
     }
 
     fn extract_line(
@@ -1556,7 +1581,8 @@ impl DateRules {
         out: &mut Vec<Mention>,
     ) {
         let line = &text[from..to];
-        let features = self.features(line);
+        let mut last = [0; 64];
+        let features = self.features(line, &mut last);
         let has_digit = features & DIGIT != 0;
         // Most lines of an article hold no date: a line with no digit and no trigger word is
         // skipped, and in the rest only the rules whose gate the line passes run.
@@ -1574,12 +1600,25 @@ impl DateRules {
             if gated && !passes {
                 continue;
             }
-            found.extend(
-                patterns.rules[i]
-                    .find_iter(line)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| (i, m.span())),
-            );
+            // A match holds a word or digit run of each element of the rule's gate, so no match
+            // starts after the last of them: the search stops at the first match that ends past
+            // that, rather than reading the rest of the line for nothing.
+            let stop = match gated {
+                true => rule
+                    .gate
+                    .iter()
+                    .map(|g| bits(*g).map(|k| last[k]).max().unwrap_or(0))
+                    .min(),
+                false => None,
+            };
+            for m in patterns.rules[i].find_iter(line) {
+                if !m.is_empty() {
+                    found.push((i, m.span()));
+                }
+                if stop.is_some_and(|t| m.end() > t) {
+                    break;
+                }
+            }
         }
         // The readings are taken longest first, then leftmost: a range or a full date beats the
         // pieces inside it. On a tie, month-first beats day-first ("$ 12 December 27" is
