@@ -176,7 +176,14 @@ struct Patterns {
 
 /// The feature bits set in `f`, as bit numbers.
 fn bits(f: Features) -> impl Iterator<Item = usize> {
-    (0..64).filter(move |k| f >> k & 1 == 1)
+    let mut rest = f;
+    std::iter::from_fn(move || {
+        (rest != 0).then(|| {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            k
+        })
+    })
 }
 
 /// Whether the spans taken so far cover `start..end` entirely.
@@ -1443,10 +1450,7 @@ impl DateRules {
         let mut line_f = 0;
         *last = [0; 64];
         let mark = |last: &mut [usize; 64], f: Features, at: usize| {
-            let mut bits = f;
-            while bits != 0 {
-                let k = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
+            for k in bits(f) {
                 last[k] = last[k].max(at);
             }
         };

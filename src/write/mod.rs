@@ -261,17 +261,12 @@ impl Outputs {
         Ok(())
     }
 
-    /// Serialises and appends one document.
-    pub fn write(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
-        self.write_rendered(&Rendered::of(outcome)?)
-    }
-
     /// Flushes everything to disk, then renames the temporary files over the targets: an error
     /// on any file leaves all three targets as they were.
     pub fn finish(mut self) -> Result<(), WriteError> {
         self.wait_for_sync()?;
         let dir = &self.dir;
-        let sync = |w: BufWriter<NamedTempFile>, name: &'static str| {
+        let sync = |w: BufWriter<NamedTempFile>, name: &str| {
             let target = dir.join(name);
             let file = w.into_inner().map_err(|e| WriteError::Io {
                 path: target.clone(),
@@ -281,17 +276,11 @@ impl Outputs {
             readable(file.as_file()).map_err(io(&target))?;
             Ok::<_, WriteError>((file, target))
         };
-        let synced = std::thread::scope(|scope| {
-            let jsonl = scope.spawn(|| sync(self.jsonl, "documents.jsonl"));
-            let mentions = scope.spawn(|| sync(self.mentions, "mentions.csv"));
-            let documents = sync(self.documents, "documents.csv");
-            [
-                jsonl.join().expect("syncing does not panic"),
-                mentions.join().expect("syncing does not panic"),
-                documents,
-            ]
-        });
-        let synced = synced.into_iter().collect::<Result<Vec<_>, WriteError>>()?;
+        let synced = [
+            sync(self.jsonl, "documents.jsonl")?,
+            sync(self.mentions, "mentions.csv")?,
+            sync(self.documents, "documents.csv")?,
+        ];
         for (file, target) in synced {
             file.persist(&target).map_err(|e| WriteError::Io {
                 path: target.clone(),
