@@ -908,6 +908,75 @@ pub(crate) fn ascii_word(text: &str, pos: usize) -> Option<(&str, usize)> {
 /// Digits with optional thousands separators and decimals, ASCII or full-width, from `start`:
 /// the value, where they end, and whether a thousands separator was used.
 fn read_digits(text: &str, start: usize) -> Option<(Decimal, usize, bool)> {
+    // Most numbers fit a Decimal's 28 digits: their value is built from the digits directly.
+    // Longer runs take the slower path through a string, which rounds as `Decimal` parses.
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| -> Option<(u8, usize)> {
+        if i < bytes.len() && bytes[i].is_ascii_digit() {
+            Some((bytes[i] - b'0', 1))
+        } else if starts_fullwidth_digit(bytes, i) {
+            Some((bytes[i + 2] - 0x90, 3))
+        } else {
+            None
+        }
+    };
+    // (value so far, digits so far): the digits of a run from `i` are added only when `keep`
+    // says the run is taken
+    let run = |mut i: usize, value: &mut u128, digits: &mut u32| -> (usize, u32) {
+        let mut count = 0;
+        while let Some((d, l)) = digit_at(i) {
+            if *digits < 38 {
+                *value = *value * 10 + u128::from(d);
+            }
+            *digits += 1;
+            i += l;
+            count += 1;
+        }
+        (i, count)
+    };
+    let (mut value, mut digits) = (0u128, 0u32);
+    let (mut i, n) = run(start, &mut value, &mut digits);
+    if n == 0 {
+        return None;
+    }
+    let mut grouped = false;
+    // Thousands groups: ",000" exactly three digits each, and not followed by a fourth.
+    while bytes.get(i) == Some(&b',') {
+        let (mut v, mut d) = (value, digits);
+        let (e, n) = run(i + 1, &mut v, &mut d);
+        if n != 3 {
+            break;
+        }
+        (value, digits, i, grouped) = (v, d, e, true);
+    }
+    let dot = if bytes.get(i) == Some(&b'.') {
+        1
+    } else if text[i..].starts_with('．') {
+        3
+    } else {
+        0
+    };
+    let mut scale = 0;
+    if dot > 0 {
+        let (mut v, mut d) = (value, digits);
+        let (e, n) = run(i + dot, &mut v, &mut d);
+        if n > 0 {
+            (value, digits, i, scale) = (v, d, e, n);
+        }
+    }
+    if digits <= 28 {
+        let value = i128::try_from(value).ok()?;
+        return Some((
+            Decimal::try_from_i128_with_scale(value, scale).ok()?,
+            i,
+            grouped,
+        ));
+    }
+    read_digits_as_string(text, start)
+}
+
+/// [`read_digits`] through a string, for runs longer than a `Decimal` holds exactly.
+fn read_digits_as_string(text: &str, start: usize) -> Option<(Decimal, usize, bool)> {
     let bytes = text.as_bytes();
     let mut s = String::new();
     let mut i = start;
@@ -976,9 +1045,37 @@ fn read_digits(text: &str, start: usize) -> Option<(Decimal, usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn parser() -> NumberParser {
         NumberParser::build(&Dictionaries::embedded()).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Digits read straight into a `Decimal` give what parsing their string gives: the
+        /// same value, scale, end and grouping, for any mix of digits (ASCII and full-width),
+        /// commas, dots and words, up to and past the 28 digits a `Decimal` holds.
+        #[test]
+        fn digits_read_as_their_string(pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("0"), Just("7"), Just("123"), Just("000"), Just("45"), Just("９"),
+                Just("１２"), Just(","), Just("."), Just("．"), Just("，"), Just(" "), Just("x"),
+                Just("9999999999"),
+            ],
+            1..16,
+        )) {
+            let text = pieces.concat();
+            for (start, _) in text.char_indices() {
+                let fast = read_digits(&text, start);
+                let slow = read_digits_as_string(&text, start);
+                prop_assert_eq!(
+                    fast.map(|(v, e, g)| (v.mantissa(), v.scale(), e, g)),
+                    slow.map(|(v, e, g)| (v.mantissa(), v.scale(), e, g)),
+                    "at {} of {:?}", start, text
+                );
+            }
+        }
     }
 
     /// (text, the number's text, its value): each row is one form the issue names.
