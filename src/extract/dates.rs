@@ -194,6 +194,11 @@ struct Scan {
     exotic: bool,
     /// Where a rule is searched for.
     at: Vec<usize>,
+    /// The lists `extract_line` fills for each line (see there).
+    found: Vec<(usize, Span)>,
+    by_length: Vec<usize>,
+    read: Vec<(usize, Candidate)>,
+    taken: Vec<(usize, usize)>,
 }
 
 /// A thread's own handles on the compiled rules (see `DateRules::local_patterns`), with a
@@ -527,6 +532,56 @@ fn words_before(bytes: &[u8], p: usize, n: usize, out: &mut Vec<usize>) {
             i -= 1;
         }
         out.push(i);
+    }
+}
+
+/// A word in lowercase, kept on the stack when it is short ASCII: month, weekday, unit and
+/// separator words are looked up by their lowercase form several times per match, and a fresh
+/// `String` for each was a third of the date stage's allocations. Anything else is lowercased
+/// as `str::to_lowercase` does.
+enum Lower {
+    Short([u8; 24], u8),
+    Long(String),
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // only ever filled from ASCII (see `LowerExt::lower`)
+            Lower::Short(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
+            Lower::Long(s) => s,
+        }
+    }
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+trait LowerExt {
+    fn lower(&self) -> Lower;
+}
+
+impl LowerExt for str {
+    fn lower(&self) -> Lower {
+        let mut b = [0; 24];
+        if self.len() <= b.len() && self.is_ascii() {
+            for (d, s) in b.iter_mut().zip(self.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            Lower::Short(b, self.len() as u8)
+        } else {
+            Lower::Long(self.to_lowercase())
+        }
     }
 }
 
@@ -1581,6 +1636,10 @@ impl DateRules {
             hits: Vec::new(),
             exotic: false,
             at: Vec::new(),
+            found: Vec::new(),
+            by_length: Vec::new(),
+            read: Vec::new(),
+            taken: Vec::new(),
         };
         for line in text.split_inclusive('\n') {
             let end = line_start + line.len();
@@ -1757,7 +1816,9 @@ impl DateRules {
         // day, inside a full date) lose to a longer reading, and finding a match's groups and
         // reading its value cost more than finding it.
         let patterns = self.local_patterns();
-        let mut found: Vec<(usize, Span)> = Vec::new();
+        // (the lists are the scan's, taken and given back, so a line allocates none of them)
+        let mut found = std::mem::take(&mut scan.found);
+        found.clear();
         for (i, rule) in self.rules.iter().enumerate() {
             let passes =
                 (has_digit || !rule.needs_digit) && rule.gate.iter().all(|g| features & g != 0);
@@ -1804,11 +1865,15 @@ impl DateRules {
                 c.0,
             )
         };
-        let mut by_length: Vec<usize> = (0..found.len()).collect();
+        let mut by_length = std::mem::take(&mut scan.by_length);
+        by_length.clear();
+        by_length.extend(0..found.len());
         by_length.sort_by_key(|&k| (std::cmp::Reverse(found[k].1.len()), k));
-        let mut next = by_length.into_iter().peekable();
-        let mut read: Vec<(usize, Candidate)> = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut next = by_length.iter().copied().peekable();
+        let mut read = std::mem::take(&mut scan.read);
+        read.clear();
+        let mut taken = std::mem::take(&mut scan.taken);
+        taken.clear();
         let mut kept = Vec::new();
         loop {
             let best = read
@@ -1858,6 +1923,8 @@ impl DateRules {
                 }
             }
         }
+        drop(next);
+        (scan.found, scan.by_length, scan.read, scan.taken) = (found, by_length, read, taken);
         kept.sort_by_key(|c| c.start);
         let kept = self.join(text, kept, anchor);
         for c in kept {
@@ -1867,8 +1934,8 @@ impl DateRules {
                     let word_start = text[s..e - 1]
                         .rfind(|ch: char| !ch.is_alphabetic())
                         .map_or(s, |i| s + i + 1);
-                    let word = text[word_start..e - 1].to_lowercase();
-                    if !self.abbreviations.contains(&word) {
+                    let word = text[word_start..e - 1].lower();
+                    if !self.abbreviations.contains(&*word) {
                         e -= 1;
                     }
                 }
@@ -2164,13 +2231,11 @@ fn zh_year(s: &str) -> Option<i32> {
 
 impl DateRules {
     fn month_of(&self, s: &str) -> Option<u32> {
-        self.months
-            .get(&s.trim_end_matches('.').to_lowercase())
-            .copied()
+        self.months.get(&*s.trim_end_matches('.').lower()).copied()
     }
 
     fn day_of(&self, s: &str) -> Option<u32> {
-        let l = s.to_lowercase();
+        let l = s.lower();
         let digits: String = l.chars().take_while(|c| c.is_ascii_digit()).collect();
         if !digits.is_empty() {
             let rest = &l[digits.len()..];
@@ -2192,7 +2257,7 @@ impl DateRules {
     /// "may" and "march" are words too: as months they need a capital (or a day written
     /// with digits right after, as in "may 5"), and alone they need a preposition.
     fn month_word_ok(&self, surface: &str, with_day: bool) -> bool {
-        let l = surface.trim_end_matches('.').to_lowercase();
+        let l = surface.trim_end_matches('.').lower();
         let capital = surface.starts_with(|c: char| c.is_uppercase());
         match l.as_str() {
             "may" | "march" | "mar" => capital || with_day,
@@ -2339,7 +2404,7 @@ impl DateRules {
 
     fn year_offset_of(&self, ctx: &Ctx) -> Option<i32> {
         if let Some(m) = ctx.get("mod") {
-            return self.modifiers.get(&m.to_lowercase()).copied();
+            return self.modifiers.get(&*m.lower()).copied();
         }
         if let Some(r) = ctx.get("rel") {
             return match self.zh_relative.get(r) {
@@ -2348,7 +2413,7 @@ impl DateRules {
             };
         }
         let (s, e) = ctx.whole();
-        if ctx.text[s..e].to_lowercase().contains("the year") {
+        if ctx.text[s..e].lower().contains("the year") {
             return Some(0);
         }
         None
@@ -2499,7 +2564,7 @@ impl DateRules {
                     return None;
                 }
                 let y = ctx.get("y").and_then(|y| y.parse().ok());
-                let sep = ctx.get("sep")?.to_lowercase();
+                let sep = ctx.get("sep")?.lower();
                 let list = (sep == "and" || sep == "&")
                     && ctx
                         .get("btw")
@@ -2530,8 +2595,8 @@ impl DateRules {
                 let (t1, t2) = (ctx.get("mon")?, ctx.get("mon2")?);
                 let m1 = self.month_of(t1)?;
                 let m2 = self.month_of(t2)?;
-                let sep = ctx.get("sep")?.to_lowercase();
-                let btw = ctx.get("btw").map(|b| b.to_lowercase());
+                let sep = ctx.get("sep")?.lower();
+                let btw = ctx.get("btw").map(|b| b.lower());
                 if m1 == m2
                     || (sep == "and" && btw.as_deref() != Some("between"))
                     || sep == "&"
@@ -2555,7 +2620,7 @@ impl DateRules {
                 }
                 if matches!(kind, DayMon) {
                     // "5 may", "the 2 March": a lowercase word month after a day needs "of"
-                    let l = mt.to_lowercase();
+                    let l = mt.lower();
                     if (l == "may" || l == "march")
                         && ctx.get("of").is_none_or(|o| o.trim().is_empty())
                         && !mt.starts_with(char::is_uppercase)
@@ -2600,7 +2665,7 @@ impl DateRules {
             MonthAlone => {
                 let mt = ctx.get("mon")?;
                 let m = self.month_of(mt)?;
-                let l = mt.trim_end_matches('.').to_lowercase();
+                let l = mt.trim_end_matches('.').lower();
                 let capital = mt.starts_with(char::is_uppercase);
                 let full = self
                     .months
@@ -2675,8 +2740,8 @@ impl DateRules {
             YearRange => {
                 let y1: i32 = ctx.get("y")?.parse().ok()?;
                 let y2: i32 = ctx.get("y2")?.parse().ok()?;
-                let sep = ctx.get("sep")?.to_lowercase();
-                let btw = ctx.get("btw").map(|b| b.to_lowercase());
+                let sep = ctx.get("sep")?.lower();
+                let btw = ctx.get("btw").map(|b| b.lower());
                 if y2 <= y1 || y2 - y1 > 100 || glued_number(ctx.text, ctx.start_of("y")?, we) {
                     return None;
                 }
@@ -2700,8 +2765,8 @@ impl DateRules {
                 {
                     return None;
                 }
-                let next = next_word(ctx.text, ye).to_lowercase();
-                if self.not_after_year.contains(&next) {
+                let next = next_word(ctx.text, ye).lower();
+                if self.not_after_year.contains(&*next) {
                     return None;
                 }
                 // "2100余人", "2023家": a Chinese count word right after the number.
@@ -2715,22 +2780,22 @@ impl DateRules {
                         .find(next_word(ctx.text, ye))
                         .map_or(0, |i| i + next.len()),
                 )
-                .to_lowercase();
-                if self.not_after_year.contains(&after_next)
+                .lower();
+                if self.not_after_year.contains(&*after_next)
                     && next.starts_with(char::is_alphabetic)
                     && next != "and"
                 {
                     return None;
                 }
                 // "Views: 2031", "No. 2023": a count or a code
-                let prev: String = ctx.text[..ys]
+                let prev = ctx.text[..ys]
                     .trim_end()
                     .trim_end_matches([':', '.', '#'])
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("")
-                    .to_lowercase();
-                if self.not_before_year.contains(&prev) {
+                    .lower();
+                if self.not_before_year.contains(&*prev) {
                     return None;
                 }
                 let s = if ctx.get("cal").is_some() { ws } else { ys };
@@ -2743,7 +2808,7 @@ impl DateRules {
                 })
             }
             Quarter => {
-                let q = match ctx.get("ord")?.to_lowercase().as_str() {
+                let q = match ctx.get("ord")?.lower().as_str() {
                     "first" | "1st" => 1,
                     "second" | "2nd" => 2,
                     "third" | "3rd" => 3,
@@ -2770,7 +2835,7 @@ impl DateRules {
                 one(quarter_value(y, q, src)?)
             }
             FirstQuarters | FirstMonths => {
-                let n = match ctx.get("n")?.to_lowercase().as_str() {
+                let n = match ctx.get("n")?.lower().as_str() {
                     "two" => 2,
                     "three" => 3,
                     "four" => 4,
@@ -2814,9 +2879,9 @@ impl DateRules {
             }
             RelativePeriod => {
                 let a = anchor?;
-                let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
+                let o = *self.modifiers.get(&*ctx.get("mod")?.lower())?;
                 let d = a.date;
-                let v = match ctx.get("unit")?.to_lowercase().as_str() {
+                let v = match ctx.get("unit")?.lower().as_str() {
                     "year" | "yr" => year_value(d.year() + o, a.source)?,
                     "month" => {
                         let (y, m) = add_months(d.year(), d.month(), o);
@@ -2832,7 +2897,7 @@ impl DateRules {
             }
             RelativeDay => {
                 let a = anchor?;
-                let rel = ctx.get("rel")?.to_lowercase();
+                let rel = ctx.get("rel")?.lower();
                 let o = if rel.starts_with("day before") {
                     -2
                 } else if rel.starts_with("day after") {
@@ -2870,26 +2935,21 @@ impl DateRules {
                 let a = anchor?;
                 let wd = *self
                     .weekdays
-                    .get(&ctx.get("wd").or(ctx.get("wd2"))?.to_lowercase())?;
+                    .get(&*ctx.get("wd").or(ctx.get("wd2"))?.lower())?;
                 let o = *self
                     .modifiers
-                    .get(&ctx.get("mod").or(ctx.get("mod2"))?.to_lowercase())?;
+                    .get(&*ctx.get("mod").or(ctx.get("mod2"))?.lower())?;
                 one(day_value(weekday_in_week(a.date, o, wd), a.source))
             }
             Weekday => {
                 let wt = ctx.get("wd")?;
-                let wd = *self
-                    .weekdays
-                    .get(&wt.trim_end_matches('.').to_lowercase())?;
+                let wd = *self.weekdays.get(&*wt.trim_end_matches('.').lower())?;
                 if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
                     return None;
                 }
-                let mode = ctx.get("mod").map(|m| {
-                    m.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase()
-                });
+                let mode = ctx
+                    .get("mod")
+                    .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" ").lower());
                 let Some(a) = anchor else {
                     if mode.is_some() {
                         return None;
@@ -2934,7 +2994,7 @@ impl DateRules {
             }
             OrdinalDay => {
                 let dt = ctx.get("d")?;
-                let pre = ctx.get("pre")?.to_lowercase();
+                let pre = ctx.get("pre")?.lower();
                 let numeric = dt.starts_with(|c: char| c.is_ascii_digit());
                 let suffixed = numeric && dt.ends_with(|c: char| c.is_ascii_alphabetic());
                 // "the first" and "the 21st" are too common as phrases: a day alone needs "on"
@@ -2955,7 +3015,7 @@ impl DateRules {
                         "and ", "to ", "at ", "or ", "through ", "until ", "till ", "-",
                     ]
                     .iter()
-                    .any(|w| rest.to_lowercase().starts_with(w));
+                    .any(|w| rest.lower().starts_with(w));
                 if !stops
                     || (rest.starts_with('.')
                         && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
@@ -2974,9 +3034,7 @@ impl DateRules {
             }
             WeekdayDay => {
                 let wt = ctx.get("wd")?;
-                let wd = *self
-                    .weekdays
-                    .get(&wt.trim_end_matches('.').to_lowercase())?;
+                let wd = *self.weekdays.get(&*wt.trim_end_matches('.').lower())?;
                 if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
                     return None;
                 }
@@ -3006,7 +3064,7 @@ impl DateRules {
                 one(day_value(best?, a.source))
             }
             NthWeekday => {
-                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                let wd = *self.weekdays.get(&*ctx.get("wd")?.lower())?;
                 let (y, m, src) = if let Some(mt) = ctx.get("mon") {
                     let m = self.month_of(mt)?;
                     match (ctx.get("y"), anchor) {
@@ -3017,7 +3075,7 @@ impl DateRules {
                 } else {
                     let a = anchor?;
                     let o = match ctx.get("mod") {
-                        Some(md) => *self.modifiers.get(&md.to_lowercase())?,
+                        Some(md) => *self.modifiers.get(&*md.lower())?,
                         None => 0,
                     };
                     let (y, m) = add_months(a.date.year(), a.date.month(), o);
@@ -3026,7 +3084,7 @@ impl DateRules {
                 let first = ymd(y, m, 1)?;
                 let to_wd = (wd + 7 - first.weekday().number_from_monday()) % 7;
                 let first_wd = first + Duration::days(to_wd as i64);
-                let date = match ctx.get("ord")?.to_lowercase().as_str() {
+                let date = match ctx.get("ord")?.lower().as_str() {
                     "last" => {
                         let last = last_of_month(y, m)?;
                         let back = (last.weekday().number_from_monday() + 7 - wd) % 7;
@@ -3050,23 +3108,20 @@ impl DateRules {
             DayOfRelMonth => {
                 let a = anchor?;
                 let d = self.day_of(ctx.get("d")?)?;
-                let o = *self.modifiers.get(&ctx.get("mod")?.to_lowercase())?;
+                let o = *self.modifiers.get(&*ctx.get("mod")?.lower())?;
                 let (y, m) = add_months(a.date.year(), a.date.month(), o);
                 one(day_value(ymd(y, m, d)?, a.source))
             }
             RelativeOffset => {
                 let a = anchor?;
-                let nt = ctx.get("n")?.to_lowercase();
+                let nt = ctx.get("n")?.lower();
                 let n: i64 = match nt.parse() {
                     Ok(n) => n,
-                    Err(_) => *self.number_words.get(&nt)? as i64,
+                    Err(_) => *self.number_words.get(&*nt)? as i64,
                 };
-                let dir = ctx.get("dir").map(|d| {
-                    d.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase()
-                });
+                let dir = ctx
+                    .get("dir")
+                    .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ").lower());
                 if ctx.get("in").is_none() && dir.is_none() {
                     return None;
                 }
@@ -3088,7 +3143,7 @@ impl DateRules {
                     Some(_) => (a.date + Duration::days(1), 1),
                 };
                 let k = sign * n;
-                let date = match ctx.get("unit")?.to_lowercase().as_str() {
+                let date = match ctx.get("unit")?.lower().as_str() {
                     "day" => base + Duration::days(k),
                     "week" => base + Duration::weeks(k),
                     u => {
@@ -3102,13 +3157,13 @@ impl DateRules {
             }
             Upcoming => {
                 let a = anchor?;
-                let nt = ctx.get("n").or(ctx.get("n2"))?.to_lowercase();
+                let nt = ctx.get("n").or(ctx.get("n2"))?.lower();
                 let n: i32 = match nt.parse() {
                     Ok(n) => n,
-                    Err(_) => *self.number_words.get(&nt)? as i32,
+                    Err(_) => *self.number_words.get(&*nt)? as i32,
                 };
                 let d = a.date;
-                let v = match ctx.get("unit")?.to_lowercase().as_str() {
+                let v = match ctx.get("unit")?.lower().as_str() {
                     "day" => day_value(d + Duration::days(n as i64), a.source),
                     "week" => week_value(d + Duration::weeks(n as i64), a.source),
                     "month" => {
@@ -3173,16 +3228,16 @@ impl DateRules {
             }
             WeekdaysFromNow => {
                 let a = anchor?;
-                let nt = ctx.get("n")?.to_lowercase();
+                let nt = ctx.get("n")?.lower();
                 let n: i64 = match nt.parse() {
                     Ok(n) => n,
-                    Err(_) => *self.number_words.get(&nt)? as i64,
+                    Err(_) => *self.number_words.get(&*nt)? as i64,
                 };
-                let wd = *self.weekdays.get(&ctx.get("wd")?.to_lowercase())?;
+                let wd = *self.weekdays.get(&*ctx.get("wd")?.lower())?;
                 if n < 1 {
                     return None;
                 }
-                let dir = ctx.get("dir")?.to_lowercase();
+                let dir = ctx.get("dir")?.lower();
                 let date = if dir == "back" || dir == "ago" {
                     nearest_on_or_before(a.date - Duration::days(1), wd) - Duration::weeks(n - 1)
                 } else {
@@ -3197,10 +3252,9 @@ impl DateRules {
                 }
                 let (y, src) = match (ctx.get("y"), ctx.get("mod"), anchor) {
                     (Some(y), _, _) => (y.parse().ok()?, YearSource::Text),
-                    (None, Some(md), Some(a)) => (
-                        a.date.year() + self.modifiers.get(&md.to_lowercase())?,
-                        a.source,
-                    ),
+                    (None, Some(md), Some(a)) => {
+                        (a.date.year() + self.modifiers.get(&*md.lower())?, a.source)
+                    }
                     _ => return None,
                 };
                 one(month_value(y, m, src)?)
@@ -3209,7 +3263,7 @@ impl DateRules {
                 let y = spelled_year(ctx.get("yw")?)?;
                 if matches!(kind, SpelledYear) {
                     // "in two thousand cases": a quantity, not a year
-                    let next = next_word(ctx.text, we).to_lowercase();
+                    let next = next_word(ctx.text, we).lower();
                     let ok = next.is_empty()
                         || [
                             "and", "or", "but", "when", "to", "until", "the", "we", "they", "he",
@@ -3236,7 +3290,7 @@ impl DateRules {
                     Some(dt) => {
                         let d = self.day_of(dt).or_else(|| {
                             self.number_words
-                                .get(&dt.to_lowercase().replace(' ', "-"))
+                                .get(&dt.lower().replace(' ', "-"))
                                 .copied()
                         })?;
                         one(day_value(ymd(y, m, d)?, YearSource::Text))
@@ -3246,21 +3300,21 @@ impl DateRules {
             }
             LastN => {
                 let a = anchor?;
-                let nt = ctx.get("n")?.to_lowercase();
+                let nt = ctx.get("n")?.lower();
                 let n: i32 = match nt.parse() {
                     Ok(n) => n,
-                    Err(_) => *self.number_words.get(&nt)? as i32,
+                    Err(_) => *self.number_words.get(&*nt)? as i32,
                 };
                 if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
                     return None;
                 }
                 let back = matches!(
-                    ctx.get("mod")?.to_lowercase().as_str(),
+                    ctx.get("mod")?.lower().as_str(),
                     "last" | "past" | "previous"
                 );
                 let sign = if back { -1 } else { 1 };
                 let d = a.date;
-                let other = match ctx.get("unit")?.to_lowercase().as_str() {
+                let other = match ctx.get("unit")?.lower().as_str() {
                     "day" => d + Duration::days((sign * n) as i64),
                     "week" => d + Duration::weeks((sign * n) as i64),
                     u => {
@@ -3616,7 +3670,7 @@ impl DateRules {
 
     /// "sun", "sat", "mon", "wed" are words: those abbreviations need a capital or a dot.
     fn weekday_word_ok(&self, surface: &str, text: &str, end: usize) -> bool {
-        let l = surface.trim_end_matches('.').to_lowercase();
+        let l = surface.trim_end_matches('.').lower();
         let capital = surface.starts_with(char::is_uppercase);
         let dotted = surface.ends_with('.') || text[end..].starts_with('.');
         match l.as_str() {
@@ -3663,7 +3717,7 @@ impl DateRules {
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
                 let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
                 let is_week = |v: &DateValue| v.granularity == Granularity::Week;
-                let near_gap = matches!(gap.trim().to_lowercase().as_str(), "" | "," | "on" | "-");
+                let near_gap = matches!(gap.trim().lower().as_str(), "" | "," | "on" | "-");
                 let merged = if (is_wd(prev.kind) && is_offset(c.kind) && near_gap)
                     || (is_offset(prev.kind) && is_wd(c.kind) && near_gap)
                     || (is_week(&pv) && is_wd(c.kind) && near_gap)
@@ -3697,7 +3751,7 @@ impl DateRules {
                         && pv.granularity == Granularity::Day)
                 {
                     let and = gap.trim().eq_ignore_ascii_case("and");
-                    let between = text[..ps].to_lowercase().trim_end().ends_with("between");
+                    let between = text[..ps].lower().trim_end().ends_with("between");
                     if and && !between {
                         None
                     } else {
@@ -3796,18 +3850,18 @@ impl DateRules {
             && let Some(first) = c.parts[0].2.first_day
             && c.parts[0].2.granularity == Granularity::Day
         {
-            let nt = m["n"].to_lowercase();
+            let nt = m["n"].lower();
             let n = nt
                 .parse::<i64>()
                 .ok()
-                .or_else(|| self.number_words.get(&nt).map(|&n| n as i64));
+                .or_else(|| self.number_words.get(&*nt).map(|&n| n as i64));
             if let Some(n) = n.filter(|n| (1..=100).contains(n)) {
                 let k = if m["dir"].eq_ignore_ascii_case("before") {
                     -n
                 } else {
                     n
                 };
-                let unit = m["unit"].to_lowercase();
+                let unit = m["unit"].lower();
                 let date = match unit.as_str() {
                     "day" | "days" => Some(first + Duration::days(k)),
                     "week" | "weeks" => Some(first + Duration::weeks(k)),
@@ -3833,7 +3887,7 @@ impl DateRules {
             && c.parts[0].2.granularity == Granularity::Day
             && let Some(first) = c.parts[0].2.first_day
         {
-            let o = match m["mod"].to_lowercase().as_str() {
+            let o = match m["mod"].lower().as_str() {
                 "next" => 1,
                 "last" => -1,
                 _ => 0,
@@ -3919,7 +3973,7 @@ fn spelled_year(s: &str) -> Option<i32> {
             .position(|u| *u == w)
             .map(|i| 20 + 10 * i as i32)
     };
-    let lower = s.to_lowercase().replace('-', " ");
+    let lower = s.lower().replace('-', " ");
     let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
     if words.len() >= 2 && words[0] == "two" && words[1] == "thousand" {
         let rest: i32 = words[2..].iter().map(|w| word(w)).sum::<Option<i32>>()?;
@@ -4072,7 +4126,7 @@ fn next_word(text: &str, e: usize) -> &str {
 }
 
 fn followed_by_word(text: &str, e: usize, words: &[&str]) -> bool {
-    let w = next_word(text, e).to_lowercase();
+    let w = next_word(text, e).lower();
     words.contains(&w.as_str())
 }
 
@@ -4092,7 +4146,7 @@ fn money_before(text: &str, s: usize) -> bool {
     {
         return true;
     }
-    let w = word.to_lowercase();
+    let w = word.lower();
     [
         "rmb", "usd", "us$", "$", "¥", "yuan", "no.", "no", "#", "ie", "version", "v", "model",
         "hk$", "cny",
@@ -4188,6 +4242,10 @@ mod tests {
             hits: Vec::new(),
             exotic: false,
             at: Vec::new(),
+            found: Vec::new(),
+            by_length: Vec::new(),
+            read: Vec::new(),
+            taken: Vec::new(),
         };
         let mut checked = 0;
         for t in check_texts() {
