@@ -131,8 +131,7 @@ impl AgreementRules {
             .match_kind(MatchKind::LeftmostLongest)
             // A DFA: these automata scan every byte of every article.
             .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(&surfaces)
+            .build(surfaces.iter().map(|s| s.to_ascii_lowercase()))
             .map_err(|e| dicts.error(NOUNS, 0, e.to_string()))?;
         let mut verbs = Vec::new();
         for row in dicts.rows(VERBS, 2)? {
@@ -154,8 +153,7 @@ impl AgreementRules {
             .match_kind(MatchKind::LeftmostLongest)
             // A DFA: these automata scan every byte of every article.
             .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(verbs.iter().map(|(w, _)| w.as_str()))
+            .build(verbs.iter().map(|(w, _)| w.to_ascii_lowercase()))
             .map_err(|e| dicts.error(VERBS, 0, e.to_string()))?;
         let stops = dicts
             .rows("agreements/label_stops.tsv", 1)?
@@ -195,9 +193,10 @@ impl AgreementRules {
     /// Every signed count in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         // Prefilter: no agreement noun, no count.
+        let lower = super::ascii_lowercase(text);
         let nouns: Vec<NounHit> = self
             .noun_automaton
-            .find_iter(text)
+            .find_iter(lower.as_ref())
             .filter(|m| {
                 let n = &self.nouns[m.pattern().as_usize()];
                 n.chinese || word_bounded(text, m.start(), m.end())
@@ -225,7 +224,7 @@ impl AgreementRules {
         }
         let found = windows.iter().flat_map(|&(ws, we)| {
             self.verb_automaton
-                .find_iter(aho_corasick::Input::new(text).span(ws..we))
+                .find_iter(aho_corasick::Input::new(lower.as_ref()).span(ws..we))
         });
         for m in found {
             let (w, polarity) = &self.verbs[m.pattern().as_usize()];

@@ -82,3 +82,68 @@ impl Extractors {
         found
     }
 }
+
+/// `text` with ASCII letters in lowercase, the same length byte for byte: the automata for
+/// agreement nouns, signing verbs and currencies hold lowercase words and search this, which
+/// finds what an ASCII-case-insensitive automaton finds in `text` at the same offsets, and
+/// lets the automaton use its literal prefilter (case-insensitive automata get none).
+pub(crate) fn ascii_lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// Lowercase words searched in the lowercased text find what the same words searched
+        /// ASCII-case-insensitively in the text find: the same spans and the same words, also
+        /// when two words differ only in case.
+        #[test]
+        fn lowercased_search_is_case_insensitive_search(
+            pieces in proptest::collection::vec(
+                (
+                    prop_oneof![
+                        Just("MoU"), Just("MOUs"), Just("agreement"), Just("Agreements"),
+                        Just("deal"), Just("协议"), Just("US$"), Just("rmb"), Just("Yuan"),
+                        Just("ſ"), Just(" "), Just("x"), Just("É"), Just("a"),
+                    ],
+                    any::<u16>(),
+                ),
+                0..24,
+            )
+        ) {
+            // each piece in a random mix of cases
+            let text: String = pieces
+                .iter()
+                .flat_map(|(p, mask)| {
+                    p.chars().enumerate().map(move |(i, c)| {
+                        if mask >> (i % 16) & 1 == 1 { c.to_ascii_uppercase() } else { c }
+                    })
+                })
+                .collect();
+            let words = ["MoU", "MOU", "mous", "agreement", "agreements", "Deal", "协议", "US$", "RMB", "yuan"];
+            let insensitive = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(words)
+                .unwrap();
+            let lower = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words.iter().map(|w| w.to_ascii_lowercase()))
+                .unwrap();
+            let a: Vec<_> = insensitive.find_iter(&text).map(|m| (m.span(), m.pattern())).collect();
+            let b: Vec<_> = lower
+                .find_iter(super::ascii_lowercase(&text).as_ref())
+                .map(|m| (m.span(), m.pattern()))
+                .collect();
+            prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
+}

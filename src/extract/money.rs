@@ -144,8 +144,7 @@ impl MoneyRules {
             .match_kind(MatchKind::LeftmostLongest)
             // A DFA: these automata scan every byte of every article.
             .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(currencies.iter().map(|c| c.surface.as_str()))
+            .build(currencies.iter().map(|c| c.surface.to_ascii_lowercase()))
             .map_err(|e| dicts.error(CUR, 0, e.to_string()))?;
         let mut qualifiers_before = Vec::new();
         let mut qualifiers_after = Vec::new();
@@ -259,8 +258,12 @@ impl MoneyRules {
     fn currencies_in(&self, text: &str) -> Vec<Found> {
         let mut out = Vec::new();
         let mut pos = 0;
+        let lower = super::ascii_lowercase(text);
         while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+            let Some(m) = self
+                .automaton
+                .find(Input::new(lower.as_ref()).span(pos..text.len()))
+            else {
                 break;
             };
             let c = &self.currencies[m.pattern().as_usize()];
