@@ -734,26 +734,33 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
     // "between"/"from", then "the", then a day (one digit run or a spelled ordinal)
     let before_day = 2;
     match kind {
+        // A month after `\b` is one the word pass marked MONTH_BEFORE: "may" inside "dismay" or
+        // "mar" inside "market" starts no search for these rules.
         // a weekday, then the month
-        MonDayYear | MonDay => start(MONTH, n.weekday),
+        MonDayYear | MonDay => start(MONTH_BEFORE, n.weekday),
         // a weekday, "the", the day, "day", "of", then the month
         DayMonYear => start(MONTH, n.weekday + 1 + n.ordinal + 2),
         IsoDate | YearMonDay | YearMon => start(YEAR_DIGITS, 0),
         CompactDate => start(LONG_NUMBER, 0),
-        NumericDate | NumericMonthYear => start(DIGIT, 0),
+        // the digit run a match starts with is the one its features are read at (see
+        // `digit_run_features`): "18.6.2023", "06-2023", "6/18"
+        NumericDate => start(TWO_SEPARATORS, 0),
+        NumericMonthYear => start(MONTH_AND_YEAR, 0),
         // "on", "since"...
-        NumericMonthDay => start(DIGIT, 1),
+        NumericMonthDay => start(DIGIT_SLASH, 1),
         // "between"/"from"
-        MonDayRange | MonDayMonDayRange | MonMonRange => start(MONTH, 1),
-        DayDayMonRange | DayMonDayMonRange | OrdinalDay => start(day, before_day),
+        MonDayRange | MonDayMonDayRange | MonMonRange => start(MONTH_BEFORE, 1),
+        DayDayMonRange | DayMonDayMonRange => start(day, before_day),
+        // "on the": the word pass marks the day after it DAY_AFTER_THE
+        OrdinalDay => start(DAY_AFTER_THE, 2),
         // a weekday, "the"
         DayMon => start(day, n.weekday + 1),
-        MonYear => start(MONTH, 0),
+        MonYear => start(MONTH_BEFORE, 0),
         // "early"/"mid"/"late", or "in"/"since"... and "the"
-        MonthAlone => start(MONTH, 2),
+        MonthAlone => start(MONTH_BEFORE, 2),
         YearRange => start(YEAR_DIGITS, 1),
-        // "calendar year"
-        Year => start(YEAR_DIGITS, 2),
+        // "calendar" before "year", or the year's digits
+        Year => start(YEAR_UNIT | YEAR_DIGITS, 1),
         // "first fiscal quarter", "first two quarters"
         Quarter | FirstQuarters => start(QUARTER, 2),
         QuarterCode => start(DIGIT | QUARTER_CODE, 0),
