@@ -107,6 +107,7 @@ fn main() {
     if std::env::var_os("STAGES_ONLY").is_some() {
         return;
     }
+    let inputs: Vec<_> = inputs.iter().collect();
     let mut best = [f64::MAX; 4];
     let chunks = [1, 8, 32, 128];
     for _round in 0..3 {

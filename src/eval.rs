@@ -743,10 +743,10 @@ pub fn run(o: &Options) -> Result<(bool, String), EvalError> {
     };
     let labelled: Vec<_> = inputs
         .iter()
-        .filter(|i| gold_files.contains_key(&stem_of(&i.doc_id)))
+        .filter(|i| gold_files.contains_key(&stem_of(i.doc_id)))
         .collect();
     for stem in gold_files.keys() {
-        if !inputs.iter().any(|i| &stem_of(&i.doc_id) == stem) {
+        if !inputs.iter().any(|i| &stem_of(i.doc_id) == stem) {
             return Err(other(format!(
                 "{}: no article {stem}.txt in {}",
                 gold_files[stem].display(),
@@ -762,12 +762,12 @@ pub fn run(o: &Options) -> Result<(bool, String), EvalError> {
                 .read(input)
                 .map_err(|e| other(format!("{}: {e}", input.path().display())))?;
             let text = doc.text.clone();
-            let gold_path = &gold_files[&stem_of(&input.doc_id)];
+            let gold_path = &gold_files[&stem_of(input.doc_id)];
             let gold_text = std::fs::read_to_string(gold_path)
                 .map_err(|e| other(format!("{}: {e}", gold_path.display())))?;
             let gold = parse_gold(&gold_path.display().to_string(), &gold_text, &text)?;
             let rec = pipeline.process_document(doc);
-            Ok((input.doc_id.clone(), text, gold, rec))
+            Ok((input.doc_id.to_string(), text, gold, rec))
         })
         .collect();
     let results: Vec<_> = results.into_iter().collect::<Result<_, _>>()?;

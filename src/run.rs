@@ -229,7 +229,7 @@ impl Pipeline {
 
 fn failed(input: &Input, e: IngestError) -> Outcome {
     Outcome::Failed {
-        doc_id: input.doc_id.clone(),
+        doc_id: input.doc_id.to_string(),
         bytes: std::fs::metadata(input.path())
             .map(|m| m.len() as usize)
             .unwrap_or(0),
@@ -277,7 +277,8 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     // and serialise them, and send them to this thread, which writes them in input order. A
     // worker never waits for the others, only for room in the channel, and the chunks between
     // the one being written and the newest one taken stay few, so memory stays bounded.
-    let chunks: Vec<&[Input]> = inputs.chunks(CHUNK).collect();
+    let chunks = inputs.len().div_ceil(CHUNK);
+    let chunk = |i: usize| i * CHUNK..((i + 1) * CHUNK).min(inputs.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = pool.current_num_threads();
     // A chunk's tallies and its lines of the three outputs, one buffer each for the chunk.
@@ -286,8 +287,11 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     let work = |tx: std::sync::mpsc::SyncSender<(usize, Done)>| {
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(chunk) = chunks.get(i) else { break };
-            let outcomes = pipeline.process_each(chunk);
+            if i >= chunks {
+                break;
+            }
+            let chunk: Vec<Input> = inputs.range(chunk(i)).collect();
+            let outcomes = pipeline.process_each(&chunk);
             let tallies = outcomes.iter().map(Tally::of).collect();
             let mut rendered = Rendered::default();
             let done: Done = outcomes
@@ -314,16 +318,15 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
         for (i, done) in &rx {
             waiting.insert(i, done);
             while let Some(done) = waiting.remove(&to_write) {
-                let done = done.inspect_err(|_| {
-                    next.store(chunks.len(), std::sync::atomic::Ordering::Relaxed)
-                })?;
+                let done =
+                    done.inspect_err(|_| next.store(chunks, std::sync::atomic::Ordering::Relaxed))?;
                 let (tallies, rendered) = done;
                 for tally in &tallies {
                     summary.add(tally, progress.as_ref());
                 }
                 outputs.write_rendered(&rendered)?;
                 if let Some(p) = &progress {
-                    p.inc(chunks[to_write].len() as u64);
+                    p.inc(chunk(to_write).len() as u64);
                 }
                 to_write += 1;
             }
