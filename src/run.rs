@@ -278,7 +278,7 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     // worker never waits for the others, only for room in the channel, and the chunks between
     // the one being written and the newest one taken stay few, so memory stays bounded.
     let chunks = inputs.len().div_ceil(CHUNK);
-    let chunk = |i: usize| i * CHUNK..((i + 1) * CHUNK).min(inputs.len());
+    let chunk_range = |i: usize| i * CHUNK..((i + 1) * CHUNK).min(inputs.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = pool.current_num_threads();
     // A chunk's tallies and its lines of the three outputs, one buffer each for the chunk.
@@ -290,7 +290,7 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
             if i >= chunks {
                 break;
             }
-            let chunk: Vec<Input> = inputs.range(chunk(i)).collect();
+            let chunk: Vec<Input> = inputs.range(chunk_range(i)).collect();
             let outcomes = pipeline.process_each(&chunk);
             let tallies = outcomes.iter().map(Tally::of).collect();
             let mut rendered = Rendered::default();
@@ -326,7 +326,7 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
                 }
                 outputs.write_rendered(&rendered)?;
                 if let Some(p) = &progress {
-                    p.inc(chunk(to_write).len() as u64);
+                    p.inc(chunk_range(to_write).len() as u64);
                 }
                 to_write += 1;
             }

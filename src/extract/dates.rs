@@ -201,6 +201,22 @@ struct Scan {
     taken: Vec<(usize, usize)>,
 }
 
+// By hand: `[usize; 64]` has no `Default`.
+impl Default for Scan {
+    fn default() -> Scan {
+        Scan {
+            last: [0; 64],
+            hits: Vec::new(),
+            exotic: false,
+            at: Vec::new(),
+            found: Vec::new(),
+            by_length: Vec::new(),
+            read: Vec::new(),
+            taken: Vec::new(),
+        }
+    }
+}
+
 /// A thread's own handles on the compiled rules (see `DateRules::local_patterns`), with a
 /// place for each rule's groups.
 struct Patterns {
@@ -1638,16 +1654,7 @@ impl DateRules {
     fn extract_lines(&self, text: &str, anchor: Option<Anchor>, gated: bool) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut line_start = 0;
-        let mut scan = Scan {
-            last: [0; 64],
-            hits: Vec::new(),
-            exotic: false,
-            at: Vec::new(),
-            found: Vec::new(),
-            by_length: Vec::new(),
-            read: Vec::new(),
-            taken: Vec::new(),
-        };
+        let mut scan = Scan::default();
         for line in text.split_inclusive('\n') {
             let end = line_start + line.len();
             self.extract_line(text, line_start..end, anchor, gated, &mut scan, &mut out);
@@ -4244,16 +4251,7 @@ mod tests {
     fn starts_find_every_match() {
         let r = rules();
         let patterns = r.local_patterns();
-        let mut scan = Scan {
-            last: [0; 64],
-            hits: Vec::new(),
-            exotic: false,
-            at: Vec::new(),
-            found: Vec::new(),
-            by_length: Vec::new(),
-            read: Vec::new(),
-            taken: Vec::new(),
-        };
+        let mut scan = Scan::default();
         let mut checked = 0;
         for t in check_texts() {
             for line in t.split_inclusive('\n') {
