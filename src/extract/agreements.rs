@@ -192,11 +192,18 @@ impl AgreementRules {
 
     /// Every signed count in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
+        self.extract_prepared(&super::Prepared::new(text))
+    }
+
+    /// [`AgreementRules::extract`], sharing the lowercased text and the numbers with the
+    /// other extractors that read them.
+    pub fn extract_prepared(&self, doc: &super::Prepared) -> Vec<Mention> {
+        let text = doc.text;
         // Prefilter: no agreement noun, no count.
-        let lower = super::ascii_lowercase(text);
+        let lower = doc.lower();
         let nouns: Vec<NounHit> = self
             .noun_automaton
-            .find_iter(lower.as_ref())
+            .find_iter(lower)
             .filter(|m| {
                 let n = &self.nouns[m.pattern().as_usize()];
                 n.chinese || word_bounded(text, m.start(), m.end())
@@ -224,7 +231,7 @@ impl AgreementRules {
         }
         let found = windows.iter().flat_map(|&(ws, we)| {
             self.verb_automaton
-                .find_iter(aho_corasick::Input::new(lower.as_ref()).span(ws..we))
+                .find_iter(aho_corasick::Input::new(lower).span(ws..we))
         });
         for m in found {
             let (w, polarity) = &self.verbs[m.pattern().as_usize()];
@@ -259,7 +266,9 @@ impl AgreementRules {
         let windows: Vec<(usize, usize)> = nouns.iter().map(|h| (h.start, h.end)).collect();
         // Eight describing words before a noun ("30 significant culture, sports, and tourism
         // projects"), a filler and a count after it ("项目共计56个").
-        let numbers = self.numbers.find_near(text, &windows, (160, 32));
+        let numbers = self
+            .numbers
+            .near(text, doc.numbers(&self.numbers), &windows, (160, 32));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut push = |out: &mut Vec<Mention>,

@@ -193,7 +193,14 @@ impl MoneyRules {
 
     /// Every amount of money in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
-        let found = self.currencies_in(text);
+        self.extract_prepared(&super::Prepared::new(text))
+    }
+
+    /// [`MoneyRules::extract`], sharing the lowercased text and the numbers with the other
+    /// extractors that read them.
+    pub fn extract_prepared(&self, doc: &super::Prepared) -> Vec<Mention> {
+        let text = doc.text;
+        let found = self.currencies_in(doc);
         if found.is_empty() {
             return Vec::new();
         }
@@ -206,7 +213,9 @@ impl MoneyRules {
         let windows: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         // 48 bytes reach the lower end of "between 5 and 10 million U.S. dollars" and the
         // sub-units of "50元6角三分"; a number that only starts further away is never money.
-        let numbers = self.numbers.find_near(text, &windows, (48, 48));
+        let numbers = self
+            .numbers
+            .near(text, doc.numbers(&self.numbers), &windows, (48, 48));
         let mut used_currency = vec![false; found.len()];
         let mut used_number = vec![false; numbers.len()];
         let mut drafts: Vec<Draft> = Vec::new();
@@ -255,15 +264,13 @@ impl MoneyRules {
     }
 
     /// Every currency surface, checked for word boundaries, case and traps.
-    fn currencies_in(&self, text: &str) -> Vec<Found> {
+    fn currencies_in(&self, doc: &super::Prepared) -> Vec<Found> {
+        let text = doc.text;
         let mut out = Vec::new();
         let mut pos = 0;
-        let lower = super::ascii_lowercase(text);
+        let lower = doc.lower();
         while pos < text.len() {
-            let Some(m) = self
-                .automaton
-                .find(Input::new(lower.as_ref()).span(pos..text.len()))
-            else {
+            let Some(m) = self.automaton.find(Input::new(lower).span(pos..text.len())) else {
                 break;
             };
             let c = &self.currencies[m.pattern().as_usize()];

@@ -279,26 +279,32 @@ impl NumberParser {
         out
     }
 
-    /// The numbers near some positions only: each `(start, end)` window is widened by `before`
-    /// and `after` bytes (and further back to the start of a number it would cut, so
-    /// "53.183 billion" is never read as "3.183 billion"). Money and agreement counts only
-    /// need numbers next to a currency or a noun, and most of an article has neither, so this
-    /// is what keeps them fast.
-    pub fn find_near(
+    /// The numbers of `all` (a document's [`NumberParser::find_all`]) near some positions
+    /// only: each `(start, end)` window is widened by `before` and `after` bytes, and further
+    /// back over the characters a number is made of (at most 64 bytes), so a number just
+    /// before the window, or one it would cut ("53.183 billion", never "3.183 billion"), is
+    /// kept. A number that overlaps a widened window is kept whole.
+    ///
+    /// Money and agreement counts both read numbers, and only next to a currency or a noun:
+    /// reading the document's numbers once and choosing among them here costs less than
+    /// reading each extractor's windows on its own (see `extract::Prepared`).
+    pub fn near(
         &self,
         text: &str,
+        all: &[Number],
         windows: &[(usize, usize)],
         (before, after): (usize, usize),
     ) -> Vec<Number> {
         let mut out = Vec::new();
+        // where the windows so far reach, and the first number not yet kept or passed
         let mut done = 0;
+        let mut k = 0;
         for &(s, e) in windows {
             let mut ws = floor_boundary(text, s.saturating_sub(before)).max(done);
             let we = ceil_boundary(text, (e + after).min(text.len()));
             if ws >= we {
                 continue;
             }
-            // Back up over a number the window would cut, at most 64 more bytes.
             let limit = ws.saturating_sub(64);
             while ws > limit && ws > done {
                 let Some(c) = text[..ws].chars().next_back() else {
@@ -317,7 +323,14 @@ impl NumberParser {
                     ws += 1;
                 }
             }
-            done = self.scan(text, ws, we, &mut out);
+            while k < all.len() && all[k].end <= ws {
+                k += 1;
+            }
+            while k < all.len() && all[k].start < we {
+                out.push(all[k].clone());
+                k += 1;
+            }
+            done = done.max(we);
         }
         out
     }
@@ -1153,6 +1166,65 @@ mod tests {
             assert_eq!(&text[n.start..n.end], span, "{text:?}");
             assert_eq!(n.value.normalize().to_string(), value, "{text:?}");
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// `near` keeps every number of the document that starts inside a widened window, and
+        /// only numbers of the document, each whole and once, in text order.
+        #[test]
+        fn near_keeps_the_numbers_in_its_windows(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("53.183"), Just(" billion"), Just(" yuan"), Just("2023"),
+                    Just(" three hundred"), Just(" and"), Just(" projects"), Just(", "),
+                    Just("三十"), Just("亿元"), Just("。"), Just(" the city"), Just("12,000"),
+                ],
+                0..24,
+            ),
+            marks in proptest::collection::vec((0usize..400, 0usize..8), 0..6),
+            reach in (0usize..80, 0usize..80),
+        ) {
+            let text = pieces.concat();
+            let p = parser();
+            let all = p.find_all(&text);
+            let mut windows: Vec<(usize, usize)> = marks
+                .iter()
+                .map(|&(s, len)| {
+                    let s = floor_boundary(&text, s.min(text.len()));
+                    (s, ceil_boundary(&text, (s + len).min(text.len())))
+                })
+                .collect();
+            windows.sort();
+            let near = p.near(&text, &all, &windows, reach);
+            for pair in near.windows(2) {
+                prop_assert!(pair[0].end <= pair[1].start, "{:?}", text);
+            }
+            for n in &near {
+                prop_assert!(all.contains(n), "{:?} is not a number of {:?}", n, text);
+            }
+            for n in &all {
+                let inside = windows
+                    .iter()
+                    .any(|&(s, e)| n.start >= s.saturating_sub(reach.0) && n.start < e + reach.1);
+                prop_assert!(!inside || near.contains(n), "{:?} left out of {:?}", n, text);
+            }
+        }
+    }
+
+    #[test]
+    fn near_keeps_a_number_its_window_cuts_whole() {
+        let p = parser();
+        let text = "They pledged 53.183 billion yuan.";
+        let yuan = text.find("yuan").unwrap();
+        let all = p.find_all(text);
+        // a window reaching only into "183 billion" still gives the whole number
+        let near = p.near(text, &all, &[(yuan, yuan + 4)], (12, 0));
+        assert_eq!(near.len(), 1);
+        assert_eq!(&text[near[0].start..near[0].end], "53.183 billion");
+        assert_eq!(near[0].value.normalize().to_string(), "53183000000");
+        // and none is kept when no window comes near
+        assert!(p.near(text, &all, &[(0, 4)], (0, 0)).is_empty());
     }
 
     #[test]
