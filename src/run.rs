@@ -284,6 +284,10 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     // A chunk's tallies and its lines of the three outputs, one buffer each for the chunk.
     type Done = Result<(Vec<Tally>, Rendered), WriteError>;
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Done)>(2 * workers);
+    // Written buffers go back to the workers, emptied: a chunk's buffers grow to about a MB,
+    // and allocating them afresh for every chunk on one thread and freeing them on another
+    // left the allocator holding several times the memory in use.
+    let spare: std::sync::Mutex<Vec<Rendered>> = std::sync::Mutex::default();
     let work = |tx: std::sync::mpsc::SyncSender<(usize, Done)>| {
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -293,7 +297,11 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
             let chunk: Vec<Input> = inputs.range(chunk_range(i)).collect();
             let outcomes = pipeline.process_each(&chunk);
             let tallies = outcomes.iter().map(Tally::of).collect();
-            let mut rendered = Rendered::default();
+            let mut rendered = spare
+                .lock()
+                .ok()
+                .and_then(|mut s| s.pop())
+                .unwrap_or_default();
             let done: Done = outcomes
                 .iter()
                 .try_for_each(|o| rendered.append(o))
@@ -325,6 +333,9 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
                     summary.add(tally, progress.as_ref());
                 }
                 outputs.write_rendered(&rendered)?;
+                if let Ok(mut spare) = spare.lock() {
+                    spare.push(rendered.emptied());
+                }
                 if let Some(p) = &progress {
                     p.inc(chunk_range(to_write).len() as u64);
                 }

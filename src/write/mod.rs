@@ -114,6 +114,14 @@ impl Rendered {
         Ok(r)
     }
 
+    /// The same buffers, empty, keeping their capacity for the next chunk.
+    pub fn emptied(mut self) -> Rendered {
+        self.jsonl.clear();
+        self.mentions.clear();
+        self.documents.clear();
+        self
+    }
+
     /// Appends one document's lines.
     pub fn append(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
         let mut documents = csv::Writer::from_writer(std::mem::take(&mut self.documents));
