@@ -1,6 +1,7 @@
 //! A deterministic synthetic corpus for benchmarks: N articles written by
-//! `gazette::synthetic::article`, a pure function of (seed, document index), so the same
-//! arguments always give byte-identical files.
+//! `gazette::synthetic::mixed` (two in three English, one in three Chinese, half of those in
+//! GB18030), a pure function of (seed, document index), so the same arguments always give
+//! byte-identical files.
 //!
 //!     cargo run --release --example gen_corpus -- --docs 10000 --out target/bench/10k --seed 1
 //!
@@ -25,7 +26,7 @@ fn main() {
     }
     let dicts = gazette::dict::Dictionaries::embedded();
     let matcher = gazette::extract::regions::RegionMatcher::build(&dicts).unwrap();
-    let (provinces, cities) = gazette::synthetic::names(&matcher);
+    let names = gazette::synthetic::Names::of(&matcher);
     // 1,000 files per folder keeps directory listings fast.
     for i in 0..docs {
         let dir = out.join(format!("{:03}", i / 1000));
@@ -35,7 +36,7 @@ fn main() {
         let mut f = std::io::BufWriter::new(
             std::fs::File::create(dir.join(format!("{i:06}.txt"))).unwrap(),
         );
-        let text = gazette::synthetic::article(seed, i, &provinces, &cities);
-        f.write_all(text.as_bytes()).unwrap();
+        f.write_all(&gazette::synthetic::mixed(seed, i, &names))
+            .unwrap();
     }
 }

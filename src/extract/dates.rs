@@ -4201,8 +4201,11 @@ mod tests {
         }
         let regions =
             crate::extract::regions::RegionMatcher::build(&Dictionaries::embedded()).unwrap();
-        let (provinces, cities) = crate::synthetic::names(&regions);
-        texts.extend((0..40).map(|i| crate::synthetic::article(11, i, &provinces, &cities)));
+        let names = crate::synthetic::Names::of(&regions);
+        texts.extend(
+            (0..40).map(|i| crate::synthetic::article(11, i, &names.provinces, &names.cities)),
+        );
+        texts.extend((0..20).map(|i| crate::synthetic::article_zh(11, i, &names)));
         texts.extend(EDGES.iter().map(|t| t.to_string()));
         assert!(texts.len() > 150);
         let peer = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
