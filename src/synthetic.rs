@@ -7,24 +7,30 @@
 //! every other one of those encoded in GB18030, the rest English ([`article`]) in UTF-8, so a
 //! benchmark also runs the Chinese rules and the decoder's slower path, as real scrapes do.
 
-use crate::extract::regions::RegionMatcher;
+use crate::extract::regions::{Division, RegionMatcher};
 use crate::model::Level;
 
 /// Province and prefecture names (English) to fill the templates with.
 pub fn names(m: &RegionMatcher) -> (Vec<String>, Vec<String>) {
-    let provinces = m
-        .divisions()
+    (
+        names_of(m, Level::Province, |d| Some(&d.name_en)),
+        names_of(m, Level::Prefecture, |d| {
+            Some(&d.name_en).filter(|n| n.len() < 12)
+        }),
+    )
+}
+
+/// The names `name` gives the divisions of one level, in the gazetteer's order.
+fn names_of(
+    m: &RegionMatcher,
+    level: Level,
+    name: impl Fn(&Division) -> Option<&std::sync::Arc<str>>,
+) -> Vec<String> {
+    m.divisions()
         .iter()
-        .filter(|d| d.level == Level::Province)
-        .map(|d| d.name_en.to_string())
-        .collect();
-    let cities = m
-        .divisions()
-        .iter()
-        .filter(|d| d.level == Level::Prefecture && d.name_en.len() < 12)
-        .map(|d| d.name_en.to_string())
-        .collect();
-    (provinces, cities)
+        .filter(|d| d.level == level)
+        .filter_map(|d| name(d).map(|n| n.to_string()))
+        .collect()
 }
 
 /// The names both languages' templates are filled with.
@@ -39,23 +45,11 @@ pub struct Names {
 impl Names {
     pub fn of(m: &RegionMatcher) -> Names {
         let (provinces, cities) = names(m);
-        let provinces_zh = m
-            .divisions()
-            .iter()
-            .filter(|d| d.level == Level::Province)
-            .map(|d| d.name_zh.to_string())
-            .collect();
-        let cities_zh = m
-            .divisions()
-            .iter()
-            .filter(|d| d.level == Level::Prefecture)
-            .map(|d| d.name_zh.to_string())
-            .collect();
         Names {
             provinces,
             cities,
-            provinces_zh,
-            cities_zh,
+            provinces_zh: names_of(m, Level::Province, |d| Some(&d.name_zh)),
+            cities_zh: names_of(m, Level::Prefecture, |d| Some(&d.name_zh)),
         }
     }
 }
@@ -330,8 +324,15 @@ mod tests {
             };
             assert_eq!(doc.text, text, "article {i}");
             assert_eq!(doc.encoding, encoding, "article {i}");
-            assert!(doc.published.is_some(), "article {i} has a publication date");
-            assert_eq!(mixed(5, i, &names), bytes, "article {i} is the same every time");
+            assert!(
+                doc.published.is_some(),
+                "article {i} has a publication date"
+            );
+            assert_eq!(
+                mixed(5, i, &names),
+                bytes,
+                "article {i} is the same every time"
+            );
         }
     }
 }
