@@ -3739,7 +3739,9 @@ impl DateRules {
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
                 let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
                 let is_week = |v: &DateValue| v.granularity == Granularity::Week;
-                let near_gap = matches!(gap.trim().lower().as_str(), "" | "," | "on" | "-");
+                // (no lowercasing: the gap can be a long run of Chinese text)
+                let near_gap =
+                    matches!(gap.trim(), "" | "," | "-") || gap.trim().eq_ignore_ascii_case("on");
                 let merged = if (is_wd(prev.kind) && is_offset(c.kind) && near_gap)
                     || (is_offset(prev.kind) && is_wd(c.kind) && near_gap)
                     || (is_week(&pv) && is_wd(c.kind) && near_gap)

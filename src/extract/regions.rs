@@ -127,7 +127,8 @@ pub struct RegionMatcher {
     well_known: HashSet<usize>,
     defaults: HashMap<String, usize>,
     /// One-character provincial abbreviations (京, 津, 冀).
-    abbrevs: HashMap<char, usize>,
+    /// (looked up for every Han character of a text, hence the fast hasher)
+    abbrevs: crate::extract::numbers::FastMap<char, usize>,
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
     abbrev_context: Vec<(String, String)>,
@@ -220,7 +221,7 @@ impl RegionMatcher {
             }
             add(&d.name_en, i, false, false);
         }
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = crate::extract::numbers::FastMap::default();
         for r in dicts.rows("regions/aliases.tsv", 4)? {
             let i = lookup("regions/aliases.tsv", r.line, r.fields[0])?;
             let alias = r.fields[1];
