@@ -285,8 +285,8 @@ pub fn extract_keeping(config: &Config) -> Result<(Summary, Pipeline), RunError>
     type Done = Result<(Vec<Tally>, Rendered), WriteError>;
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Done)>(2 * workers);
     // Written buffers go back to the workers, emptied: a chunk's buffers grow to about a MB,
-    // and allocating them afresh for every chunk on one thread and freeing them on another
-    // left the allocator holding several times the memory in use.
+    // and are then reused rather than allocated on a worker and freed on this thread for every
+    // chunk (own 10k corpus, 2 threads: peak RSS 48.8 -> 45.9 MB, time within noise).
     let spare: std::sync::Mutex<Vec<Rendered>> = std::sync::Mutex::default();
     let work = |tx: std::sync::mpsc::SyncSender<(usize, Done)>| {
         loop {

@@ -125,15 +125,45 @@ const SECTORS: [&str; 8] = [
     "advanced manufacturing",
 ];
 
-pub fn article(seed: u64, index: u64, provinces: &[String], cities: &[String]) -> String {
+/// Who and when an article is about: two provinces, two cities, a year, a month (0 to 11) and
+/// a day, drawn in the same order for both languages, and the generator to draw the rest from.
+struct Cast {
+    p1: String,
+    p2: String,
+    c1: String,
+    c2: String,
+    year: usize,
+    month: usize,
+    d: usize,
+}
+
+fn cast(seed: u64, index: u64, provinces: &[String], cities: &[String]) -> (Rng, Cast) {
     let mut r = Rng(seed ^ index.wrapping_mul(0x2545_F491_4F6C_DD1D));
-    let p1 = r.pick(provinces).clone();
-    let p2 = r.pick(provinces).clone();
-    let c1 = r.pick(cities).clone();
-    let c2 = r.pick(cities).clone();
-    let year = 2019 + r.below(6);
-    let m = r.below(12);
-    let d = 1 + r.below(27);
+    let cast = Cast {
+        p1: r.pick(provinces).clone(),
+        p2: r.pick(provinces).clone(),
+        c1: r.pick(cities).clone(),
+        c2: r.pick(cities).clone(),
+        year: 2019 + r.below(6),
+        month: r.below(12),
+        d: 1 + r.below(27),
+    };
+    (r, cast)
+}
+
+pub fn article(seed: u64, index: u64, provinces: &[String], cities: &[String]) -> String {
+    let (
+        mut r,
+        Cast {
+            p1,
+            p2,
+            c1,
+            c2,
+            year,
+            month: m,
+            d,
+        },
+    ) = cast(seed, index, provinces, cities);
     let mut s = String::with_capacity(4096);
     s.push_str("Home | News | Government | Investment | Culture | Contact Us\n");
     s.push_str("Current Location: Home > News > Regional Cooperation\n\n");
@@ -226,14 +256,19 @@ const SECTORS_ZH: [&str; 8] = [
 /// "发布时间" line, paragraphs of visits, fairs, trade figures and signings, and a footer with
 /// filing numbers.
 pub fn article_zh(seed: u64, index: u64, names: &Names) -> String {
-    let mut r = Rng(seed ^ index.wrapping_mul(0x2545_F491_4F6C_DD1D));
-    let p1 = r.pick(&names.provinces_zh).clone();
-    let p2 = r.pick(&names.provinces_zh).clone();
-    let c1 = r.pick(&names.cities_zh).clone();
-    let c2 = r.pick(&names.cities_zh).clone();
-    let year = 2019 + r.below(6);
-    let m = 1 + r.below(12);
-    let d = 1 + r.below(27);
+    let (
+        mut r,
+        Cast {
+            p1,
+            p2,
+            c1,
+            c2,
+            year,
+            month,
+            d,
+        },
+    ) = cast(seed, index, &names.provinces_zh, &names.cities_zh);
+    let m = month + 1;
     let mut s = String::with_capacity(4096);
     s.push_str(&format!("{p1}人民政府门户网站\n"));
     s.push_str("首页 | 要闻动态 | 政务公开 | 招商引资 | 联系我们\n");
