@@ -11,16 +11,18 @@
 //! ambiguous,alternatives,code_as_of,first_day,last_day,granularity,year_source,amount,
 //! amount_max,currency,approximate,qualifier,count,kind,label`.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use tempfile::NamedTempFile;
 
 use crate::model::{Mention, Value};
 
 pub mod rows;
+mod sink;
+
+use sink::Sink;
 
 /// One line of `documents.jsonl`: a document and its mentions, sorted by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,9 +160,9 @@ impl Rendered {
 /// The three output files, open for writing.
 pub struct Outputs {
     dir: PathBuf,
-    jsonl: BufWriter<NamedTempFile>,
-    mentions: BufWriter<NamedTempFile>,
-    documents: BufWriter<NamedTempFile>,
+    jsonl: Sink,
+    mentions: Sink,
+    documents: Sink,
     /// Bytes written since the last flush to disk was started.
     unsynced: usize,
     /// A flush to disk running in the background, if any.
@@ -193,8 +195,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
-const BUF: usize = 1 << 16;
-
 fn header(columns: &[&str]) -> Result<Vec<u8>, WriteError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(columns)?;
@@ -205,14 +205,20 @@ fn header(columns: &[&str]) -> Result<Vec<u8>, WriteError> {
 impl Outputs {
     /// Creates the output folder if needed and opens temporary files in it.
     pub fn create(dir: &Path) -> Result<Outputs, WriteError> {
+        Outputs::create_with(dir, true)
+    }
+
+    /// [`Outputs::create`], choosing whether the files may be written past the page cache
+    /// (`direct`, see `sink.rs`; tests compare both ways).
+    pub fn create_with(dir: &Path, direct: bool) -> Result<Outputs, WriteError> {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
-        let temp = || -> Result<BufWriter<NamedTempFile>, WriteError> {
+        let temp = || -> Result<Sink, WriteError> {
             let f = tempfile::Builder::new()
                 .prefix(".gazette-")
                 .suffix(".tmp")
                 .tempfile_in(dir)
                 .map_err(io(dir))?;
-            Ok(BufWriter::with_capacity(BUF, f))
+            Ok(Sink::new(f, direct))
         };
         let mut outputs = Outputs {
             dir: dir.to_path_buf(),
@@ -235,6 +241,11 @@ impl Outputs {
         self.jsonl.write_all(&r.jsonl).map_err(io(dir))?;
         self.mentions.write_all(&r.mentions).map_err(io(dir))?;
         self.documents.write_all(&r.documents).map_err(io(dir))?;
+        let sinks = [&self.jsonl, &self.mentions, &self.documents];
+        // Direct writes leave nothing in the page cache to flush.
+        if sinks.iter().all(|s| s.is_direct()) {
+            return Ok(());
+        }
         self.unsynced += r.jsonl.len() + r.mentions.len() + r.documents.len();
         if self.unsynced >= SYNC_EVERY && self.syncing.as_ref().is_none_or(|h| h.is_finished()) {
             self.sync_in_background()?;
@@ -258,9 +269,8 @@ impl Outputs {
         self.wait_for_sync()?;
         let dir = &self.dir;
         let mut files = Vec::new();
-        for w in [&mut self.jsonl, &mut self.mentions, &mut self.documents] {
-            w.flush().map_err(io(dir))?;
-            files.push(w.get_ref().as_file().try_clone().map_err(io(dir))?);
+        for w in [&self.jsonl, &self.mentions, &self.documents] {
+            files.push(w.file().try_clone().map_err(io(dir))?);
         }
         self.syncing = Some(std::thread::spawn(move || {
             files.iter().try_for_each(std::fs::File::sync_data)
@@ -274,12 +284,9 @@ impl Outputs {
     pub fn finish(mut self) -> Result<(), WriteError> {
         self.wait_for_sync()?;
         let dir = &self.dir;
-        let sync = |w: BufWriter<NamedTempFile>, name: &str| {
+        let sync = |w: Sink, name: &str| {
             let target = dir.join(name);
-            let file = w.into_inner().map_err(|e| WriteError::Io {
-                path: target.clone(),
-                source: e.into_error(),
-            })?;
+            let file = w.finish().map_err(io(&target))?;
             file.as_file().sync_all().map_err(io(&target))?;
             readable(file.as_file()).map_err(io(&target))?;
             Ok::<_, WriteError>((file, target))
@@ -376,11 +383,17 @@ mod tests {
     use super::*;
 
     /// More output than `SYNC_EVERY`, so that flushes run in the background while writing goes
-    /// on: the files hold every byte, in order.
+    /// on (through the page cache), or many direct writes: the files hold every byte, in order.
     #[test]
     fn background_flushes_keep_every_byte_in_order() {
+        for direct in [false, true] {
+            every_byte_in_order(direct);
+        }
+    }
+
+    fn every_byte_in_order(direct: bool) {
         let dir = tempfile::tempdir().unwrap();
-        let mut outputs = Outputs::create(dir.path()).unwrap();
+        let mut outputs = Outputs::create_with(dir.path(), direct).unwrap();
         let mut expected = Vec::new();
         for i in 0..(3 * SYNC_EVERY / 100_000 + 1) {
             let line = format!("{i:08}{}\n", "x".repeat(100_000 - 9));
