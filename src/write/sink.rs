@@ -120,9 +120,8 @@ impl Sink {
             self.buf.bytes()[len..end].fill(0);
             self.write_out(end)?;
         }
-        if self.direct {
-            self.file.as_file().set_len(self.total)?;
-        }
+        // (also after a fall back to buffered writes during that last, padded write)
+        self.file.as_file().set_len(self.total)?;
         Ok(self.file)
     }
 
@@ -227,5 +226,33 @@ mod tests {
                 assert!(written == data, "bytes, direct {direct}, length {n}");
             }
         }
+    }
+
+    /// A direct write the file system refuses (here: a length that is not whole blocks, which
+    /// Linux refuses with EINVAL) switches the file to buffered writes, losing and doubling
+    /// nothing.
+    #[test]
+    fn a_refused_direct_write_falls_back_to_buffered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = Sink::new(NamedTempFile::new_in(dir.path()).unwrap(), true);
+        if !sink.is_direct() {
+            return; // this file system takes no direct writes at all: nothing to fall back from
+        }
+        let data: Vec<u8> = (0..ALIGN + 100).map(|i| (i % 251) as u8).collect();
+        sink.write_all(&data).unwrap();
+        // whole blocks first, then a refused odd-length direct write
+        sink.write_out(ALIGN).unwrap();
+        assert!(sink.is_direct());
+        let len = sink.len;
+        sink.buf.bytes().copy_within(ALIGN..len, 0);
+        sink.len = len - ALIGN;
+        sink.write_out(100).unwrap();
+        assert!(!sink.is_direct(), "the odd-length write fell back");
+        sink.len = 0;
+        sink.write_all(b"tail").unwrap();
+        let file = sink.finish().unwrap();
+        let mut expected = data;
+        expected.extend_from_slice(b"tail");
+        assert!(std::fs::read(file.path()).unwrap() == expected);
     }
 }
