@@ -296,3 +296,12 @@ impl Dictionaries {
         }
     }
 }
+
+/// A rule's regex with ASCII word boundaries and digits: `\b` becomes `(?-u:\b)` and `\d`
+/// becomes `[0-9]`. A Unicode `\b` sends the regex engine from its lazy DFA to its slowest one
+/// on any text beyond ASCII (every Chinese article), and a Unicode `\d` finds digits that
+/// `str::parse`, which reads every number the rules capture, does not take. Rules that read
+/// full-width digits name them (`[０-９]`).
+pub fn ascii_classes(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+}

@@ -139,7 +139,8 @@ impl Sink {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 // The file system refused a direct write after all: the rest goes through the
                 // page cache. A refused write wrote nothing, so nothing is lost or doubled.
-                Err(e) if *direct && e.raw_os_error() == Some(EINVAL) => {
+                // (EINVAL)
+                Err(e) if *direct && e.kind() == std::io::ErrorKind::InvalidInput => {
                     *direct = false;
                     set_direct(file.as_file(), false)?;
                 }
@@ -154,11 +155,6 @@ impl Sink {
         self.file.as_file()
     }
 }
-
-#[cfg(target_os = "linux")]
-const EINVAL: i32 = libc::EINVAL;
-#[cfg(not(target_os = "linux"))]
-const EINVAL: i32 = 22;
 
 /// Turns `O_DIRECT` on or off for an open file.
 #[cfg(target_os = "linux")]
