@@ -122,6 +122,7 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// The lowercase ASCII words are keyed by bytes: they are looked up from a lowercased copy on
 /// the stack, which then needs no UTF-8 check.

@@ -32,12 +32,12 @@
 //! assert_eq!(codes, ["210000", "540600", "540600"]);
 //! ```
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::dict::{DictError, Dictionaries};
+use crate::extract::numbers::{FastMap, FastSet};
 use crate::ingest::is_han;
 use crate::model::{Level, Mention, RegionValue, Value};
 
@@ -105,43 +105,43 @@ struct Suffix {
 /// The compiled gazetteer.
 pub struct RegionMatcher {
     divisions: Vec<Division>,
-    by_code: HashMap<String, usize>,
+    by_code: FastMap<String, usize>,
     aliases: Vec<Alias>,
     names: Names,
     /// Latin suffix words, longest first.
     suffixes: Vec<Suffix>,
     not_phrases: AhoCorasick,
     not_before: Vec<String>,
-    not_next: HashSet<String>,
-    not_prev: HashSet<String>,
-    company_words: HashSet<String>,
+    not_next: FastSet<String>,
+    not_prev: FastSet<String>,
+    company_words: FastSet<String>,
     /// Words after a place name that make it a government body ("Provincial", "Bureau").
-    gov_words: HashSet<String>,
+    gov_words: FastSet<String>,
     zh_company: Vec<String>,
     zh_gov: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
-    zh_function: HashSet<char>,
+    zh_function: FastSet<char>,
     not_next_zh: Vec<String>,
-    bare_zh: HashSet<String>,
-    surnames: HashSet<String>,
-    well_known: HashSet<usize>,
-    defaults: HashMap<String, usize>,
+    bare_zh: FastSet<String>,
+    surnames: FastSet<String>,
+    well_known: FastSet<usize>,
+    defaults: FastMap<String, usize>,
     /// One-character provincial abbreviations (京, 津, 冀).
     /// (looked up for every Han character of a text, hence the fast hasher)
     abbrevs: crate::extract::numbers::FastMap<char, usize>,
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
     abbrev_context: Vec<(String, String)>,
-    zh_surnames: HashSet<char>,
+    zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
-    changes: HashMap<String, Vec<(String, i32)>>,
+    changes: FastMap<String, Vec<(String, i32)>>,
 }
 
 impl RegionMatcher {
     pub fn build(dicts: &Dictionaries) -> Result<RegionMatcher, DictError> {
         let mut divisions = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = FastMap::default();
         for r in dicts.rows("regions/divisions.tsv", 7)? {
             let f = &r.fields;
             let level = match f[1] {
@@ -188,7 +188,7 @@ impl RegionMatcher {
                 .ok_or_else(|| dicts.error(file, line, format!("unknown division code {code:?}")))
         };
 
-        let mut surfaces: HashMap<String, Alias> = HashMap::new();
+        let mut surfaces: FastMap<String, Alias> = FastMap::default();
         let mut add = |surface: &str, target: usize, needs_context: bool, full_zh: bool| {
             let surface = surface.trim();
             if surface.is_empty() {
@@ -312,15 +312,15 @@ impl RegionMatcher {
 
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
-        let mut not_next = HashSet::new();
-        let mut not_prev = HashSet::new();
-        let mut company_words = HashSet::new();
-        let mut gov_words = HashSet::new();
+        let mut not_next = FastSet::default();
+        let mut not_prev = FastSet::default();
+        let mut company_words = FastSet::default();
+        let mut gov_words = FastSet::default();
         let mut zh_company = Vec::new();
         let mut zh_gov = Vec::new();
-        let mut zh_function = HashSet::new();
+        let mut zh_function = FastSet::default();
         let mut not_next_zh = Vec::new();
-        let mut bare_zh = HashSet::new();
+        let mut bare_zh = FastSet::default();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
             let t = r.fields[1].to_string();
             match r.fields[0] {
@@ -365,7 +365,7 @@ impl RegionMatcher {
             .into_iter()
             .map(|r| r.fields[0].trim().to_string())
             .collect();
-        let mut well_known = HashSet::new();
+        let mut well_known = FastSet::default();
         for r in dicts.rows("regions/well_known.tsv", 1)? {
             well_known.insert(lookup("regions/well_known.tsv", r.line, r.fields[0])?);
         }
@@ -377,7 +377,7 @@ impl RegionMatcher {
                 (r.fields[0].trim().to_string(), only.to_string())
             })
             .collect();
-        let mut zh_surnames = HashSet::new();
+        let mut zh_surnames = FastSet::default();
         let mut zh_roles = Vec::new();
         for r in dicts.rows("regions/zh_person.tsv", 2)? {
             let t = r.fields[1].trim();
@@ -398,12 +398,12 @@ impl RegionMatcher {
                 }
             }
         }
-        let mut defaults = HashMap::new();
+        let mut defaults = FastMap::default();
         for r in dicts.rows("regions/defaults.tsv", 2)? {
             let i = lookup("regions/defaults.tsv", r.line, r.fields[1])?;
             defaults.insert(r.fields[0].to_string(), i);
         }
-        let mut changes: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        let mut changes: FastMap<String, Vec<(String, i32)>> = FastMap::default();
         for r in dicts.rows("regions/changes.tsv", 3)? {
             if r.fields[0].trim().is_empty() {
                 continue;
@@ -462,7 +462,7 @@ impl RegionMatcher {
     pub fn lookup(&self, name: &str) -> Vec<(&Division, String)> {
         let name = name.trim();
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         for a in &self.aliases {
             if a.surface.eq_ignore_ascii_case(name) || a.surface == name {
                 for &t in &a.targets {
