@@ -70,14 +70,14 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::MatchKind;
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 use regex::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{PatternID, Span, meta};
 
+use super::flat::FlatDfa;
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource, iso_day};
 
@@ -392,93 +392,6 @@ const DIGITS: Features = ANY_DIGIT
     | MONTH_BY_YEAR
     | YEAR_THEN_MONTH;
 
-/// The word automaton of the date features as one flat table, stepped by hand once per byte
-/// of every line: a state is its row's offset (state number times 256) and the matching
-/// states come first, so a step is one look-up and the match test one comparison.
-struct WordTable {
-    /// `next[state + byte]`: the state after `byte`.
-    next: Vec<u32>,
-    start: u32,
-    /// States below this one match.
-    matching_below: u32,
-    /// The (pattern, length) matches of each matching state, by state number, in the
-    /// automaton's order.
-    matches: Vec<Vec<(u32, u32)>>,
-}
-
-impl WordTable {
-    fn new(dfa: &aho_corasick::dfa::DFA) -> WordTable {
-        let start = dfa
-            .start_state(Anchored::No)
-            .expect("unanchored start state");
-        // Every state reachable from the start, in breadth-first order (deterministic). The
-        // look-ups by state id are vectors: ids are offsets into the automaton's own table.
-        const UNSEEN: u32 = u32::MAX;
-        let mut number = vec![UNSEEN; start.as_usize() + 1];
-        let mut order = vec![start];
-        number[start.as_usize()] = 0;
-        let mut k = 0;
-        while k < order.len() {
-            for b in 0..=255u8 {
-                let next = dfa.next_state(Anchored::No, order[k], b);
-                if next.as_usize() >= number.len() {
-                    number.resize(next.as_usize() + 1, UNSEEN);
-                }
-                if number[next.as_usize()] == UNSEEN {
-                    number[next.as_usize()] = 0;
-                    order.push(next);
-                }
-            }
-            k += 1;
-        }
-        // matching states first, each group in breadth-first order
-        let (mut renumbered, others): (Vec<_>, Vec<_>) =
-            order.into_iter().partition(|&sid| dfa.is_match(sid));
-        let matching = renumbered.len();
-        renumbered.extend(others);
-        for (i, sid) in renumbered.iter().enumerate() {
-            number[sid.as_usize()] = u32::try_from(i * 256).expect("a small automaton");
-        }
-        let mut next = Vec::with_capacity(renumbered.len() * 256);
-        for &sid in &renumbered {
-            next.extend(
-                (0..=255u8).map(|b| number[dfa.next_state(Anchored::No, sid, b).as_usize()]),
-            );
-        }
-        let matches = renumbered[..matching]
-            .iter()
-            .map(|&sid| {
-                (0..dfa.match_len(sid))
-                    .map(|k| {
-                        let pid = dfa.match_pattern(sid, k);
-                        (pid.as_u32(), dfa.pattern_len(pid) as u32)
-                    })
-                    .collect()
-            })
-            .collect();
-        WordTable {
-            next,
-            start: number[start.as_usize()],
-            matching_below: u32::try_from(matching * 256).expect("a small automaton"),
-            matches,
-        }
-    }
-
-    /// Steps from `state` through `bytes[from..]` to the next matching state: that state and
-    /// the end of its match, or `None` at the end of `bytes`. (A function of its own, so its
-    /// few variables stay in registers.)
-    #[inline(never)]
-    fn run_to_match(&self, bytes: &[u8], mut state: u32, from: usize) -> Option<(u32, usize)> {
-        for (i, &b) in bytes.iter().enumerate().skip(from) {
-            state = self.next[state as usize + usize::from(b)];
-            if state < self.matching_below {
-                return Some((state, i + 1));
-            }
-        }
-        None
-    }
-}
-
 /// The features of the run of ASCII digits that starts at `i`, and of what follows it (see
 /// [`Features`]).
 fn digit_run_features(bytes: &[u8], i: usize) -> Features {
@@ -719,7 +632,7 @@ pub struct DateRules {
     number_words: HashMap<String, u32>,
     /// Every word of [`Features`], with the line prefilter's trigger words: one pass gives
     /// the features of a line.
-    words: WordTable,
+    words: FlatDfa,
     /// The features of each pattern of `words`.
     word_features: Vec<Features>,
     /// The words that end a counting word, lowercase ("one" of "twenty-one", "a").
@@ -1111,7 +1024,7 @@ impl DateRules {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let words = WordTable::new(&words);
+        let words = FlatDfa::new(&words);
         let last_parts = |map: &HashMap<String, u32>| -> Vec<Vec<u8>> {
             map.keys()
                 .filter_map(|w| w.rsplit('-').next())
@@ -1854,10 +1767,10 @@ impl DateRules {
         // The automaton is stepped by hand: with many short words, the iterator's cost per
         // match was most of the scan.
         let table = &self.words;
-        let (mut state, mut e) = (table.start, 0);
+        let (mut state, mut e) = (table.start(), 0);
         while let Some((matched, end)) = table.run_to_match(bytes, state, e) {
             (state, e) = (matched, end);
-            for &(pid, len) in &table.matches[(state >> 8) as usize] {
+            for &(pid, len) in table.matches(state) {
                 let s = e - len as usize;
                 let wf = self.word_features[pid as usize];
                 if wf & DIGIT != 0 {
@@ -4349,44 +4262,6 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("|")
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
-        /// The flat table reports the matches the automaton it is made from reports, stepped
-        /// byte by byte: the same patterns, ends and order.
-        #[test]
-        fn word_table_steps_as_its_automaton(
-            words in proptest::collection::vec("[a-cA-C]{1,4}|[月日年]{1,2}|[0-9]", 1..12),
-            text in proptest::collection::vec("[a-dA-D .]{1,5}|[月日年]|[0-9]", 0..24),
-        ) {
-            let text = text.concat();
-            let dfa = aho_corasick::dfa::Builder::new()
-                .ascii_case_insensitive(true)
-                .byte_classes(false)
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .unwrap();
-            let mut expected = Vec::new();
-            let mut sid = dfa.start_state(Anchored::No).unwrap();
-            for (i, &b) in text.as_bytes().iter().enumerate() {
-                sid = dfa.next_state(Anchored::No, sid, b);
-                if dfa.is_match(sid) {
-                    for k in 0..dfa.match_len(sid) {
-                        let pid = dfa.match_pattern(sid, k);
-                        expected.push((i + 1, pid.as_u32(), dfa.pattern_len(pid) as u32));
-                    }
-                }
-            }
-            let table = WordTable::new(&dfa);
-            let mut found = Vec::new();
-            let (mut state, mut e) = (table.start, 0);
-            while let Some((matched, end)) = table.run_to_match(text.as_bytes(), state, e) {
-                (state, e) = (matched, end);
-                found.extend(table.matches[(state >> 8) as usize].iter().map(|&(p, l)| (e, p, l)));
-            }
-            proptest::prop_assert_eq!(found, expected);
-        }
     }
 
     proptest::proptest! {

@@ -8,6 +8,7 @@
 
 pub mod agreements;
 pub mod dates;
+mod flat;
 pub mod money;
 pub mod numbers;
 pub mod regions;
