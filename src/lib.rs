@@ -22,5 +22,6 @@ pub mod ingest;
 pub mod model;
 pub mod resolve;
 pub mod run;
+mod swar;
 pub mod synthetic;
 pub mod write;

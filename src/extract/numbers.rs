@@ -27,6 +27,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::dict::{DictError, Dictionaries};
+use crate::swar;
 
 /// How a number word combines with its neighbours (see `numbers/words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -877,31 +878,22 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 /// ASCII digit, a byte beyond ASCII, or a letter that starts a word. Letters inside words and
 /// spaces and punctuation (most of an English text) are passed over eight bytes at a time.
 fn next_number_start(bytes: &[u8], mut from: usize, to: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // the high bit of each byte of the result is set where the byte is in lo..=hi (ASCII)
-    let within = |word: u64, lo: u8, hi: u8| {
-        let low = word & !HIGH;
-        let at_least_lo = low + ONES * (0x80 - u64::from(lo));
-        let above_hi = low + ONES * (0x7F - u64::from(hi));
-        at_least_lo & !above_hi & !word & HIGH
-    };
     // (Chinese text: one character after another)
     if from < to && !bytes[from].is_ascii() {
         return from;
     }
     while from + 8 <= to {
-        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
-        let digits = within(word, b'0', b'9');
+        let word = swar::load(bytes, from);
+        let digits = swar::within(word, b'0', b'9');
         // (| 0x20 makes capitals small and takes no other byte into a..=z)
-        let letters = within(word | (ONES * 0x20), b'a', b'z');
+        let letters = swar::within(word | (swar::ONES * 0x20), b'a', b'z');
         let alnum = digits | letters;
         // a letter with a letter or digit before it, the one before this word included
         let glued_before = from > 0 && bytes[from - 1].is_ascii_alphanumeric();
         let after_alnum = (alnum << 8) | (u64::from(glued_before) << 7);
-        let wanted = digits | (word & HIGH) | (letters & !after_alnum);
+        let wanted = digits | swar::high(word) | (letters & !after_alnum);
         if wanted != 0 {
-            return from + wanted.trailing_zeros() as usize / 8;
+            return from + swar::first(wanted);
         }
         from += 8;
     }

@@ -40,6 +40,7 @@ use crate::dict::{DictError, Dictionaries};
 use crate::extract::numbers::{FastMap, FastSet};
 use crate::ingest::is_han;
 use crate::model::{Level, Mention, RegionValue, Value};
+use crate::swar;
 
 /// One division of the standard.
 #[derive(Debug, Clone)]
@@ -1139,12 +1140,10 @@ impl RegionMatcher {
 
 /// The first byte at or after `from` that is not ASCII, testing eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while from + 8 <= bytes.len() {
-        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
-        if word & HIGH != 0 {
-            // little-endian: the lowest set high bit is the first non-ASCII byte
-            return Some(from + (word & HIGH).trailing_zeros() as usize / 8);
+        let marks = swar::high(swar::load(bytes, from));
+        if marks != 0 {
+            return Some(from + swar::first(marks));
         }
         from += 8;
     }
@@ -1287,20 +1286,11 @@ impl Names {
 
     /// The first byte at or after `from` that can start a Latin name.
     fn next_latin(&self, bytes: &[u8], mut from: usize) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         loop {
             if self.latin_caps {
                 while from + 8 <= bytes.len() {
-                    let word =
-                        u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
-                    // The high bit of each byte of `caps` is set for a byte in A..=Z: on the
-                    // low seven bits (so no carry crosses bytes), adding 0x7F - (b'A' - 1)
-                    // carries into the high bit from b'A' up, adding 0x7F - b'Z' from b'[' up.
-                    let low = word & !HIGH;
-                    let from_a = low + ONES * (0x7F - (u64::from(b'A') - 1));
-                    let past_z = low + ONES * (0x7F - u64::from(b'Z'));
-                    if (from_a & !past_z | word) & HIGH != 0 {
+                    let word = swar::load(bytes, from);
+                    if swar::within(word, b'A', b'Z') | swar::high(word) != 0 {
                         break;
                     }
                     from += 8;

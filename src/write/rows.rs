@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::DocumentRecord;
 use crate::model::{Mention, Value, push_iso_day};
+use crate::swar;
 
 /// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes it: `"`, `\` and
 /// control characters only; everything else, non-ASCII included, is copied.
@@ -66,28 +67,17 @@ pub fn csv_field(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `word` equal to `b` (the lowest one exactly; one above it may
-/// be set by the borrow, which `next_marked` does not read).
-fn equal_bytes(word: u64, b: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(b));
-    x.wrapping_sub(ONES) & !x & HIGH
-}
-
 /// Bytes JSON escapes: control characters, `"` and `\`.
 fn json_marks(word: u64) -> u64 {
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    control | equal_bytes(word, b'"') | equal_bytes(word, b'\\')
+    swar::below(word, 0x20) | swar::equal(word, b'"') | swar::equal(word, b'\\')
 }
 
 /// Bytes that make a CSV field quoted.
 fn csv_marks(word: u64) -> u64 {
-    equal_bytes(word, b',')
-        | equal_bytes(word, b'"')
-        | equal_bytes(word, b'\n')
-        | equal_bytes(word, b'\r')
+    swar::equal(word, b',')
+        | swar::equal(word, b'"')
+        | swar::equal(word, b'\n')
+        | swar::equal(word, b'\r')
 }
 
 /// The first byte at or after `from` that `marked` accepts, eight bytes at a time with
@@ -100,10 +90,9 @@ fn next_marked(
     marked: impl Fn(u8) -> bool,
 ) -> Option<usize> {
     while from + 8 <= bytes.len() {
-        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
-        let m = marks(word);
+        let m = marks(swar::load(bytes, from));
         if m != 0 {
-            return Some(from + m.trailing_zeros() as usize / 8);
+            return Some(from + swar::first(m));
         }
         from += 8;
     }
