@@ -132,6 +132,9 @@ struct Tables {
     scales: FastMap<Vec<u8>, (Decimal, Attach)>,
     /// Chinese characters that are digits or units, by character.
     zh: FastMap<char, ZhToken>,
+    /// The characters of `zh` below U+10000 as a bit set: the scan asks about every character
+    /// of a Chinese text, and most are not numerals.
+    zh_bmp: Box<[u64; 1024]>,
     /// Characters that mean "more than" inside a Chinese number.
     zh_inside: Vec<char>,
     /// Lowercase first letters of the English number words, and "a".
@@ -262,10 +265,17 @@ impl NumberParser {
                 starts[k / 64] |= 1 << (k % 64);
             }
         }
+        let mut zh_bmp = Box::new([0u64; 1024]);
+        for &c in zh.keys() {
+            if let Ok(k) = u16::try_from(u32::from(c)) {
+                zh_bmp[usize::from(k / 64)] |= 1 << (k % 64);
+            }
+        }
         Ok(NumberParser {
             inner: Arc::new(Tables {
                 words,
                 scales,
+                zh_bmp,
                 zh,
                 zh_inside: vec!['多', '余'],
                 first_letters,
@@ -389,7 +399,11 @@ impl NumberParser {
                 }
             } else if b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                match self.inner.zh.get(&c) {
+                let lookup = match u16::try_from(u32::from(c)) {
+                    Ok(k) if self.inner.zh_bmp[usize::from(k / 64)] & (1 << (k % 64)) == 0 => None,
+                    _ => self.inner.zh.get(&c),
+                };
+                match lookup {
                     Some(ZhToken::Digit(_)) => self.read_chinese(text, i, None),
                     Some(ZhToken::Small(_))
                         if (c == '十' || c == '拾')
