@@ -119,10 +119,16 @@ fn json_bool(out: &mut Vec<u8>, b: bool) {
 }
 
 /// `,"key":` — every key here is a plain ASCII identifier.
+/// `,"name":` for a key name, made at compile time: one copy per key instead of three.
+macro_rules! key {
+    ($k:literal) => {
+        concat!(",\"", $k, "\":")
+    };
+}
+
+/// Appends a key made by `key!`.
 fn key(out: &mut Vec<u8>, k: &str) {
-    out.extend_from_slice(b",\"");
     out.extend_from_slice(k.as_bytes());
-    out.extend_from_slice(b"\":");
 }
 
 fn json_str_field(out: &mut Vec<u8>, k: &str, v: &str) {
@@ -144,16 +150,16 @@ fn json_name_field(out: &mut Vec<u8>, k: &str, v: &'static str) {
 pub fn json_document(out: &mut Vec<u8>, rec: &DocumentRecord) {
     out.extend_from_slice(b"{\"doc_id\":");
     json_str(out, &rec.doc_id);
-    key(out, "title");
+    key(out, key!("title"));
     match &rec.title {
         Some(t) => json_str(out, t),
         None => out.extend_from_slice(b"null"),
     }
-    key(out, "published");
+    key(out, key!("published"));
     json_date(out, rec.published);
-    key(out, "bytes");
+    key(out, key!("bytes"));
     number(out, rec.bytes);
-    key(out, "mentions");
+    key(out, key!("mentions"));
     json_list(out, &rec.mentions, json_mention);
     out.extend_from_slice(b"}\n");
 }
@@ -173,55 +179,55 @@ fn json_list<T>(out: &mut Vec<u8>, items: &[T], item: impl Fn(&mut Vec<u8>, &T))
 fn json_mention(out: &mut Vec<u8>, m: &Mention) {
     out.extend_from_slice(b"{\"text\":");
     json_str(out, &m.text);
-    key(out, "start");
+    key(out, key!("start"));
     number(out, m.start);
-    key(out, "end");
+    key(out, key!("end"));
     number(out, m.end);
-    json_name_field(out, "type", m.value.type_name());
+    json_name_field(out, key!("type"), m.value.type_name());
     match &m.value {
         Value::Region(r) => {
-            json_str_field(out, "code", &r.code);
-            json_str_field(out, "name", &r.name);
-            json_str_field(out, "name_zh", &r.name_zh);
-            json_name_field(out, "level", r.level.as_str());
-            json_str_field(out, "province_code", &r.province_code);
-            json_str_field(out, "matched_alias", &r.matched_alias);
-            key(out, "ambiguous");
+            json_str_field(out, key!("code"), &r.code);
+            json_str_field(out, key!("name"), &r.name);
+            json_str_field(out, key!("name_zh"), &r.name_zh);
+            json_name_field(out, key!("level"), r.level.as_str());
+            json_str_field(out, key!("province_code"), &r.province_code);
+            json_str_field(out, key!("matched_alias"), &r.matched_alias);
+            key(out, key!("ambiguous"));
             json_bool(out, r.ambiguous);
             if !r.alternatives.is_empty() {
-                key(out, "alternatives");
+                key(out, key!("alternatives"));
                 json_list(out, &r.alternatives, |out, a| json_str(out, a));
             }
             if let Some(c) = &r.code_as_of {
-                json_str_field(out, "code_as_of", c);
+                json_str_field(out, key!("code_as_of"), c);
             }
         }
         Value::Date(d) => {
-            json_str_field(out, "value", &d.value);
-            key(out, "first_day");
+            json_str_field(out, key!("value"), &d.value);
+            key(out, key!("first_day"));
             json_date(out, d.first_day);
-            key(out, "last_day");
+            key(out, key!("last_day"));
             json_date(out, d.last_day);
-            json_name_field(out, "granularity", d.granularity.as_str());
-            json_name_field(out, "year_source", d.year_source.as_str());
+            json_name_field(out, key!("granularity"), d.granularity.as_str());
+            json_name_field(out, key!("year_source"), d.year_source.as_str());
         }
         Value::Money(x) => {
-            json_str_field(out, "amount", &x.amount);
+            json_str_field(out, key!("amount"), &x.amount);
             if let Some(max) = &x.amount_max {
-                json_str_field(out, "amount_max", max);
+                json_str_field(out, key!("amount_max"), max);
             }
-            json_str_field(out, "currency", &x.currency);
-            key(out, "approximate");
+            json_str_field(out, key!("currency"), &x.currency);
+            key(out, key!("approximate"));
             json_bool(out, x.approximate);
             if let Some(q) = &x.qualifier {
-                json_str_field(out, "qualifier", q);
+                json_str_field(out, key!("qualifier"), q);
             }
         }
         Value::Agreement(a) => {
-            key(out, "count");
+            key(out, key!("count"));
             number(out, a.count);
-            json_name_field(out, "kind", a.kind.as_str());
-            json_str_field(out, "label", &a.label);
+            json_name_field(out, key!("kind"), a.kind.as_str());
+            json_str_field(out, key!("label"), &a.label);
         }
     }
     out.push(b'}');
