@@ -16,6 +16,17 @@ pub fn load(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
+/// The bytes of `bytes[at..end]` (at most eight) as one word, the rest filled with `pad`: a
+/// scan's last, short word is tested like the others, with a `pad` the test never marks.
+pub fn load_padded(bytes: &[u8], at: usize, end: usize, pad: u8) -> u64 {
+    if end - at == 8 {
+        return load(bytes, at);
+    }
+    let mut word = [pad; 8];
+    word[..end - at].copy_from_slice(&bytes[at..end]);
+    u64::from_le_bytes(word)
+}
+
 /// Marks the ASCII bytes in `lo..=hi` (`hi` < 0x80). Exact: the additions work on the low
 /// seven bits of each byte, so no carry crosses into the next.
 pub fn within(word: u64, lo: u8, hi: u8) -> u64 {

@@ -1014,9 +1014,9 @@ impl DateRules {
                 _ => merged.push((w, f)),
             }
         }
+        // (stepped through its flat copy, so its own byte classes cost nothing)
         let words = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
-            .byte_classes(false)
             .match_kind(MatchKind::Standard)
             .build(merged.iter().map(|(w, _)| w))
             .map_err(|e| DictError {

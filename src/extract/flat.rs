@@ -125,11 +125,12 @@ mod tests {
         fn flat_table_steps_as_its_automaton(
             words in proptest::collection::vec("[a-cA-C]{1,4}|[月日年]{1,2}|[0-9]", 1..12),
             text in proptest::collection::vec("[a-dA-D .]{1,5}|[月日年]|[0-9]", 0..24),
+            classes in proptest::bool::ANY,
         ) {
             let text = text.concat();
             let dfa = aho_corasick::dfa::Builder::new()
                 .ascii_case_insensitive(true)
-                .byte_classes(false)
+                .byte_classes(classes)
                 .match_kind(MatchKind::Standard)
                 .build(&words)
                 .unwrap();

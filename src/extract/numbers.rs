@@ -388,9 +388,9 @@ impl NumberParser {
             let found = if b.is_ascii_digit() || starts_fullwidth_digit(bytes, i) {
                 self.read_digits_number(text, i)
             } else if b.is_ascii_alphabetic() {
+                // (a word's start: `next_number_start` passes over letters inside words)
                 // Most words cannot start a number: one table look-up rules them out.
-                if (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
-                    || !self.inner.first_letters[(b | 0x20) as usize & 0x7f]
+                if !self.inner.first_letters[(b | 0x20) as usize & 0x7f]
                     || !self.starts_number(text, i)
                 {
                     None
@@ -896,8 +896,10 @@ fn next_number_start(bytes: &[u8], mut from: usize, to: usize) -> usize {
     if from < to && !bytes[from].is_ascii() {
         return from;
     }
-    while from + 8 <= to {
-        let word = swar::load(bytes, from);
+    while from < to {
+        // (the last, short word padded with spaces, which are never wanted)
+        let end = (from + 8).min(to);
+        let word = swar::load_padded(bytes, from, end, b' ');
         let digits = swar::within(word, b'0', b'9');
         // (| 0x20 makes capitals small and takes no other byte into a..=z)
         let letters = swar::within(word | (swar::ONES * 0x20), b'a', b'z');
@@ -909,17 +911,7 @@ fn next_number_start(bytes: &[u8], mut from: usize, to: usize) -> usize {
         if wanted != 0 {
             return from + swar::first(wanted);
         }
-        from += 8;
-    }
-    while from < to {
-        let b = bytes[from];
-        if b.is_ascii_digit()
-            || !b.is_ascii()
-            || b.is_ascii_alphabetic() && (from == 0 || !bytes[from - 1].is_ascii_alphanumeric())
-        {
-            return from;
-        }
-        from += 1;
+        from = end;
     }
     to
 }

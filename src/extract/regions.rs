@@ -129,7 +129,7 @@ pub struct RegionMatcher {
     defaults: FastMap<String, usize>,
     /// One-character provincial abbreviations (京, 津, 冀).
     /// (looked up for every Han character of a text, hence the fast hasher)
-    abbrevs: crate::extract::numbers::FastMap<char, usize>,
+    abbrevs: FastMap<char, usize>,
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
     abbrev_context: Vec<(String, String)>,
@@ -1322,19 +1322,18 @@ fn starts_word(text: &str, at: usize) -> bool {
     match text.as_bytes()[..at].last() {
         None => true,
         Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() || is_han(c)),
+        Some(_) => !text[..at].chars().next_back().is_some_and(glues),
     }
 }
 
 /// True when `text[start..end]` is not glued to letters or digits on either side.
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_han(c));
-    !glued(before) && !glued(after)
+    starts_word(text, start) && !text[end..].chars().next().is_some_and(glues)
+}
+
+/// A letter or digit other than a Han character: what glues a Latin name to a word.
+fn glues(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
 }
 
 /// The word after position `end`, past one space.

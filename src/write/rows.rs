@@ -82,7 +82,9 @@ fn csv_marks(word: u64) -> u64 {
 
 /// The first byte at or after `from` that `marked` accepts, eight bytes at a time with
 /// `marks` (whose lowest flagged byte is the first marked one of its word), then one by one.
-/// Fields are mostly short and clean: this is most of the writers' time.
+/// Fields are mostly short and clean: this is most of the writers' time. (The last, short word
+/// is tested byte by byte with `marked`: copying it into a padded word, as the number scan
+/// does, cost 0.4% more instructions in a run, most fields being shorter than eight bytes.)
 fn next_marked(
     bytes: &[u8],
     mut from: usize,
