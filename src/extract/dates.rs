@@ -340,8 +340,8 @@ const TWO_SEPARATORS: Features = 1 << 35;
 const MONTH_BY_YEAR: Features = 1 << 36;
 /// Two whole-word month names.
 const TWO_MONTHS: Features = 1 << 37;
-/// "on" or "the", then spaces, then a digit or a spelled ordinal ("on the 15th").
-const DAY_AFTER_THE: Features = 1 << 38;
+/// "on" or "on the", then spaces, then a digit or a spelled ordinal ("on the 15th").
+const DAY_AFTER_ON: Features = 1 << 38;
 
 /// Word features that need a word boundary before the word.
 const AT_WORD_START: Features = SPELLED_YEAR;
@@ -371,7 +371,7 @@ const WORDS: Features = MONTH_BEFORE
     | HALF_CODE
     | MONTH_BY_YEAR
     | TWO_MONTHS
-    | DAY_AFTER_THE
+    | DAY_AFTER_ON
     | MONTH_THEN_DIGIT
     | COUNTED_UNIT
     | QUARTERS
@@ -403,8 +403,8 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
     };
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut f = DIGIT;
-    if after_on_or_the(bytes, i) {
-        f |= DAY_AFTER_THE;
+    if after_on(bytes, i) {
+        f |= DAY_AFTER_ON;
     }
     let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
     // "20200701": eight digits that start like a year
@@ -467,15 +467,25 @@ fn skip_spaces_back(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether "on" or "the" and spaces come right before `i` ("on the 15th").
-fn after_on_or_the(bytes: &[u8], i: usize) -> bool {
-    let j = skip_spaces_back(bytes, i);
-    let word = |w: &[u8]| {
+/// Whether "on" or "on the", and spaces, come right before `i` ("on the 15th", "on 24th"): a
+/// day alone is read only after "on" (see `Kind::OrdinalDay`), so "the first" or "the 5th"
+/// elsewhere starts no search.
+fn after_on(bytes: &[u8], i: usize) -> bool {
+    // whether word `w` ends at `j`, with no word byte before it
+    let word = |j: usize, w: &[u8]| {
         j >= w.len()
             && bytes[j - w.len()..j].eq_ignore_ascii_case(w)
             && (j == w.len() || !is_word_byte(bytes[j - w.len() - 1]))
     };
-    j < i && (word(b"on") || word(b"the"))
+    let j = skip_spaces_back(bytes, i);
+    if j == i {
+        return false;
+    }
+    if word(j, b"on") {
+        return true;
+    }
+    let k = j.saturating_sub(3);
+    word(j, b"the") && skip_spaces_back(bytes, k) < k && word(skip_spaces_back(bytes, k), b"on")
 }
 
 /// Whether a year can stand right before or after a month name at `start..end`: a digit
@@ -825,8 +835,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "between"/"from"
         MonDayRange | MonDayMonDayRange | MonMonRange => start(MONTH_BEFORE, 1),
         DayDayMonRange | DayMonDayMonRange => start(day, before_day),
-        // "on the": the word pass marks the day after it DAY_AFTER_THE
-        OrdinalDay => start(DAY_AFTER_THE, 2),
+        // "on the": the word pass marks the day after it DAY_AFTER_ON
+        OrdinalDay => start(DAY_AFTER_ON, 2),
         // a weekday, "the"
         DayMon => start(day, n.weekday + 1),
         MonYear => start(MONTH_BEFORE, 0),
@@ -1359,13 +1369,13 @@ impl DateRules {
                     r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
                 ),
             ),
-            // "on the 15th", "the 24.", "on the first"
+            // "on the 15th", "on 24th", "on the first"
             (
                 OrdinalDay,
                 false,
-                &[DAY_AFTER_THE],
+                &[DAY_AFTER_ON],
                 format!(
-                    r"(?i)\b(?P<pre>on\s+the|on|the)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
+                    r"(?i)\b(?P<pre>on\s+the|on)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
                 ),
             ),
             // "Monday 21", "tuesday the eleventh", "Thu 15th"
@@ -1817,8 +1827,8 @@ impl DateRules {
                         f |= COUNTED_UNIT;
                     }
                 }
-                if wf & ORDINAL != 0 && after_on_or_the(bytes, s) {
-                    f |= DAY_AFTER_THE;
+                if wf & ORDINAL != 0 && after_on(bytes, s) {
+                    f |= DAY_AFTER_ON;
                 }
                 if wf & MONTH != 0 {
                     if before {
@@ -3069,10 +3079,8 @@ impl DateRules {
                 let numeric = dt.starts_with(|c: char| c.is_ascii_digit());
                 let suffixed = numeric && dt.ends_with(|c: char| c.is_ascii_alphabetic());
                 // "the first" and "the 21st" are too common as phrases: a day alone needs "on"
-                // ("on the 15th", "on 24th"), spelled days "on the"; "on 24" is not a date.
-                if (!numeric && !pre.starts_with("on the"))
-                    || (numeric && !suffixed && pre == "on")
-                    || !pre.starts_with("on")
+                // (the rule holds no other), spelled days "on the"; "on 24" is not a date.
+                if (!numeric && !pre.starts_with("on the")) || (numeric && !suffixed && pre == "on")
                 {
                     return None;
                 }
@@ -4376,6 +4384,7 @@ mod tests {
         "Sunday June 18, Sun., June 18, 2023, Sat 6/17, Jan. 5th-7th, Jan 5-Feb 7, 2024.",
         "the past 3 years, the last two weeks, the previous twenty-one days, the next 6 months.",
         "Sept. 10, 2022 in Sept 2022, in September of 2022, September, 2022 and September-2022.",
+        "Upon the 5th, on  the 6th, ON THE seventh, on\tthe 8th, the 9th, upon 10th and on 11th.",
     ];
 
     /// A rule searched for only where its matches can start finds what a search along the
