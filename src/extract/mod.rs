@@ -68,24 +68,39 @@ impl Extractors {
     /// run's time on one thread, chunks of 32 against one document at a time, measured with
     /// `examples/stage_times.rs`). The result is the same.
     pub fn extract_each(&self, docs: &[(&Document, Option<Anchor>)]) -> Vec<Vec<Mention>> {
-        let mut found: Vec<Vec<Mention>> = docs
+        let regions: Vec<Vec<Mention>> = docs
             .iter()
             .map(|(doc, _)| self.regions.extract(&doc.text))
             .collect();
-        for ((doc, anchor), out) in docs.iter().zip(&mut found) {
-            out.extend(self.dates.extract(&doc.text, *anchor));
-        }
+        let dates: Vec<Vec<Mention>> = docs
+            .iter()
+            .map(|(doc, anchor)| self.dates.extract(&doc.text, *anchor))
+            .collect();
         let prepared: Vec<Prepared> = docs
             .iter()
             .map(|(doc, _)| Prepared::new(&doc.text))
             .collect();
-        for (p, out) in prepared.iter().zip(&mut found) {
-            out.extend(self.money.extract_prepared(p));
-        }
-        for (p, out) in prepared.iter().zip(&mut found) {
-            out.extend(self.agreements.extract_prepared(p));
-        }
-        found
+        let money: Vec<Vec<Mention>> = prepared
+            .iter()
+            .map(|p| self.money.extract_prepared(p))
+            .collect();
+        let agreements = prepared.iter().map(|p| self.agreements.extract_prepared(p));
+        // Each document's lists joined once, into a list of their exact length: extending
+        // the first list by the others grew it by reallocation, copying it each time (2% of
+        // a run's instructions on the own generator's articles, 70 mentions each).
+        regions
+            .into_iter()
+            .zip(dates)
+            .zip(money)
+            .zip(agreements)
+            .map(|(((r, d), m), a)| {
+                let mut all = Vec::with_capacity(r.len() + d.len() + m.len() + a.len());
+                for part in [r, d, m, a] {
+                    all.extend(part);
+                }
+                all
+            })
+            .collect()
     }
 }
 
