@@ -340,7 +340,8 @@ impl RegionMatcher {
                     gov_words.insert(t);
                 }
                 "company_zh" => zh_company.push(t),
-                "gov_zh" => zh_gov.push(t),
+                // (both end a company name before its company word: see `company_zh_ahead`)
+                "gov_zh" | "not_company_zh" => zh_gov.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
                 "bare_zh" => {
@@ -506,15 +507,16 @@ impl RegionMatcher {
         out
     }
 
-    /// Names found, and the spans of Han names dropped as non-regions (their characters are no
-    /// provincial abbreviations either: 咸宁新闻网 is not 宁 and 新).
+    /// Names found, and the spans of Han names dropped as non-regions and of the phrases of
+    /// `not_regions.tsv`: their characters are no provincial abbreviations either (咸宁新闻网 is
+    /// not 宁 and 新, 雅鲁藏布 not 鲁 and 藏).
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(usize, usize)>) {
-        let mut dropped = Vec::new();
         let excluded: Vec<(usize, usize)> = self
             .not_phrases
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
+        let mut dropped = excluded.clone();
         let mut out = Vec::new();
         for (start, name_end, alias_id) in self.names.find(text) {
             let alias = &self.aliases[alias_id];
