@@ -3753,9 +3753,24 @@ impl DateRules {
         let capital = surface.starts_with(char::is_uppercase);
         let dotted = surface.ends_with('.') || text[end..].starts_with('.');
         match l.as_str() {
-            "sun" | "sat" | "mon" | "wed" => capital || dotted,
+            // "Sun Wei", "Sun Yat-sen": an undotted short form before a capitalised word that
+            // is no month is a surname or a name's start ("Sat Jun 18" stays a date)
+            "sun" | "sat" | "mon" | "wed" => dotted || capital && !self.name_follows(text, end),
             _ => true,
         }
+    }
+
+    /// Whether a capitalised word other than a month name follows `end` after one space.
+    fn name_follows(&self, text: &str, end: usize) -> bool {
+        let Some(rest) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let word: &str = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && !self.months.contains_key(&*word.lower())
     }
 
     /// Second pass over the accepted candidates of a line: a weekday next to a date becomes
@@ -3825,6 +3840,28 @@ impl DateRules {
                     && matches!(gap.trim(), "," | "，")
                 {
                     Some((ps, ce, pv.clone()))
+                } else if matches!(
+                    prev.kind,
+                    Some(Kind::MonthAlone | Kind::MonDay | Kind::DayMon)
+                ) && matches!(c.kind, Some(Kind::RelativePeriod))
+                    && cv.granularity == Granularity::Year
+                    && pv.year_source != YearSource::Text
+                    && (matches!(gap.trim(), "" | ",") || gap.trim().eq_ignore_ascii_case("of"))
+                {
+                    // "August next year", "June of last year", "May 5 last year": the month or
+                    // the day in the year the relative year names, not in the window's year
+                    let year = cv.first_day.map(|d| d.year());
+                    let (month, day) = (pv.first_day.map(|d| d.month()), pv.first_day);
+                    let v = match (pv.granularity, year, month, day) {
+                        (Granularity::Month, Some(y), Some(m), _) => {
+                            month_value(y, m, cv.year_source)
+                        }
+                        (Granularity::Day, Some(y), Some(m), Some(d)) => {
+                            ymd(y, m, d.day()).map(|d| day_value(d, cv.year_source))
+                        }
+                        _ => None,
+                    };
+                    v.map(|v| (ps, ce, v))
                 } else if self.range_gap.is_match(gap)
                     // "DALIAN, May 29, 2024 - The 2024 fair": a dateline dash, not a range
                     && !(gap.trim().len() < gap.len()
@@ -4440,6 +4477,28 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a weekday's short form before a month is a date
+        (
+            "The team came on Sat Jun 18 and left Wed Nov 3.",
+            "2024-10-14",
+            "Sat Jun 18=2024-06-18 | Wed Nov 3=2024-11-03",
+        ),
+        // a month or a day, then the relative year it falls in
+        (
+            "The next fair opens in August next year.",
+            "2024-07-29",
+            "August next year=2025-08",
+        ),
+        (
+            "Exports fell in June of last year and recovered by December this year.",
+            "2024-12-02",
+            "June of last year=2023-06 | December this year=2024-12",
+        ),
+        (
+            "The pact was signed on May 5 last year, and on 9 March next year it expires.",
+            "2021-01-15",
+            "May 5 last year=2020-05-05 | 9 March next year=2022-03-09",
+        ),
         (
             "On June 18 the fair opened.",
             "2023-06-20",
@@ -4691,6 +4750,13 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a weekday's short form that is a surname or begins a name
+        ("Author: Sun Wei   Source: Heilongjiang Daily", "2024-10-14"),
+        (
+            "A team from Sun Yat-sen University joined the talks.",
+            "2024-10-14",
+        ),
+        ("Editors: Sun Li and Mon Chau", "2022-03-01"),
         ("武隆区已有2100余人实现就业", "2024-03-05"),
         ("共有2023家企业参展", "2024-03-05"),
         ("the 5th China Tibet Tourism and Culture Expo", "2023-06-20"),
