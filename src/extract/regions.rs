@@ -947,6 +947,19 @@ impl RegionMatcher {
                 })
             })
         };
+        if let Some(next) = cands.get(i + 1)
+            && matches!(&text[c.end..next.start], "'s " | "’s ")
+            && next.alias != c.alias
+            && let Some(t) = targets.iter().copied().find(|&t| {
+                self.aliases[next.alias]
+                    .targets
+                    .iter()
+                    .any(|&o| self.divisions[o].parent == t && o != t)
+            })
+        {
+            // "Suzhou's Wujiang District": a subdivision named just after picks its parent.
+            return Some(t);
+        }
         if let Some(next) = cands.get(i + 1) {
             // "Taizhou, Zhejiang", "Taizhou in Zhejiang", and appositions within the clause:
             // "Fuzhou, the capital of neighbouring Fujian Province", "Jinjiang, a county-level
@@ -972,9 +985,10 @@ impl RegionMatcher {
             {
                 return Some(t);
             }
-            // "Jiaojiang District, Taizhou": a subdivision named just before picks its parent.
+            // "Jiaojiang District, Taizhou", "Wujiang District of Suzhou": a subdivision named
+            // just before picks its parent.
             let pa = &self.aliases[prev.alias];
-            if matches!(gap, ", " | "，" | "")
+            if matches!(gap, ", " | "，" | "" | " of ")
                 && prev.alias != c.alias
                 && let Some(t) = targets.iter().copied().find(|&t| {
                     pa.targets
