@@ -65,6 +65,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dictionaries/regions/zh_person.tsv"),
     ),
     (
+        "regions/city_compounds.tsv",
+        include_str!("../dictionaries/regions/city_compounds.tsv"),
+    ),
+    (
         "regions/defaults.tsv",
         include_str!("../dictionaries/regions/defaults.tsv"),
     ),

@@ -133,6 +133,9 @@ pub struct RegionMatcher {
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
     abbrev_context: Vec<(String, String)>,
+    /// Compounds of one-character short forms where a city stands beside a province (成渝
+    /// Chengdu and Chongqing): each character's division (`city_compounds.tsv`).
+    city_compounds: Vec<(String, Vec<usize>)>,
     zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
@@ -379,6 +382,23 @@ impl RegionMatcher {
                 (r.fields[0].trim().to_string(), only.to_string())
             })
             .collect();
+        let mut city_compounds = Vec::new();
+        for r in dicts.rows("regions/city_compounds.tsv", 2)? {
+            let word = r.fields[0].trim();
+            let codes = r.fields[1]
+                .split(',')
+                .map(|c| lookup("regions/city_compounds.tsv", r.line, c.trim()))
+                .collect::<Result<Vec<usize>, DictError>>()?;
+            if codes.len() != word.chars().count() {
+                return Err(dicts.error(
+                    "regions/city_compounds.tsv",
+                    r.line,
+                    format!("{word:?} needs one code per character, got {}", codes.len()),
+                ));
+            }
+            city_compounds.push((word.to_string(), codes));
+        }
+        city_compounds.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let mut zh_surnames = FastSet::default();
         let mut zh_roles = Vec::new();
         for r in dicts.rows("regions/zh_person.tsv", 2)? {
@@ -445,6 +465,7 @@ impl RegionMatcher {
             defaults,
             abbrevs,
             abbrev_context,
+            city_compounds,
             zh_surnames,
             zh_roles,
             changes,
@@ -1090,10 +1111,35 @@ impl RegionMatcher {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // The city compounds first: their characters are then no run of their own.
+        let mut compounds: Vec<(usize, usize)> = Vec::new();
+        // (longest first: 沪杭甬 before 沪杭)
+        for (word, codes) in &self.city_compounds {
+            for (s, _) in text.match_indices(word.as_str()) {
+                let e = s + word.len();
+                let taken = |p: usize| {
+                    cands.iter().any(|c| c.start <= p && p < c.end)
+                        || dropped.iter().any(|&(ds, de)| ds <= p && p < de)
+                };
+                if (s..e).any(taken) || compounds.iter().any(|&(cs, ce)| cs < e && s < ce) {
+                    continue;
+                }
+                for ((pos, ch), &i) in word.char_indices().zip(codes) {
+                    out.push(Mention::at(
+                        text,
+                        s + pos,
+                        s + pos + ch.len_utf8(),
+                        Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
+                    ));
+                }
+                compounds.push((s, e));
+            }
+        }
         let mut run: Vec<(usize, char)> = Vec::new();
         let covered = |pos: usize| {
             cands.iter().any(|c| c.start <= pos && pos < c.end)
                 || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
+                || compounds.iter().any(|&(s, e)| s <= pos && pos < e)
         };
         let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
             let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
