@@ -136,6 +136,9 @@ pub struct RegionMatcher {
     /// Compounds of one-character short forms where a city stands beside a province (成渝
     /// Chengdu and Chongqing): each character's division (`city_compounds.tsv`).
     city_compounds: Vec<(String, Vec<usize>)>,
+    /// The first characters of `city_compounds`, as bit `c % 64` (a filter tested at every
+    /// character beyond ASCII; a 64-bit test costs less than a list look-up there).
+    compound_starts: u64,
     zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
@@ -399,6 +402,17 @@ impl RegionMatcher {
             city_compounds.push((word.to_string(), codes));
         }
         city_compounds.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        // A city's one-character form is looked up with the provinces' (one look-up a
+        // character), marked as no abbreviation of its own.
+        for (w, _) in &city_compounds {
+            for c in w.chars() {
+                abbrevs.entry(c).or_insert(CITY_FORM);
+            }
+        }
+        let compound_starts = city_compounds
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .fold(0u64, |m, c| m | 1 << (u32::from(c) % 64));
         let mut zh_surnames = FastSet::default();
         let mut zh_roles = Vec::new();
         for r in dicts.rows("regions/zh_person.tsv", 2)? {
@@ -466,6 +480,7 @@ impl RegionMatcher {
             abbrevs,
             abbrev_context,
             city_compounds,
+            compound_starts,
             zh_surnames,
             zh_roles,
             changes,
@@ -1111,35 +1126,10 @@ impl RegionMatcher {
             return Vec::new();
         }
         let mut out = Vec::new();
-        // The city compounds first: their characters are then no run of their own.
-        let mut compounds: Vec<(usize, usize)> = Vec::new();
-        // (longest first: 沪杭甬 before 沪杭)
-        for (word, codes) in &self.city_compounds {
-            for (s, _) in text.match_indices(word.as_str()) {
-                let e = s + word.len();
-                let taken = |p: usize| {
-                    cands.iter().any(|c| c.start <= p && p < c.end)
-                        || dropped.iter().any(|&(ds, de)| ds <= p && p < de)
-                };
-                if (s..e).any(taken) || compounds.iter().any(|&(cs, ce)| cs < e && s < ce) {
-                    continue;
-                }
-                for ((pos, ch), &i) in word.char_indices().zip(codes) {
-                    out.push(Mention::at(
-                        text,
-                        s + pos,
-                        s + pos + ch.len_utf8(),
-                        Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
-                    ));
-                }
-                compounds.push((s, e));
-            }
-        }
         let mut run: Vec<(usize, char)> = Vec::new();
         let covered = |pos: usize| {
             cands.iter().any(|c| c.start <= pos && pos < c.end)
                 || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
-                || compounds.iter().any(|&(s, e)| s <= pos && pos < e)
         };
         let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
             let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
@@ -1187,7 +1177,29 @@ impl RegionMatcher {
                 .next()
                 .expect("a non-ASCII byte here starts a character");
             at = pos + ch.len_utf8();
-            if is_han(ch) && self.abbrevs.contains_key(&ch) && !covered(pos) {
+            let Some(&i) = self.abbrevs.get(&ch) else {
+                continue;
+            };
+            // A city compound (成渝) is taken whole, its characters no run of their own; a
+            // city's form outside its compounds is the word it also is (成本).
+            if self.compound_starts & (1 << (u32::from(ch) % 64)) != 0
+                && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
+                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
+                })
+            {
+                flush(&mut run, &mut out);
+                for ((k, c), &d) in word.char_indices().zip(codes) {
+                    out.push(Mention::at(
+                        text,
+                        pos + k,
+                        pos + k + c.len_utf8(),
+                        Value::Region(self.value(d, c.to_string().into(), false, Vec::new())),
+                    ));
+                }
+                at = pos + word.len();
+                continue;
+            }
+            if i != CITY_FORM && !covered(pos) {
                 if pos != run_end && !run.is_empty() {
                     flush(&mut run, &mut out);
                 }
@@ -1199,6 +1211,9 @@ impl RegionMatcher {
         out
     }
 }
+
+/// The value in `abbrevs` of a character that is only a city's form inside `city_compounds`.
+const CITY_FORM: usize = usize::MAX;
 
 /// The first byte at or after `from` that is not ASCII, testing eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut from: usize) -> Option<usize> {
