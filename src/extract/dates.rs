@@ -484,8 +484,10 @@ fn after_on(bytes: &[u8], i: usize) -> bool {
     if word(j, b"on") {
         return true;
     }
+    // "the", then spaces, then "on"
     let k = j.saturating_sub(3);
-    word(j, b"the") && skip_spaces_back(bytes, k) < k && word(skip_spaces_back(bytes, k), b"on")
+    let before_the = skip_spaces_back(bytes, k);
+    word(j, b"the") && before_the < k && word(before_the, b"on")
 }
 
 /// Whether a year can stand right before or after a month name at `start..end`: a digit
@@ -3850,14 +3852,12 @@ impl DateRules {
                 {
                     // "August next year", "June of last year", "May 5 last year": the month or
                     // the day in the year the relative year names, not in the window's year
-                    let year = cv.first_day.map(|d| d.year());
-                    let (month, day) = (pv.first_day.map(|d| d.month()), pv.first_day);
-                    let v = match (pv.granularity, year, month, day) {
-                        (Granularity::Month, Some(y), Some(m), _) => {
-                            month_value(y, m, cv.year_source)
+                    let v = match (pv.granularity, cv.first_day, pv.first_day) {
+                        (Granularity::Month, Some(y), Some(d)) => {
+                            month_value(y.year(), d.month(), cv.year_source)
                         }
-                        (Granularity::Day, Some(y), Some(m), Some(d)) => {
-                            ymd(y, m, d.day()).map(|d| day_value(d, cv.year_source))
+                        (Granularity::Day, Some(y), Some(d)) => {
+                            d.with_year(y.year()).map(|d| day_value(d, cv.year_source))
                         }
                         _ => None,
                     };

@@ -119,7 +119,9 @@ pub struct RegionMatcher {
     /// Words after a place name that make it a government body ("Provincial", "Bureau").
     gov_words: FastSet<String>,
     zh_company: Vec<String>,
-    zh_gov: Vec<String>,
+    /// Words that, between a Han name and a company word, show the company is not named after
+    /// the place: government words (人民政府, 局) and "a"/"of" (一家, 的).
+    zh_company_breaks: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
     zh_function: FastSet<char>,
     not_next_zh: Vec<String>,
@@ -136,9 +138,6 @@ pub struct RegionMatcher {
     /// Compounds of one-character short forms where a city stands beside a province (成渝
     /// Chengdu and Chongqing): each character's division (`city_compounds.tsv`).
     city_compounds: Vec<(String, Vec<usize>)>,
-    /// The first characters of `city_compounds`, as bit `c % 64` (a filter tested at every
-    /// character beyond ASCII; a 64-bit test costs less than a list look-up there).
-    compound_starts: u64,
     zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
@@ -324,7 +323,7 @@ impl RegionMatcher {
         let mut company_words = FastSet::default();
         let mut gov_words = FastSet::default();
         let mut zh_company = Vec::new();
-        let mut zh_gov = Vec::new();
+        let mut zh_company_breaks = Vec::new();
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Vec::new();
         let mut bare_zh = FastSet::default();
@@ -347,7 +346,7 @@ impl RegionMatcher {
                 }
                 "company_zh" => zh_company.push(t),
                 // (both end a company name before its company word: see `company_zh_ahead`)
-                "gov_zh" | "not_company_zh" => zh_gov.push(t),
+                "gov_zh" | "not_company_zh" => zh_company_breaks.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
                 "bare_zh" => {
@@ -409,10 +408,6 @@ impl RegionMatcher {
                 abbrevs.entry(c).or_insert(CITY_FORM);
             }
         }
-        let compound_starts = city_compounds
-            .iter()
-            .filter_map(|(w, _)| w.chars().next())
-            .fold(0u64, |m, c| m | 1 << (u32::from(c) % 64));
         let mut zh_surnames = FastSet::default();
         let mut zh_roles = Vec::new();
         for r in dicts.rows("regions/zh_person.tsv", 2)? {
@@ -470,7 +465,7 @@ impl RegionMatcher {
             company_words,
             gov_words,
             zh_company,
-            zh_gov,
+            zh_company_breaks,
             zh_function,
             not_next_zh,
             bare_zh,
@@ -480,7 +475,6 @@ impl RegionMatcher {
             abbrevs,
             abbrev_context,
             city_compounds,
-            compound_starts,
             zh_surnames,
             zh_roles,
             changes,
@@ -680,7 +674,10 @@ impl RegionMatcher {
             .filter_map(|w| head.find(w.as_str()))
             .min()
         {
-            Some(at) => !self.zh_gov.iter().any(|g| head[..at].contains(g.as_str())),
+            Some(at) => !self
+                .zh_company_breaks
+                .iter()
+                .any(|g| head[..at].contains(g.as_str())),
             None => false,
         }
     }
@@ -986,12 +983,7 @@ impl RegionMatcher {
         if let Some(next) = cands.get(i + 1)
             && matches!(&text[c.end..next.start], "'s " | "’s ")
             && next.alias != c.alias
-            && let Some(t) = targets.iter().copied().find(|&t| {
-                self.aliases[next.alias]
-                    .targets
-                    .iter()
-                    .any(|&o| self.divisions[o].parent == t && o != t)
-            })
+            && let Some(t) = self.parent_named(targets, next.alias)
         {
             // "Suzhou's Wujiang District": a subdivision named just after picks its parent.
             return Some(t);
@@ -1023,19 +1015,25 @@ impl RegionMatcher {
             }
             // "Jiaojiang District, Taizhou", "Wujiang District of Suzhou": a subdivision named
             // just before picks its parent.
-            let pa = &self.aliases[prev.alias];
             if matches!(gap, ", " | "，" | "" | " of ")
                 && prev.alias != c.alias
-                && let Some(t) = targets.iter().copied().find(|&t| {
-                    pa.targets
-                        .iter()
-                        .any(|&o| self.divisions[o].parent == t && o != t)
-                })
+                && let Some(t) = self.parent_named(targets, prev.alias)
             {
                 return Some(t);
             }
         }
         None
+    }
+
+    /// The reading among `targets` that is the parent of a reading of `child` (an alias):
+    /// "Wujiang District" names Jiangsu's Suzhou, not Anhui's.
+    fn parent_named(&self, targets: &[usize], child: usize) -> Option<usize> {
+        let children = &self.aliases[child].targets;
+        targets.iter().copied().find(|&t| {
+            children
+                .iter()
+                .any(|&o| self.divisions[o].parent == t && o != t)
+        })
     }
 
     fn default_for(&self, a: &Alias, targets: &[usize]) -> usize {
@@ -1154,13 +1152,7 @@ impl RegionMatcher {
                 .is_some_and(|&(pos, _)| self.after_person_surname(text, pos));
             if (run.len() >= 2 || alone_ok) && !excluded && !person {
                 for &(pos, ch) in run.iter() {
-                    let i = self.abbrevs[&ch];
-                    out.push(Mention::at(
-                        text,
-                        pos,
-                        pos + ch.len_utf8(),
-                        Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
-                    ));
+                    out.push(self.character_mention(text, pos, ch, self.abbrevs[&ch]));
                 }
             }
             run.clear();
@@ -1182,19 +1174,12 @@ impl RegionMatcher {
             };
             // A city compound (成渝) is taken whole, its characters no run of their own; a
             // city's form outside its compounds is the word it also is (成本).
-            if self.compound_starts & (1 << (u32::from(ch) % 64)) != 0
-                && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
-                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
-                })
-            {
+            if let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
+                text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
+            }) {
                 flush(&mut run, &mut out);
                 for ((k, c), &d) in word.char_indices().zip(codes) {
-                    out.push(Mention::at(
-                        text,
-                        pos + k,
-                        pos + k + c.len_utf8(),
-                        Value::Region(self.value(d, c.to_string().into(), false, Vec::new())),
-                    ));
+                    out.push(self.character_mention(text, pos + k, c, d));
                 }
                 at = pos + word.len();
                 continue;
@@ -1209,6 +1194,18 @@ impl RegionMatcher {
         }
         flush(&mut run, &mut out);
         out
+    }
+}
+
+impl RegionMatcher {
+    /// The one-character short form `ch` at `pos`, a mention of division `i`.
+    fn character_mention(&self, text: &str, pos: usize, ch: char, i: usize) -> Mention {
+        Mention::at(
+            text,
+            pos,
+            pos + ch.len_utf8(),
+            Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
+        )
     }
 }
 
