@@ -3796,17 +3796,7 @@ impl DateRules {
                 let gap = &text[pe..cs];
                 let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
                 let is_day = |k: Option<Kind>, v: &DateValue| {
-                    v.granularity == Granularity::Day
-                        && !matches!(
-                            k,
-                            Some(
-                                Kind::Weekday
-                                    | Kind::ZhWeekday
-                                    | Kind::RelativeDay
-                                    | Kind::RelativeOffset
-                                    | Kind::ZhRelative
-                            )
-                        )
+                    v.granularity == Granularity::Day && !k.is_some_and(is_relative)
                 };
                 let wd_gap =
                     gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
@@ -3928,6 +3918,36 @@ impl DateRules {
                     prev.parts = vec![(s, e, v)];
                     prev.kind = None;
                     continue;
+                }
+            }
+            // "12月6日（星期五）", "2023年10月9日 09:15 星期一", "May 16 (Thursday)": a weekday
+            // set beside a date names that date's day, not the nearest such weekday to the
+            // publication date; it stays its own mention, as the corpus labels it. When the
+            // date's year was inferred and the weekday does not fit it, the year next to it
+            // where the weekday fits is the one meant.
+            if c.parts.len() == 1
+                && matches!(c.kind, Some(Kind::Weekday | Kind::ZhWeekday))
+                && let Some(prev) = out.last_mut()
+                && prev.parts.len() == 1
+                && !prev.kind.is_some_and(is_relative)
+                && let (_, pe, pv) = &mut prev.parts[0]
+                && pv.granularity == Granularity::Day
+                && *pe <= c.parts[0].0
+                && beside(&text[*pe..c.parts[0].0])
+                && let (Some(day), Some(wd)) = (pv.first_day, c.parts[0].2.first_day)
+            {
+                let fits = |d: &NaiveDate| d.weekday() == wd.weekday();
+                let day = match pv.year_source {
+                    _ if fits(&day) => Some(day),
+                    YearSource::Text => None,
+                    _ => [-1, 1]
+                        .into_iter()
+                        .filter_map(|k| day.with_year(day.year() + k))
+                        .find(fits),
+                };
+                if let Some(day) = day {
+                    *pv = day_value(day, pv.year_source);
+                    c.parts[0].2 = pv.clone();
                 }
             }
             // "from March to date", "between Jan 22 and now", "between now and May 21"
@@ -4114,6 +4134,32 @@ fn spelled_year(s: &str) -> Option<i32> {
     // "twenty nine" is a number, not 2009; "twenty fifteen" and "nineteen hundred five" are years
     let hundred = words.get(1) == Some(&"hundred");
     (tail < 100 && (hundred || tail >= 10)).then_some(century * 100 + tail)
+}
+
+/// Kinds whose day is counted from the publication date rather than written.
+fn is_relative(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Weekday
+            | Kind::ZhWeekday
+            | Kind::RelativeDay
+            | Kind::RelativeOffset
+            | Kind::ZhRelative
+    )
+}
+
+/// What may stand between a date and a weekday in apposition to it: spaces, an opening
+/// bracket, a clock time ("09:15").
+fn beside(gap: &str) -> bool {
+    let gap = gap.trim();
+    let gap = gap.strip_suffix(['(', '（']).unwrap_or(gap).trim_end();
+    // "09:15", "9:15:30", "09：15"
+    let time = |t: &str| {
+        t.split([':', '：']).count() >= 2
+            && t.split([':', '：'])
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    gap.is_empty() || time(gap)
 }
 
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
@@ -4477,6 +4523,27 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a weekday set beside a date names that day, and picks the year the weekday fits
+        (
+            "二〇二四年十二月六日　星期五　来源：本报",
+            "2024-05-20",
+            "二〇二四年十二月六日=2024-12-06 | 星期五=2024-12-06",
+        ),
+        (
+            "会议于3月7日（周五）在银川召开，2023年10月9日 09:15 星期一 发布。",
+            "2025-01-10",
+            "3月7日=2025-03-07 | 周五=2025-03-07 | 2023年10月9日=2023-10-09 | 星期一=2023-10-09",
+        ),
+        (
+            "The expo opens on Dec. 6 (Friday) in Yinchuan.",
+            "2024-05-20",
+            "Dec. 6=2024-12-06 | Friday=2024-12-06",
+        ),
+        (
+            "The expo opens on Dec. 6 and closes on Friday.",
+            "2024-05-20",
+            "Dec. 6=2023-12-06 | Friday=2024-05-17",
+        ),
         // a weekday's short form before a month is a date
         (
             "The team came on Sat Jun 18 and left Wed Nov 3.",
