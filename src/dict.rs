@@ -69,6 +69,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dictionaries/regions/city_compounds.tsv"),
     ),
     (
+        "regions/city_forms.tsv",
+        include_str!("../dictionaries/regions/city_forms.tsv"),
+    ),
+    (
         "regions/defaults.tsv",
         include_str!("../dictionaries/regions/defaults.tsv"),
     ),

@@ -112,6 +112,13 @@ pub struct RegionMatcher {
     /// Latin suffix words, longest first.
     suffixes: Vec<Suffix>,
     not_phrases: AhoCorasick,
+    /// The phrases with a Han character, looked for only where they would overlap a Han name
+    /// or abbreviation: they start with the commonest bytes of Chinese text, so an automaton's
+    /// prefilter cannot skip ahead, and a search along whole texts cost 5% of a run once the
+    /// natural features were listed.
+    zh_phrases: Vec<String>,
+    /// For each character of a Han phrase: the phrases holding it, with its byte offset there.
+    zh_phrase_chars: FastMap<char, Vec<(usize, usize)>>,
     not_before: Vec<String>,
     not_next: FastSet<String>,
     not_prev: FastSet<String>,
@@ -122,6 +129,10 @@ pub struct RegionMatcher {
     /// Words that, between a Han name and a company word, show the company is not named after
     /// the place: government words (人民政府, 局) and "a"/"of" (一家, 的).
     zh_company_breaks: Vec<String>,
+    /// Words before a Han name that make what follows a company from the place (一家).
+    zh_company_from: Vec<String>,
+    /// Nouns after 等 that end a list of companies (企业: "佛山照明、广东粤海等企业").
+    zh_list_company: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
     zh_function: FastSet<char>,
     not_next_zh: Vec<String>,
@@ -138,6 +149,12 @@ pub struct RegionMatcher {
     /// Compounds of one-character short forms where a city stands beside a province (成渝
     /// Chengdu and Chongqing): each character's division (`city_compounds.tsv`).
     city_compounds: Vec<(String, Vec<usize>)>,
+    /// Conventional one-character forms of cities that are not their first character (甬).
+    city_forms: FastMap<char, usize>,
+    /// Words after a compound of short forms with a city's form in it (两地, 协作).
+    city_context: Vec<String>,
+    /// First characters that are never a city's form (东, 和: 东莞's is 莞).
+    not_city_forms: FastSet<char>,
     zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
@@ -324,6 +341,8 @@ impl RegionMatcher {
         let mut gov_words = FastSet::default();
         let mut zh_company = Vec::new();
         let mut zh_company_breaks = Vec::new();
+        let mut zh_company_from = Vec::new();
+        let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Vec::new();
         let mut bare_zh = FastSet::default();
@@ -347,6 +366,8 @@ impl RegionMatcher {
                 "company_zh" => zh_company.push(t),
                 // (both end a company name before its company word: see `company_zh_ahead`)
                 "gov_zh" | "not_company_zh" => zh_company_breaks.push(t),
+                "company_from_zh" => zh_company_from.push(t),
+                "list_company_zh" => zh_list_company.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
                 "bare_zh" => {
@@ -357,16 +378,24 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, prev_word, company_word, gov_word, next_zh, bare_zh, company_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, prev_word, company_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
             }
         }
+        let (zh_phrases, phrases): (Vec<String>, Vec<String>) =
+            phrases.into_iter().partition(|p| p.chars().any(is_han));
         let not_phrases = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
             .expect("the exclusion automaton builds");
+        let mut zh_phrase_chars: FastMap<char, Vec<(usize, usize)>> = FastMap::default();
+        for (i, p) in zh_phrases.iter().enumerate() {
+            for (at, c) in p.char_indices() {
+                zh_phrase_chars.entry(c).or_default().push((i, at));
+            }
+        }
         let surnames = dicts
             .rows("regions/surnames.txt", 1)?
             .into_iter()
@@ -406,6 +435,29 @@ impl RegionMatcher {
         for (w, _) in &city_compounds {
             for c in w.chars() {
                 abbrevs.entry(c).or_insert(CITY_FORM);
+            }
+        }
+        let mut city_forms = FastMap::default();
+        let mut city_context = Vec::new();
+        let mut not_city_forms = FastSet::default();
+        for r in dicts.rows("regions/city_forms.tsv", 2)? {
+            let t = r.fields[1].trim();
+            match (r.fields[0], t.chars().count(), r.fields.get(2)) {
+                ("form", 1, Some(code)) => {
+                    let d = lookup("regions/city_forms.tsv", r.line, code.trim())?;
+                    city_forms.insert(t.chars().next().unwrap(), d);
+                }
+                ("context", _, _) => city_context.push(t.to_string()),
+                ("not", _, _) => not_city_forms.extend(t.chars()),
+                _ => {
+                    return Err(dicts.error(
+                        "regions/city_forms.tsv",
+                        r.line,
+                        format!(
+                            "want `form<TAB>character<TAB>code`, `context<TAB>word` or `not<TAB>characters`, got {t:?}"
+                        ),
+                    ));
+                }
             }
         }
         let mut zh_surnames = FastSet::default();
@@ -459,6 +511,8 @@ impl RegionMatcher {
             names,
             suffixes,
             not_phrases,
+            zh_phrases,
+            zh_phrase_chars,
             not_before,
             not_next,
             not_prev,
@@ -466,6 +520,8 @@ impl RegionMatcher {
             gov_words,
             zh_company,
             zh_company_breaks,
+            zh_company_from,
+            zh_list_company,
             zh_function,
             not_next_zh,
             bare_zh,
@@ -475,6 +531,9 @@ impl RegionMatcher {
             abbrevs,
             abbrev_context,
             city_compounds,
+            city_forms,
+            city_context,
+            not_city_forms,
             zh_surnames,
             zh_roles,
             changes,
@@ -533,7 +592,8 @@ impl RegionMatcher {
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         let (cands, dropped) = self.candidates(text);
         let mut out = self.resolve(text, &cands);
-        out.extend(self.abbreviation_compounds(text, &cands, &dropped));
+        let cities = self.city_forms_named(&out);
+        out.extend(self.abbreviation_compounds(text, &cands, &dropped, &cities));
         out
     }
 
@@ -541,46 +601,156 @@ impl RegionMatcher {
     /// `not_regions.tsv`: their characters are no provincial abbreviations either (咸宁新闻网 is
     /// not 宁 and 新, 雅鲁藏布 not 鲁 and 藏).
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(usize, usize)>) {
-        let excluded: Vec<(usize, usize)> = self
+        let mut excluded: Vec<(usize, usize)> = self
             .not_phrases
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
+        let found = self.names.find(text);
+        for &(start, end, _) in &found {
+            // (a Han name starts with a byte beyond ASCII)
+            if text.as_bytes()[start] >= 0x80 {
+                self.zh_phrases_near(text, start, end, &mut excluded);
+            }
+        }
         let mut dropped = excluded.clone();
         let mut out = Vec::new();
-        for (start, name_end, alias_id) in self.names.find(text) {
-            let alias = &self.aliases[alias_id];
-            let latin = !alias.surface.chars().any(is_han);
-            if latin && !on_word_boundaries(text, start, name_end) {
+        // Divisions whose full Chinese name (旺苍县) the text writes: their bare name (旺苍)
+        // counts wherever it stands in the text.
+        let named: Vec<usize> = found
+            .iter()
+            .filter(|m| self.aliases[m.2].full_zh)
+            .flat_map(|m| self.aliases[m.2].targets.iter().copied())
+            .collect();
+        // Where a name found again inside a dropped one ends (和安|顺 -> 安顺).
+        let mut floor = 0;
+        for (start, name_end, alias_id) in found {
+            if start < floor {
                 continue;
             }
-            if alias.dateline_only && !text[name_end..].starts_with(',') {
-                continue;
-            }
-            let (end, suffix) = if latin {
-                self.suffix_after(text, name_end)
-            } else {
-                (name_end, None)
-            };
-            let suffix_level = suffix.map(|i| self.suffixes[i].level);
-            if self.is_excluded(text, &excluded, alias, latin, start, end, suffix_level) {
-                // A name dropped only for being glued to the word before it (粤|桂东西部) leaves
-                // its characters free for an abbreviation compound.
-                if !latin && !self.glued_county(text, alias, start) {
-                    dropped.push((start, end));
+            match self.candidate(text, &excluded, &named, start, name_end, alias_id) {
+                Ok(c) => out.push(c),
+                Err(latin) => {
+                    // A name dropped only for being glued to the word before it (粤|桂东西部)
+                    // leaves its characters free for an abbreviation compound.
+                    let alias = &self.aliases[alias_id];
+                    if !latin && !self.glued_county(text, alias, start, &named) {
+                        dropped.push((start, name_end));
+                    }
+                    // A dropped Han name may hide one that starts inside it and ends after it
+                    // ("他的名字和安顺": not the county 和安, glued to 和, but 安顺).
+                    if !latin
+                        && let Some(c) = self.overlapping(text, &excluded, &named, start, name_end)
+                    {
+                        dropped.retain(|&(s, _)| s != start);
+                        floor = c.end;
+                        out.push(c);
+                    }
                 }
-                continue;
             }
-            out.push(Candidate {
-                start,
-                end,
-                alias: alias_id,
-                suffix_level,
-                suffix,
-                latin,
-            });
         }
         (out, dropped)
+    }
+
+    /// Adds to `out` the Han phrases of `not_regions.tsv` that overlap `start..end`: those that
+    /// hold its first character, and those that start inside it.
+    fn zh_phrases_near(&self, text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+        for (p, c) in text[start..end].char_indices() {
+            let Some(holding) = self.zh_phrase_chars.get(&c) else {
+                continue;
+            };
+            for &(i, at) in holding {
+                let phrase = &self.zh_phrases[i];
+                let from = start + p;
+                if (p == 0 || at == 0)
+                    && let Some(s) = from.checked_sub(at)
+                    && text
+                        .get(s..)
+                        .is_some_and(|t| t.starts_with(phrase.as_str()))
+                    && !out.contains(&(s, s + phrase.len()))
+                {
+                    out.push((s, s + phrase.len()));
+                }
+            }
+        }
+    }
+
+    /// The first name that starts inside `start..end` (after `start`), ends after it and is
+    /// not excluded.
+    fn overlapping(
+        &self,
+        text: &str,
+        excluded: &[(usize, usize)],
+        named: &[usize],
+        start: usize,
+        end: usize,
+    ) -> Option<Candidate> {
+        let mut p = start + text[start..].chars().next()?.len_utf8();
+        while p < end {
+            // (an unanchored search over a name's length: the automaton is built for those)
+            let to = text.len().min(p + self.names.han_longest);
+            if let Some(m) = self
+                .names
+                .han
+                .find(aho_corasick::Input::new(text).span(p..to))
+                && m.start() == p
+                && m.end() > end
+            {
+                let alias = self.names.han_alias[m.pattern().as_usize()];
+                if let Ok(c) = self.candidate(text, excluded, named, p, m.end(), alias) {
+                    return Some(c);
+                }
+            }
+            p += text[p..].chars().next()?.len_utf8();
+        }
+        None
+    }
+
+    /// The name `alias_id` found at `start..name_end` as a candidate, its suffix taken; or, when
+    /// a rule drops it, whether it is Latin.
+    fn candidate(
+        &self,
+        text: &str,
+        excluded: &[(usize, usize)],
+        named: &[usize],
+        start: usize,
+        name_end: usize,
+        alias_id: usize,
+    ) -> Result<Candidate, bool> {
+        let alias = &self.aliases[alias_id];
+        let latin = !alias.surface.chars().any(is_han);
+        if latin && !on_word_boundaries(text, start, name_end) {
+            return Err(latin);
+        }
+        if alias.dateline_only && !text[name_end..].starts_with(',') {
+            return Err(latin);
+        }
+        let (end, suffix) = if latin {
+            self.suffix_after(text, name_end)
+        } else {
+            (name_end, None)
+        };
+        let suffix_level = suffix.map(|i| self.suffixes[i].level);
+        if self.is_excluded(
+            text,
+            excluded,
+            named,
+            alias,
+            latin,
+            start,
+            end,
+            suffix_level,
+        ) {
+            return Err(latin);
+        }
+        Ok(Candidate {
+            start,
+            end,
+            alias: alias_id,
+            suffix_level,
+            suffix,
+            latin,
+        })
     }
 
     /// The rules of `not_regions.tsv`, and a few that hold for every name.
@@ -589,6 +759,7 @@ impl RegionMatcher {
         &self,
         text: &str,
         excluded: &[(usize, usize)],
+        named: &[usize],
         alias: &Alias,
         latin: bool,
         start: usize,
@@ -628,8 +799,17 @@ impl RegionMatcher {
             {
                 return true;
             }
-            // A short name opening a company name: "吉林化纤集团", "上海医药股份".
-            if !alias.full_zh && self.company_zh_ahead(rest) {
+            // A short name opening a company name: "吉林化纤集团", "上海医药股份"; but not
+            // after "a" ("一家香港投资公司": a company from Hong Kong).
+            let from = || {
+                self.zh_company_from
+                    .iter()
+                    .any(|w| text[..start].ends_with(w.as_str()))
+            };
+            if !alias.full_zh && self.company_zh_ahead(rest) && !from() {
+                return true;
+            }
+            if !alias.full_zh && self.listed_company(rest) {
                 return true;
             }
             if !alias.full_zh && self.after_person_surname(text, start) {
@@ -638,7 +818,7 @@ impl RegionMatcher {
             // A bare two-character county name glued after another Han character is most
             // often the tail of a longer word (丹霞山, 粤桂东西部): it counts only after a
             // function character (在, 与, 、...) or right after another place name.
-            if self.glued_county(text, alias, start) {
+            if self.glued_county(text, alias, start, named) {
                 return true;
             }
             return self.bare_zh.contains(&alias.surface);
@@ -680,6 +860,38 @@ impl RegionMatcher {
                 .any(|g| head[..at].contains(g.as_str())),
             None => false,
         }
+    }
+
+    /// A short name opening an item of a list of companies, `rest` being the text after it:
+    /// "佛山照明、广东粤海等企业" (not "佛山、广州等地", whose items are the bare names).
+    fn listed_company(&self, rest: &str) -> bool {
+        // an item: up to ten Han characters, up to the next 、 or 等
+        let item = |t: &str| {
+            t.char_indices()
+                .take(11)
+                .find(|&(_, c)| !is_han(c) || c == '等')
+                .map(|(i, _)| i)
+        };
+        let Some(own) = item(rest).filter(|&n| n > 0) else {
+            return false;
+        };
+        let mut tail = &rest[own..];
+        for _ in 0..8 {
+            if let Some(t) = tail.strip_prefix('等') {
+                return self
+                    .zh_list_company
+                    .iter()
+                    .any(|w| t.starts_with(w.as_str()));
+            }
+            let Some(t) = tail.strip_prefix('、') else {
+                return false;
+            };
+            let Some(n) = item(t).filter(|&n| n > 0) else {
+                return false;
+            };
+            tail = &t[n..];
+        }
+        false
     }
 
     /// A company word among the next few capitalised words, before any government word:
@@ -1068,12 +1280,13 @@ impl RegionMatcher {
     }
 
     /// A bare two-character county name glued after another Han character that is neither a
-    /// function character nor the end of a place name (丹霞山, 粤桂东西部).
-    fn glued_county(&self, text: &str, alias: &Alias, start: usize) -> bool {
+    /// function character nor the end of a place name (丹霞山, 粤桂东西部), in a text that does
+    /// not write the county's full name (`named`: "支持旺苍发展" after 旺苍县 is the county).
+    fn glued_county(&self, text: &str, alias: &Alias, start: usize, named: &[usize]) -> bool {
         let county_only = alias
             .targets
             .iter()
-            .all(|&t| self.divisions[t].level == Level::County);
+            .all(|&t| self.divisions[t].level == Level::County && !named.contains(&t));
         if !county_only || alias.full_zh || alias.surface.chars().count() != 2 {
             return false;
         }
@@ -1112,33 +1325,108 @@ impl RegionMatcher {
         }
     }
 
+    /// True when a Han phrase of `not_regions.tsv` holds `start..end` (雅鲁藏布: not 鲁 and 藏).
+    fn in_zh_phrase(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut near = Vec::new();
+        self.zh_phrases_near(text, start, end, &mut near);
+        !near.is_empty()
+    }
+
+    /// The one-character forms of the cities and counties a text names in Chinese (厦门 -> 厦,
+    /// 宁波 -> 甬): the first character of each, and its conventional form. A character that is
+    /// a province's abbreviation (青岛's 青) stays the province's, and one two places share (临夏
+    /// and 临沂) is neither's.
+    fn city_forms_named(&self, mentions: &[Mention]) -> Vec<(char, Option<usize>)> {
+        let mut out: Vec<(char, Option<usize>)> = Vec::new();
+        for m in mentions {
+            let Value::Region(r) = &m.value else { continue };
+            let Some(first) = m.text.chars().next().filter(|&c| is_han(c)) else {
+                continue;
+            };
+            if r.level == Level::Province || !m.text.chars().nth(1).is_some_and(is_han) {
+                continue;
+            }
+            let Some(&d) = self.by_code.get(&*r.code) else {
+                continue;
+            };
+            let conventional = self.city_forms.iter().filter(|&(_, &i)| i == d);
+            for c in std::iter::once(first).chain(conventional.map(|(&c, _)| c)) {
+                if self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM)
+                    || self.not_city_forms.contains(&c)
+                {
+                    continue;
+                }
+                // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's)
+                let within = |a: usize, b: usize| a == b || self.divisions[a].parent == b;
+                match out.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, Some(seen))) if within(d, *seen) => {}
+                    Some((_, seen)) if seen.is_some_and(|s| within(s, d)) => *seen = Some(d),
+                    Some((_, seen)) => *seen = None,
+                    None => out.push((c, Some(d))),
+                }
+            }
+        }
+        out
+    }
+
     /// "京津冀", "川渝", "黑吉辽": runs of two or more one-character provincial abbreviations
-    /// outside any full name; each character is its own mention.
+    /// outside any full name; each character is its own mention. A city's form (`cities`) joins
+    /// a run only when a word of `city_context` follows it ("厦临两地", "沪遵协作"), and counts
+    /// alone only after a context word that admits every abbreviation ("赴厦").
     fn abbreviation_compounds(
         &self,
         text: &str,
         cands: &[Candidate],
         dropped: &[(usize, usize)],
+        cities: &[(char, Option<usize>)],
     ) -> Vec<Mention> {
         if self.abbrevs.is_empty() || text.is_ascii() {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut run: Vec<(usize, char)> = Vec::new();
+        // (position, character, division, whether it is a city's form)
+        let mut run: Vec<(usize, char, usize, bool)> = Vec::new();
         let covered = |pos: usize| {
             cands.iter().any(|c| c.start <= pos && pos < c.end)
                 || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
         };
-        let flush = |run: &mut Vec<(usize, char)>, out: &mut Vec<Mention>| {
-            let after = run.last().map(|&(p, c)| &text[p + c.len_utf8()..]);
+        let partners = |run: &[(usize, char, usize, bool)]| {
+            run.last().is_some_and(|&(p, c, ..)| {
+                let rest = &text[p + c.len_utf8()..];
+                self.city_context
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+            })
+        };
+        let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
+            // A city's form at either end of a run with no partner word after it is the word it
+            // also is ("粤桂东西部" with 东莞 named: 粤 and 桂, not 东).
+            while run.len() > 1 && run.iter().any(|r| r.3) && !partners(run) {
+                if run.last().is_some_and(|r| r.3) {
+                    run.pop();
+                } else if run[0].3 {
+                    run.remove(0);
+                } else {
+                    break;
+                }
+            }
+            let after = run.last().map(|&(p, c, _, _)| &text[p + c.len_utf8()..]);
+            let has_city = run.iter().any(|r| r.3);
             let alone_ok = run.len() == 1
                 && self.abbrev_context.iter().any(|(v, only)| {
-                    let (pos, ch) = run[0];
+                    let (pos, ch, _, city) = run[0];
                     let fits = match v.strip_prefix('>') {
                         Some(next) => text[pos + ch.len_utf8()..].starts_with(next),
                         None => text[..pos].ends_with(v.as_str()),
                     };
-                    fits && (only.is_empty() || only.contains(ch))
+                    // ("!新": every abbreviation and city form but these; a city's form, often a
+                    // common character, counts after a word, never before one: 赴厦, not 和商)
+                    let admits = match only.strip_prefix('!') {
+                        Some(not) => !not.contains(ch),
+                        None if city => only.is_empty() && !v.starts_with('>'),
+                        None => only.is_empty() || only.contains(ch),
+                    };
+                    fits && admits
                 });
             let excluded = after.is_some_and(|rest| {
                 self.not_next_zh
@@ -1149,10 +1437,13 @@ impl RegionMatcher {
             });
             let person = run
                 .first()
-                .is_some_and(|&(pos, _)| self.after_person_surname(text, pos));
-            if (run.len() >= 2 || alone_ok) && !excluded && !person {
-                for &(pos, ch) in run.iter() {
-                    out.push(self.character_mention(text, pos, ch, self.abbrevs[&ch]));
+                .is_some_and(|&(pos, ..)| self.after_person_surname(text, pos));
+            if ((run.len() >= 2 && (!has_city || partners(run))) || alone_ok)
+                && !excluded
+                && !person
+            {
+                for &(pos, ch, d, _) in run.iter() {
+                    out.push(self.character_mention(text, pos, ch, d));
                 }
             }
             run.clear();
@@ -1169,14 +1460,19 @@ impl RegionMatcher {
                 .next()
                 .expect("a non-ASCII byte here starts a character");
             at = pos + ch.len_utf8();
-            let Some(&i) = self.abbrevs.get(&ch) else {
+            let city = cities.iter().find(|(c, _)| *c == ch).and_then(|(_, d)| *d);
+            let abbrev = self.abbrevs.get(&ch).copied();
+            if abbrev.is_none() && city.is_none() {
                 continue;
-            };
+            }
             // A city compound (成渝) is taken whole, its characters no run of their own; a
-            // city's form outside its compounds is the word it also is (成本).
-            if let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
-                text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
-            }) {
+            // city's form outside its compounds is the word it also is (成本), unless the text
+            // names the city (`cities`).
+            if abbrev.is_some()
+                && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
+                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
+                })
+            {
                 flush(&mut run, &mut out);
                 for ((k, c), &d) in word.char_indices().zip(codes) {
                     out.push(self.character_mention(text, pos + k, c, d));
@@ -1184,11 +1480,19 @@ impl RegionMatcher {
                 at = pos + word.len();
                 continue;
             }
-            if i != CITY_FORM && !covered(pos) {
+            let member = match (abbrev, city) {
+                (Some(i), _) if i != CITY_FORM => Some((i, false)),
+                (_, Some(d)) => Some((d, true)),
+                _ => None,
+            };
+            if let Some((d, is_city)) = member
+                && !covered(pos)
+                && !self.in_zh_phrase(text, pos, at)
+            {
                 if pos != run_end && !run.is_empty() {
                     flush(&mut run, &mut out);
                 }
-                run.push((pos, ch));
+                run.push((pos, ch, d, is_city));
                 run_end = at;
             }
         }
@@ -1251,6 +1555,8 @@ struct Names {
     /// Every byte a Han name starts with is not ASCII (always true of a Han character).
     han_high: bool,
     han_alias: Vec<usize>,
+    /// Bytes of the longest Han name.
+    han_longest: usize,
 }
 
 impl Names {
@@ -1259,12 +1565,14 @@ impl Names {
         let mut latin_first = [false; 256];
         let mut han_first = [false; 256];
         let (mut latin_alias, mut han_alias) = (Vec::new(), Vec::new());
+        let mut han_longest = 0;
         for (i, surface) in surfaces.iter().enumerate() {
             let Some(&b) = surface.as_bytes().first() else {
                 continue;
             };
             if surface.chars().any(is_han) {
                 han_first[usize::from(b)] = true;
+                han_longest = han_longest.max(surface.len());
                 han_alias.push(i);
             } else {
                 latin_first[usize::from(b)] = true;
@@ -1295,6 +1603,7 @@ impl Names {
             han_first,
             han_high,
             han_alias,
+            han_longest,
         }
     }
 
