@@ -528,9 +528,12 @@ impl AgreementRules {
         verbs.iter().any(|v| {
             v.sign
                 && ((v.end <= start && start - v.end <= 4 && text[v.end..start].trim().is_empty())
-                    || (v.start >= end && v.start - end <= 24 && {
+                    || (v.start >= end && v.start - end <= 48 && {
+                        // up to six words between: "A memorandum of understanding on
+                        // vocational training was also signed"
                         let gap = &text[end..v.start];
                         !gap.contains(['.', ';', ',', '!', '?'])
+                            && gap.split_whitespace().count() <= 6
                     }))
         })
     }
@@ -771,6 +774,15 @@ mod tests {
         (
             "A framework agreement was signed on Monday.",
             &["A framework agreement | 1 agreement | framework"],
+        ),
+        // a few words between the noun and "signed"
+        (
+            "A memorandum of understanding on vocational training was also signed.",
+            &["A memorandum of understanding | 1 memorandum | "],
+        ),
+        (
+            "An agreement on joint cold-chain logistics centres was signed on Friday.",
+            &["An agreement | 1 agreement | "],
         ),
         (
             "现场签署7项战略合作协议。",

@@ -144,6 +144,7 @@ enum Kind {
     YearMon,
     ZhRelMonthDay,
     ZhNthWeekday,
+    ZhPlan,
     WeekdaysFromNow,
     NthMonthOf,
     SpelledDate,
@@ -329,6 +330,8 @@ const ZH_QUARTER: Features = 1 << 30;
 const ZH_HALF: Features = 1 << 31;
 /// 星期, 礼拜, 禮拜, 周, 週.
 const ZH_WEEK: Features = 1 << 32;
+/// 十一五 ... 十五五: the five-year plans.
+const ZH_PLAN: Features = 1 << 48;
 /// A word of `dates/zh_relative.tsv`.
 const ZH_RELATIVE: Features = 1 << 33;
 /// A word of the line prefilter (see `DateRules::extract_line`).
@@ -697,9 +700,39 @@ const ZH_NUM: &str = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿�
 /// Chinese digits, four or two of them.
 const ZH_YEAR: &str = r"(?:[12][0-9]{3}|[0-9]{2}|[１２][０-９]{3}|[０-９]{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})";
 const ZH_TRIGGERS: &[&str] = &[
-    "年", "月", "日", "号", "號", "季", "周", "週", "星期", "礼拜", "禮拜", "今", "昨", "明",
-    "去年", "前", "后", "後", "上", "下", "本", "这", "這", "尋", "聽",
+    "年",
+    "月",
+    "日",
+    "号",
+    "號",
+    "季",
+    "周",
+    "週",
+    "星期",
+    "礼拜",
+    "禮拜",
+    "今",
+    "昨",
+    "明",
+    "去年",
+    "前",
+    "后",
+    "後",
+    "上",
+    "下",
+    "本",
+    "这",
+    "這",
+    "尋",
+    "聽",
+    "十一五",
+    "十二五",
+    "十三五",
+    "十四五",
+    "十五五",
 ];
+/// The 11th to 15th five-year plans, by their short names.
+const ZH_PLANS: [&str; 5] = ["十一五", "十二五", "十三五", "十四五", "十五五"];
 const EN_RELATIVE_TRIGGERS: &[&str] = &[
     "year",
     "yr",
@@ -880,7 +913,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // a day
         ShortYear => start(MONTH, 1),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
-        | ZhDay | ZhRelMonthDay | ZhNthWeekday => None,
+        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan => None,
     }
 }
 
@@ -1015,6 +1048,7 @@ impl DateRules {
             (&["季"], ZH_QUARTER),
             (&["半"], ZH_HALF),
             (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
+            (&ZH_PLANS, ZH_PLAN),
         ] {
             feature_words.extend(list.iter().map(|w| (w.to_string(), f)));
         }
@@ -1262,7 +1296,7 @@ impl DateRules {
                 false,
                 &[MONTH_WORD],
                 format!(
-                    r"(?i)(?:\b(?P<part>early|mid|late)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
+                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle)\s+of)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
                     month("mon")
                 ),
             ),
@@ -1536,12 +1570,13 @@ impl DateRules {
                     r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上旬|中旬|下旬|底|末)?"
                 ),
             ),
-            // "2009年" (the same handler, without a month)
+            // "2009年", "2027年底" (the same handler, without a month; the end of a year is
+            // the year, as "9月下旬" is the month)
             (
                 ZhDate,
                 false,
                 &[ZH_YEAR_CHAR],
-                format!(r"(?P<y>{ZH_YEAR})\s*年"),
+                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末)?"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度"
             (
@@ -1551,6 +1586,13 @@ impl DateRules {
                 format!(
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
                 ),
+            ),
+            // "“十四五”期间", "十三五规划": a five-year plan's years
+            (
+                ZhPlan,
+                false,
+                &[ZH_PLAN],
+                r#"(?P<open>[“"「『])?(?P<plan>十(?P<n>[一二三四五])五)(?P<close>[”"」』])?\s*(?P<ctx>规划|期间|时期|末|初|以来|开局|收官|中期)?"#.to_string(),
             ),
             // "下个月20号", "本月十日"
             (
@@ -3493,6 +3535,24 @@ impl DateRules {
                 };
                 one(v)
             }
+            ZhPlan => {
+                // quoted or named as a plan or its period: "十四五" alone may be "fourteen or
+                // fifteen" (十四五岁)
+                let quoted = ctx.get("open").is_some() && ctx.get("close").is_some();
+                if !quoted && ctx.get("ctx").is_none() {
+                    return None;
+                }
+                // the 11th plan (十一五) ran 2006-2010, each next one five years later
+                let n = zh_number(ctx.get("n")?)? as i32;
+                let first = 2006 + 5 * (n - 1);
+                let v = range_value(ymd(first, 1, 1)?, ymd(first + 4, 12, 31)?, YearSource::Text)?;
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: vec![(ctx.start_of("plan")?, ctx.end_of("plan")?, v)],
+                })
+            }
             ZhYearRange => {
                 if glued_digits(ctx.text, ws, we) {
                     return None;
@@ -3956,8 +4016,17 @@ impl DateRules {
             {
                 let (s, e, v) = c.parts[0].clone();
                 if let (Some(first), Some(last)) = (v.first_day, v.last_day) {
+                    // ("and now" closes a range only after "between": "was upgraded in 2013 and
+                    // now takes place" is the year)
+                    let between = || {
+                        let head = text[..s].trim_end();
+                        head.len() >= 7
+                            && head.is_char_boundary(head.len() - 7)
+                            && head[head.len() - 7..].eq_ignore_ascii_case("between")
+                    };
                     if let Some(m) = self.to_now.find(&text[e..])
                         && first <= a.date
+                        && (!m.as_str().trim_start()[..3].eq_ignore_ascii_case("and") || between())
                     {
                         let end = e + m.end();
                         if let Some(r) = range_value(first, a.date, v.year_source) {
@@ -4523,6 +4592,39 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // part of a month or a year is the month or the year, the part in the span
+        (
+            "The deals are to be signed by the end of June, or at the beginning of July.",
+            "2024-03-12",
+            "end of June=2024-06 | beginning of July=2024-07",
+        ),
+        (
+            "力争2027年底前完成，2025年末全部投产。",
+            "2024-03-12",
+            "2027年底=2027 | 2025年末=2025",
+        ),
+        // the five-year plans, quoted or followed by 规划/期间
+        (
+            "“十四五”期间，两省合作不断深化；十三五规划收官，十二五时期起步。",
+            "2024-05-20",
+            "十四五=2021-01-01/2025-12-31 | 十三五=2016-01-01/2020-12-31 | 十二五=2011-01-01/2015-12-31",
+        ),
+        (
+            "孩子们十四五岁，十一五以来变化很大。",
+            "2024-05-20",
+            "十一五=2006-01-01/2010-12-31",
+        ),
+        // "and now" closes a range only after "between"
+        (
+            "The fair moved online in 2020 and now draws buyers from 40 countries.",
+            "2024-05-20",
+            "2020=2020",
+        ),
+        (
+            "Trade has doubled between 2019 and now, and from 2021 to date it rose 30%.",
+            "2024-05-20",
+            "2019 and now=2019-01-01/2024-05-20 | 2021 to date=2021-01-01/2024-05-20",
+        ),
         // a weekday set beside a date names that day, and picks the year the weekday fits
         (
             "二〇二四年十二月六日　星期五　来源：本报",

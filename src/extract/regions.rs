@@ -123,6 +123,8 @@ pub struct RegionMatcher {
     not_next: FastSet<String>,
     not_prev: FastSet<String>,
     company_words: FastSet<String>,
+    /// Nouns that describe a company in apposition ("Luzhou Laojiao, the liquor maker").
+    company_nouns: FastSet<String>,
     /// Words after a place name that make it a government body ("Provincial", "Bureau").
     gov_words: FastSet<String>,
     zh_company: Vec<String>,
@@ -338,6 +340,7 @@ impl RegionMatcher {
         let mut not_next = FastSet::default();
         let mut not_prev = FastSet::default();
         let mut company_words = FastSet::default();
+        let mut company_nouns = FastSet::default();
         let mut gov_words = FastSet::default();
         let mut zh_company = Vec::new();
         let mut zh_company_breaks = Vec::new();
@@ -360,6 +363,9 @@ impl RegionMatcher {
                 "company_word" => {
                     company_words.insert(t);
                 }
+                "company_noun" => {
+                    company_nouns.insert(t);
+                }
                 "gov_word" => {
                     gov_words.insert(t);
                 }
@@ -378,7 +384,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, prev_word, company_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, prev_word, company_word, company_noun, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -517,6 +523,7 @@ impl RegionMatcher {
             not_next,
             not_prev,
             company_words,
+            company_nouns,
             gov_words,
             zh_company,
             zh_company_breaks,
@@ -722,7 +729,11 @@ impl RegionMatcher {
         if latin && !on_word_boundaries(text, start, name_end) {
             return Err(latin);
         }
-        if alias.dateline_only && !text[name_end..].starts_with(',') {
+        // (a dateline ends with a comma or a dash: "XI'AN — The expo")
+        let dateline = |r: &str| {
+            r.starts_with(',') || [" — ", " – ", " - ", "—"].iter().any(|d| r.starts_with(d))
+        };
+        if alias.dateline_only && !dateline(&text[name_end..]) {
             return Err(latin);
         }
         let (end, suffix) = if latin {
@@ -895,19 +906,29 @@ impl RegionMatcher {
     }
 
     /// A company word among the next few capitalised words, before any government word:
-    /// "Inner Mongolia Yili Industrial Group", but not "Liaoning Provincial Department".
+    /// "Inner Mongolia Yili Industrial Group", "Shaanxi Coal and Chemical Industry Group", but
+    /// not "Liaoning Provincial Department"; or capitalised words that a company noun describes
+    /// right after them ("Luzhou Laojiao, the liquor maker").
     fn company_ahead(&self, text: &str, end: usize) -> bool {
         let mut rest = &text[end..];
-        for _ in 0..4 {
+        let mut words = 0;
+        for _ in 0..5 {
             let Some(r) = rest.strip_prefix(' ') else {
-                return false;
+                break;
             };
             let stop = r
                 .find([' ', ',', ';', ':', '\n', ')', '('])
                 .unwrap_or(r.len());
             let word = &r[..stop];
-            if word.is_empty() || !(word.starts_with(char::is_uppercase) || word == "&") {
-                return false;
+            // "and" joining two capitalised words of the name
+            let joins = word == "&"
+                || (word == "and"
+                    && words > 0
+                    && r[stop..]
+                        .strip_prefix(' ')
+                        .is_some_and(|n| n.starts_with(char::is_uppercase)));
+            if !joins && !word.starts_with(char::is_uppercase) {
+                break;
             }
             if self.gov_words.contains(word) {
                 return false;
@@ -918,7 +939,37 @@ impl RegionMatcher {
             {
                 return true;
             }
+            words += usize::from(!joins);
             rest = &r[stop..];
+            // (a sentence ends here: "Yinchuan Customs. Ningxia Baofeng Energy, a ... maker")
+            if word.ends_with('.') {
+                return false;
+            }
+        }
+        words > 0 && self.described_as_company(rest)
+    }
+
+    /// ", a coal chemicals maker", ", the liquor maker": a company noun in the few words of an
+    /// apposition starting `rest`.
+    fn described_as_company(&self, rest: &str) -> bool {
+        let Some(r) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        let mut words = r.split(' ');
+        if !words
+            .next()
+            .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+        {
+            return false;
+        }
+        for w in words.take(5) {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if self.company_nouns.contains(bare) {
+                return true;
+            }
+            if bare.len() != w.len() {
+                return false;
+            }
         }
         false
     }
@@ -1711,7 +1762,15 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 /// True when `text[start..end]` is not glued to letters or digits on either side.
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    starts_word(text, start) && !text[end..].chars().next().is_some_and(glues)
+    starts_word(text, start) && !text[end..].chars().next().is_some_and(glues) && {
+        // an apostrophe inside a word glues too ("Jian'ge" is no "Jian"); a possessive does not
+        let mut after = text[end..].chars();
+        !(matches!(after.next(), Some('\'' | '’'))
+            && match (after.next(), after.next()) {
+                (Some('s'), next) => next.is_some_and(glues),
+                (next, _) => next.is_some_and(glues),
+            })
+    }
 }
 
 /// A letter or digit other than a Han character: what glues a Latin name to a word.
