@@ -775,6 +775,15 @@ mod tests {
             "A framework agreement was signed on Monday.",
             &["A framework agreement | 1 agreement | framework"],
         ),
+        // headline and business verbs of winning deals
+        (
+            "Chengdu fair secures 1,180 contracts as western provinces court investors",
+            &["1,180 contracts | 1180 contract | "],
+        ),
+        (
+            "The Xinjiang delegation bagged 12 deals worth 3 billion yuan.",
+            &["12 deals | 12 deal | "],
+        ),
         // a few words between the noun and "signed"
         (
             "A memorandum of understanding on vocational training was also signed.",
