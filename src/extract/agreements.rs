@@ -525,6 +525,22 @@ impl AgreementRules {
     /// ("signed an agreement", "signed with X a deal" is not covered) or starting a few words
     /// after the noun ("an agreement was signed").
     fn sign_adjacent(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        // "A memorandum of understanding on direct freight trains between Changsha and Turpan
+        // was signed": the subject of a sentence and its passive verb, however far apart
+        let opens_sentence = text[start..].starts_with(['A', 'O']) && {
+            let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+            head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':', '"', '“'])
+        };
+        let passive = |v: &VerbHit| {
+            let head = text[..v.start].trim_end();
+            let gap = &text[end..v.start];
+            v.start - end <= 160
+                && !gap.contains(['.', ';', '!', '?', '\n'])
+                && (head.ends_with(" was") || head.ends_with(" were"))
+        };
+        if opens_sentence && verbs.iter().any(|v| v.sign && v.start >= end && passive(v)) {
+            return true;
+        }
         verbs.iter().any(|v| {
             v.sign
                 && ((v.end <= start && start - v.end <= 4 && text[v.end..start].trim().is_empty())
@@ -783,6 +799,15 @@ mod tests {
         (
             "The Xinjiang delegation bagged 12 deals worth 3 billion yuan.",
             &["12 deals | 12 deal | "],
+        ),
+        // the subject of a sentence and its passive "was signed"
+        (
+            "A memorandum of understanding on direct freight trains between Changsha and Turpan was signed by logistics firms.",
+            &["A memorandum of understanding | 1 memorandum | "],
+        ),
+        (
+            "One framework agreement, covering cold-chain logistics and training for drivers, was signed on Friday.",
+            &["One framework agreement | 1 agreement | framework"],
         ),
         // a few words between the noun and "signed"
         (

@@ -427,6 +427,16 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
             if digit(j + 2) && digit(j + 3) && yearish(n) {
                 f |= YEAR_RANGE;
             }
+            // "2021-25": the end year's last two digits
+            let dash = match bytes.get(j + 4..) {
+                Some([b'-', ..]) => 1,
+                Some([0xE2, 0x80, 0x93, ..]) => 3,
+                _ => 0,
+            };
+            let k = j + 4 + dash;
+            if dash > 0 && digit(j + 3) && digit(k) && digit(k + 1) && !digit(k + 2) {
+                f |= YEAR_RANGE;
+            }
         }
     }
     let end = i + run;
@@ -1306,7 +1316,7 @@ impl DateRules {
                 true,
                 &[YEAR_RANGE],
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?P<y2>{YEAR})\b"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b"
                 ),
             ),
             // "2023", "calendar year 2008", "2014 AD"
@@ -2864,8 +2874,29 @@ impl DateRules {
             }
             YearRange => {
                 let y1: i32 = ctx.get("y")?.parse().ok()?;
-                let y2: i32 = ctx.get("y2")?.parse().ok()?;
                 let sep = ctx.get("sep")?.lower();
+                // "2021-25": the end in the start's century, after a dash only
+                let tight = || {
+                    ctx.end_of("y") == ctx.start_of("sep")
+                        && ctx.end_of("sep") == ctx.start_of("yy")
+                };
+                let y2: i32 = match ctx.get("yy") {
+                    // (a short span, and not a piece of a longer code: "2015-32",
+                    // "September-2020-23")
+                    Some(yy)
+                        if matches!(sep.as_str(), "-" | "–")
+                            && tight()
+                            && !ctx.text[..ws].ends_with(['-', '/']) =>
+                    {
+                        let y2 = y1 / 100 * 100 + yy.parse::<i32>().ok()?;
+                        if y2 - y1 > 10 {
+                            return None;
+                        }
+                        y2
+                    }
+                    Some(_) => return None,
+                    None => ctx.get("y2")?.parse().ok()?,
+                };
                 let btw = ctx.get("btw").map(|b| b.lower());
                 if y2 <= y1 || y2 - y1 > 100 || glued_number(ctx.text, ctx.start_of("y")?, we) {
                     return None;
@@ -3095,6 +3126,10 @@ impl DateRules {
                     });
                 };
                 let date = match mode.as_deref() {
+                    // "would be released on Sunday": the clause looks ahead
+                    None if self.future_before(ctx.text, ws) => {
+                        nearest_on_or_before(a.date + Duration::days(6), wd)
+                    }
                     None => nearest_on_or_before(a.date, wd),
                     Some("past" | "this past") => {
                         nearest_on_or_before(a.date - Duration::days(1), wd)
@@ -3667,6 +3702,19 @@ impl DateRules {
                 one(v)
             }
             ZhWeekday => {
+                // "每周一" (every Monday), "每周六、周日", "每周4班" (four flights a week): no
+                // one day. (每, then only weekdays and the words joining them)
+                let every = ctx.text[..ws]
+                    .chars()
+                    .rev()
+                    .take(12)
+                    .take_while(|&c| {
+                        c == '每' || "周週星期礼拜禮一二三四五六日天、和及至到".contains(c)
+                    })
+                    .any(|c| c == '每');
+                if every {
+                    return None;
+                }
                 let wt = ctx.get("wd")?;
                 let wd = match wt {
                     "日" | "天" => 7,
@@ -4592,6 +4640,28 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a bare weekday in a clause that looks ahead is the coming one
+        (
+            "The results would be released on Sunday, the closing day. Talks ended on Monday.",
+            "2024-11-06",
+            "Sunday=2024-11-10 | Monday=2024-11-04",
+        ),
+        (
+            "The delegation will visit Turpan on Friday.",
+            "2024-11-06",
+            "Friday=2024-11-08",
+        ),
+        // a year range whose end gives only its last two digits
+        (
+            "For the 2021-25 period it set aside funds; the 2024–25 season opened.",
+            "2024-06-06",
+            "2021-25=2021-01-01/2025-12-31 | 2024–25=2024-01-01/2025-12-31",
+        ),
+        (
+            "Invoice 2021-25-7, the 2019-18 figures and 2015 - 32 are no ranges.",
+            "2024-06-06",
+            "",
+        ),
         // part of a month or a year is the month or the year, the part in the span
         (
             "The deals are to be signed by the end of June, or at the beginning of July.",
@@ -4919,6 +4989,12 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a weekday after 每 recurs: no one day
+        (
+            "两地航线已加密至每周4班，每周一还有货运专列。",
+            "2025-09-03",
+        ),
+        ("展销中心每周六、周日开放。", "2024-11-22"),
         // a weekday's short form that is a surname or begins a name
         ("Author: Sun Wei   Source: Heilongjiang Daily", "2024-10-14"),
         (

@@ -125,6 +125,8 @@ pub struct RegionMatcher {
     company_words: FastSet<String>,
     /// Nouns that describe a company in apposition ("Luzhou Laojiao, the liquor maker").
     company_nouns: FastSet<String>,
+    /// Words that end the name of a zone named after a place ("Suzhou Industrial Park").
+    zone_words: FastSet<String>,
     /// Words after a place name that make it a government body ("Provincial", "Bureau").
     gov_words: FastSet<String>,
     zh_company: Vec<String>,
@@ -138,6 +140,8 @@ pub struct RegionMatcher {
     /// Characters after which a Han place name starts a new word (在, 与, 、).
     zh_function: FastSet<char>,
     not_next_zh: Vec<String>,
+    /// Words that open with an abbreviation's character (青年, 新闻): there it is the word's.
+    abbrev_words: Vec<String>,
     bare_zh: FastSet<String>,
     surnames: FastSet<String>,
     well_known: FastSet<usize>,
@@ -341,6 +345,7 @@ impl RegionMatcher {
         let mut not_prev = FastSet::default();
         let mut company_words = FastSet::default();
         let mut company_nouns = FastSet::default();
+        let mut zone_words = FastSet::default();
         let mut gov_words = FastSet::default();
         let mut zh_company = Vec::new();
         let mut zh_company_breaks = Vec::new();
@@ -348,6 +353,7 @@ impl RegionMatcher {
         let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Vec::new();
+        let mut abbrev_words = Vec::new();
         let mut bare_zh = FastSet::default();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
             let t = r.fields[1].to_string();
@@ -366,6 +372,9 @@ impl RegionMatcher {
                 "company_noun" => {
                     company_nouns.insert(t);
                 }
+                "zone_word" => {
+                    zone_words.insert(t);
+                }
                 "gov_word" => {
                     gov_words.insert(t);
                 }
@@ -376,6 +385,7 @@ impl RegionMatcher {
                 "list_company_zh" => zh_list_company.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
+                "word_zh" => abbrev_words.push(t),
                 "bare_zh" => {
                     bare_zh.insert(t);
                 }
@@ -384,7 +394,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, prev_word, company_word, company_noun, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -524,6 +534,7 @@ impl RegionMatcher {
             not_prev,
             company_words,
             company_nouns,
+            zone_words,
             gov_words,
             zh_company,
             zh_company_breaks,
@@ -531,6 +542,7 @@ impl RegionMatcher {
             zh_list_company,
             zh_function,
             not_next_zh,
+            abbrev_words,
             bare_zh,
             surnames,
             well_known,
@@ -937,7 +949,7 @@ impl RegionMatcher {
             if self.company_words.contains(word)
                 || self.company_words.contains(word.trim_end_matches('.'))
             {
-                return true;
+                return !self.zone_follows(&r[stop..]);
             }
             words += usize::from(!joins);
             rest = &r[stop..];
@@ -947,6 +959,19 @@ impl RegionMatcher {
             }
         }
         words > 0 && self.described_as_company(rest)
+    }
+
+    /// A zone word among the next two capitalised words: "Industrial" then "Park" names a zone,
+    /// not a company.
+    fn zone_follows(&self, rest: &str) -> bool {
+        rest.split(' ')
+            .skip(1)
+            .take(2)
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .any(|w| {
+                self.zone_words
+                    .contains(w.trim_end_matches([',', '.', ';', ':', ')']))
+            })
     }
 
     /// ", a coal chemicals maker", ", the liquor maker": a company noun in the few words of an
@@ -1441,26 +1466,28 @@ impl RegionMatcher {
             cands.iter().any(|c| c.start <= pos && pos < c.end)
                 || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
         };
+        let is_form = |c: char| {
+            self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM)
+                || cities.iter().any(|&(k, d)| k == c && d.is_some())
+        };
+        // A partner word after the run, or after a list of more pairs ("渝昌、闽昌协作").
         let partners = |run: &[(usize, char, usize, bool)]| {
             run.last().is_some_and(|&(p, c, ..)| {
-                let rest = &text[p + c.len_utf8()..];
+                let mut rest = &text[p + c.len_utf8()..];
+                while let Some(r) = rest.strip_prefix('、') {
+                    let n = r.chars().take_while(|&c| is_form(c)).count();
+                    if n < 2 {
+                        break;
+                    }
+                    rest = &r[r.char_indices().nth(n).map_or(r.len(), |(i, _)| i)..];
+                }
                 self.city_context
                     .iter()
                     .any(|w| rest.starts_with(w.as_str()))
             })
         };
-        let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
-            // A city's form at either end of a run with no partner word after it is the word it
-            // also is ("粤桂东西部" with 东莞 named: 粤 and 桂, not 东).
-            while run.len() > 1 && run.iter().any(|r| r.3) && !partners(run) {
-                if run.last().is_some_and(|r| r.3) {
-                    run.pop();
-                } else if run[0].3 {
-                    run.remove(0);
-                } else {
-                    break;
-                }
-            }
+        // Whether `run` (a run, or a piece of one) counts.
+        let accept = |run: &[(usize, char, usize, bool)]| {
             let after = run.last().map(|&(p, c, _, _)| &text[p + c.len_utf8()..]);
             let has_city = run.iter().any(|r| r.3);
             let alone_ok = run.len() == 1
@@ -1489,12 +1516,32 @@ impl RegionMatcher {
             let person = run
                 .first()
                 .is_some_and(|&(pos, ..)| self.after_person_surname(text, pos));
-            if ((run.len() >= 2 && (!has_city || partners(run))) || alone_ok)
-                && !excluded
-                && !person
+            ((run.len() >= 2 && (!has_city || partners(run))) || alone_ok) && !excluded && !person
+        };
+        let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
+            // The last character opening a word is the word's ("港澳青年": youth, not Qinghai).
+            while let Some(&(p, ..)) = run.last()
+                && self
+                    .abbrev_words
+                    .iter()
+                    .any(|w| text[p..].starts_with(w.as_str()))
             {
-                for &(pos, ch, d, _) in run.iter() {
-                    out.push(self.character_mention(text, pos, ch, d));
+                run.pop();
+            }
+            // A run with a city's form and no partner word after it is taken apart: each city
+            // form alone, the provinces between them as runs of their own ("粤桂东西部" with
+            // 东莞 named: 粤 and 桂, not 东; "湘企在吐新增投资": 吐 alone).
+            let pieces: Vec<&[(usize, char, usize, bool)]> =
+                if run.len() > 1 && run.iter().any(|r| r.3) && !partners(run) {
+                    run.chunk_by(|a, b| !a.3 && !b.3).collect()
+                } else {
+                    vec![&run[..]]
+                };
+            for piece in pieces {
+                if !piece.is_empty() && accept(piece) {
+                    for &(pos, ch, d, _) in piece {
+                        out.push(self.character_mention(text, pos, ch, d));
+                    }
                 }
             }
             run.clear();
