@@ -3969,13 +3969,7 @@ impl DateRules {
                     let and = gap.trim().eq_ignore_ascii_case("and");
                     // (the last word only: lowercasing the whole text before the range was
                     // most of joining on a long article)
-                    let before = text[..ps].trim_end();
-                    let between = before
-                        .len()
-                        .checked_sub("between".len())
-                        .and_then(|i| before.get(i..))
-                        .is_some_and(|w| w.eq_ignore_ascii_case("between"));
-                    if and && !between {
+                    if and && !after_between(text, ps) {
                         None
                     } else {
                         // "from next monday to friday": a weekday ends the range in the days
@@ -4066,15 +4060,10 @@ impl DateRules {
                 if let (Some(first), Some(last)) = (v.first_day, v.last_day) {
                     // ("and now" closes a range only after "between": "was upgraded in 2013 and
                     // now takes place" is the year)
-                    let between = || {
-                        let head = text[..s].trim_end();
-                        head.len() >= 7
-                            && head.is_char_boundary(head.len() - 7)
-                            && head[head.len() - 7..].eq_ignore_ascii_case("between")
-                    };
                     if let Some(m) = self.to_now.find(&text[e..])
                         && first <= a.date
-                        && (!m.as_str().trim_start()[..3].eq_ignore_ascii_case("and") || between())
+                        && (!m.as_str().trim_start()[..3].eq_ignore_ascii_case("and")
+                            || after_between(text, s))
                     {
                         let end = e + m.end();
                         if let Some(r) = range_value(first, a.date, v.year_source) {
@@ -4251,6 +4240,16 @@ fn spelled_year(s: &str) -> Option<i32> {
     // "twenty nine" is a number, not 2009; "twenty fifteen" and "nineteen hundred five" are years
     let hundred = words.get(1) == Some(&"hundred");
     (tail < 100 && (hundred || tail >= 10)).then_some(century * 100 + tail)
+}
+
+/// True when the text before `pos` ends with the word "between" (any case): only then does
+/// "and" join a range ("between 2019 and now", not "in 2013 and now").
+fn after_between(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end();
+    head.len()
+        .checked_sub("between".len())
+        .and_then(|i| head.get(i..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("between"))
 }
 
 /// Kinds whose day is counted from the publication date rather than written.
