@@ -527,15 +527,15 @@ impl AgreementRules {
     fn sign_adjacent(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
         // "A memorandum of understanding on direct freight trains between Changsha and Turpan
         // was signed": the subject of a sentence and its passive verb, however far apart
+        let (s0, s1) = sentence(text, start, end);
         let opens_sentence = text[start..].starts_with(['A', 'O']) && {
-            let head = text[..start].trim_end_matches([' ', '\u{a0}']);
-            head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':', '"', '“'])
+            let head = text[s0..start].trim_end_matches([' ', '\u{a0}']);
+            head.trim_start().is_empty() || head.ends_with([':', '"', '“'])
         };
         let passive = |v: &VerbHit| {
             let head = text[..v.start].trim_end();
-            let gap = &text[end..v.start];
             v.start - end <= 160
-                && !gap.contains(['.', ';', '!', '?', '\n'])
+                && v.end <= s1
                 && (head.ends_with(" was") || head.ends_with(" were"))
         };
         if opens_sentence && verbs.iter().any(|v| v.sign && v.start >= end && passive(v)) {

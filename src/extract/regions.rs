@@ -649,21 +649,17 @@ impl RegionMatcher {
             }
             match self.candidate(text, &excluded, &named, start, name_end, alias_id) {
                 Ok(c) => out.push(c),
-                Err(latin) => {
-                    // A name dropped only for being glued to the word before it (粤|桂东西部)
-                    // leaves its characters free for an abbreviation compound.
-                    let alias = &self.aliases[alias_id];
-                    if !latin && !self.glued_county(text, alias, start, &named) {
-                        dropped.push((start, name_end));
-                    }
+                Err(true) => {}
+                Err(false) => {
                     // A dropped Han name may hide one that starts inside it and ends after it
                     // ("他的名字和安顺": not the county 和安, glued to 和, but 安顺).
-                    if !latin
-                        && let Some(c) = self.overlapping(text, &excluded, &named, start, name_end)
-                    {
-                        dropped.retain(|&(s, _)| s != start);
+                    if let Some(c) = self.overlapping(text, &excluded, &named, start, name_end) {
                         floor = c.end;
                         out.push(c);
+                    } else if !self.glued_county(text, &self.aliases[alias_id], start, &named) {
+                        // A name dropped only for being glued to the word before it
+                        // (粤|桂东西部) leaves its characters free for an abbreviation compound.
+                        dropped.push((start, name_end));
                     }
                 }
             }
@@ -1466,16 +1462,22 @@ impl RegionMatcher {
             cands.iter().any(|c| c.start <= pos && pos < c.end)
                 || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
         };
-        let is_form = |c: char| {
-            self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM)
-                || cities.iter().any(|&(k, d)| k == c && d.is_some())
+        // The division a character is a short form of here, and whether as a city's form: a
+        // province's abbreviation first, else a city the text names (`cities`).
+        let form = |c: char| match self.abbrevs.get(&c) {
+            Some(&i) if i != CITY_FORM => Some((i, false)),
+            _ => cities
+                .iter()
+                .find(|(k, _)| *k == c)
+                .and_then(|&(_, d)| d)
+                .map(|d| (d, true)),
         };
         // A partner word after the run, or after a list of more pairs ("渝昌、闽昌协作").
         let partners = |run: &[(usize, char, usize, bool)]| {
             run.last().is_some_and(|&(p, c, ..)| {
                 let mut rest = &text[p + c.len_utf8()..];
                 while let Some(r) = rest.strip_prefix('、') {
-                    let n = r.chars().take_while(|&c| is_form(c)).count();
+                    let n = r.chars().take_while(|&c| form(c).is_some()).count();
                     if n < 2 {
                         break;
                     }
@@ -1558,15 +1560,11 @@ impl RegionMatcher {
                 .next()
                 .expect("a non-ASCII byte here starts a character");
             at = pos + ch.len_utf8();
-            let city = cities.iter().find(|(c, _)| *c == ch).and_then(|(_, d)| *d);
-            let abbrev = self.abbrevs.get(&ch).copied();
-            if abbrev.is_none() && city.is_none() {
-                continue;
-            }
+            let member = form(ch);
             // A city compound (成渝) is taken whole, its characters no run of their own; a
             // city's form outside its compounds is the word it also is (成本), unless the text
             // names the city (`cities`).
-            if abbrev.is_some()
+            if self.abbrevs.contains_key(&ch)
                 && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
                     text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
                 })
@@ -1578,11 +1576,6 @@ impl RegionMatcher {
                 at = pos + word.len();
                 continue;
             }
-            let member = match (abbrev, city) {
-                (Some(i), _) if i != CITY_FORM => Some((i, false)),
-                (_, Some(d)) => Some((d, true)),
-                _ => None,
-            };
             if let Some((d, is_city)) = member
                 && !covered(pos)
                 && !self.in_zh_phrase(text, pos, at)
