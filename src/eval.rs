@@ -376,7 +376,8 @@ pub struct ErrorCase {
     pub doc_id: String,
     #[serde(rename = "type")]
     pub kind: String,
-    /// "missed", "spurious" or "wrong_value" (overlapping spans, different values).
+    /// "missed", "spurious", "wrong_value" (overlapping spans, different values) or "span" (the
+    /// right value over another span).
     pub error: String,
     pub start: usize,
     pub end: usize,
@@ -459,34 +460,43 @@ pub fn score_document(
     let context = |s: usize, e: usize| snippet(text, s, e);
     let mut reported_f = vec![false; found.len()];
     for (gi, g) in gold.mentions.iter().enumerate() {
-        if lused_g[gi] {
+        if used_g[gi] {
             continue;
         }
-        // An overlapping prediction of the same type with another value: one "wrong value".
-        let wrong = (0..found.len()).find(|&fi| {
-            !lused_f[fi]
-                && !reported_f[fi]
+        let overlaps = |fi: usize| {
+            !reported_f[fi]
                 && found[fi].kind == g.kind
                 && found[fi].start < g.end
                 && g.start < found[fi].end
-        });
-        if let Some(fi) = wrong {
+        };
+        let (error, fi) = if lused_g[gi] {
+            // Matched only leniently: the right value over another span ("the end of the
+            // year" for "end of the year"), a miss and a spurious mention to the strict score.
+            let paired = (0..found.len())
+                .find(|&fi| lused_f[fi] && !used_f[fi] && overlaps(fi) && same(&found[fi], g));
+            ("span", paired)
+        } else {
+            // An overlapping prediction of the same type with another value: one "wrong value".
+            match (0..found.len()).find(|&fi| !lused_f[fi] && overlaps(fi)) {
+                Some(fi) => ("wrong_value", Some(fi)),
+                None => ("missed", None),
+            }
+        };
+        if error == "span" && fi.is_none() {
+            continue;
+        }
+        if let Some(fi) = fi {
             reported_f[fi] = true;
         }
         errors.push(ErrorCase {
             doc_id: doc_id.to_string(),
             kind: g.kind.clone(),
-            error: if wrong.is_some() {
-                "wrong_value"
-            } else {
-                "missed"
-            }
-            .into(),
+            error: error.into(),
             start: g.start,
             end: g.end,
             context: context(g.start, g.end),
             expected: Some(format!("{:?} = {}", g.text, g.value)),
-            found: wrong.map(|fi| describe(&found[fi])),
+            found: fi.map(|fi| describe(&found[fi])),
         });
     }
     for (fi, f) in found.iter().enumerate() {
@@ -1027,6 +1037,13 @@ mod tests {
         let lenient = r.lenient.by_type["region"];
         assert_eq!((lenient.counts.tp, lenient.counts.fn_), (2, 1));
         assert!((lenient.f1 - 4.0 / 7.0).abs() < 1e-9);
+        // That lenient-only match is listed as a span error, beside the other errors.
+        let kinds: Vec<&str> = r.errors.iter().map(|e| e.error.as_str()).collect();
+        assert_eq!(kinds, ["wrong_value", "span", "spurious"]);
+        assert_eq!(
+            r.errors[1].found.as_deref(),
+            Some("\"Nagqu City\" = 540600")
+        );
         // Document level: gold {540600, 540100}, found {540600, 110000, 540000}: 1 tp, 2 fp, 1 fn.
         let doc = r.document.by_type["region"];
         assert_eq!((doc.counts.tp, doc.counts.fp, doc.counts.fn_), (1, 2, 1));

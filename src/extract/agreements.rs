@@ -466,10 +466,11 @@ impl AgreementRules {
             return None;
         }
         let label_start = n.end + c.len_utf8();
-        // The label is a run of Chinese characters, at most sixteen.
+        // The label is a run of Chinese characters, at most sixteen, which may quote a name
+        // ("一份医疗人才“组团式”帮扶协议").
         let mut limit = label_start;
         for (i, ch) in text[label_start..].char_indices() {
-            if i >= 48 || !is_cjk(ch) {
+            if i >= 48 || !(is_cjk(ch) || "“”「」『』".contains(ch)) {
                 break;
             }
             limit = label_start + i + ch.len_utf8();
@@ -560,6 +561,15 @@ impl AgreementRules {
     /// agreements", "promoted 40 projects"). Otherwise the sentence must hold a signing word
     /// and the count's own clause must not be only about introducing, promoting or planning.
     fn signed(&self, text: &str, start: usize, end: usize, verbs: &[VerbHit]) -> bool {
+        /// Words opening an insertion after the noun ("12 projects, mostly in logistics, ...").
+        const INSERTIONS: [&str; 6] = [
+            "including",
+            "mostly",
+            "mainly",
+            "chiefly",
+            "such",
+            "covering",
+        ];
         const AUXILIARIES: [&str; 14] = [
             "were",
             "was",
@@ -576,22 +586,39 @@ impl AgreementRules {
             "officially",
             "jointly",
         ];
+        // The verb at `q`, past a few auxiliaries, and where the search stopped.
+        let verb_at = |mut q: usize| -> (Option<bool>, usize) {
+            for _ in 0..4 {
+                if let Some(v) = verbs.iter().find(|v| v.start == q) {
+                    return (Some(v.sign), q);
+                }
+                match ascii_word(text, q) {
+                    Some((w, e)) if AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w)) => {
+                        q = skip_spaces(text, e);
+                    }
+                    _ => break,
+                }
+            }
+            (None, q)
+        };
         let mut p = skip_spaces(text, end);
         if text[p..].starts_with(',') {
             p = skip_spaces(text, p + 1);
         }
-        for _ in 0..4 {
-            if let Some(v) = verbs.iter().find(|v| v.start == p) {
-                return v.sign;
-            }
-            match ascii_word(text, p) {
-                Some((w, e)) if AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w)) => {
-                    p = skip_spaces(text, e);
-                }
-                _ => break,
-            }
+        let (verb, p) = verb_at(p);
+        if let Some(sign) = verb {
+            return sign;
         }
         let (s0, s1) = sentence(text, start, end);
+        // "15 projects, including a logistics hub, were presented": the verb after an
+        // insertion between commas governs
+        if let Some((w, _)) = ascii_word(text, p)
+            && INSERTIONS.iter().any(|i| i.eq_ignore_ascii_case(w))
+            && let Some(comma) = text[p..s1].find(',')
+            && let (Some(sign), _) = verb_at(skip_spaces(text, p + comma + 1))
+        {
+            return sign;
+        }
         let (c0, c1) = clause(text, start, end, s0, s1);
         if let Some(v) = verbs.iter().rfind(|v| v.start >= c0 && v.end <= start) {
             return v.sign;
@@ -618,8 +645,11 @@ fn headline_with(text: &str, start: usize, end: usize) -> bool {
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let line = text[line_start..line_end].trim();
     let head = text[line_start..start].trim_end();
+    // (a "." ends a sentence before a space or at the end, not in "67.5 bln")
+    let sentence_dot = line.ends_with('.') || line.contains(". ");
     line.len() <= 160
-        && !line.contains(['.', '!', '?', ';', '。', '；'])
+        && !sentence_dot
+        && !line.contains(['!', '?', ';', '。', '；'])
         && head.len() >= 4
         && head.is_char_boundary(head.len() - 4)
         && head[head.len() - 4..].eq_ignore_ascii_case("with")
@@ -725,6 +755,25 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // the verb after an insertion between commas governs the count
+        (
+            "A dairy firm inked a deal, while another 15 projects, including a logistics hub, were presented to investors.",
+            &["a deal | 1 deal | "],
+        ),
+        (
+            "Twelve contracts, mostly for wind power, were signed on Tuesday.",
+            &["Twelve contracts | 12 contract | "],
+        ),
+        // a decimal amount does not end a headline
+        (
+            "Expo closes with 46 contracts worth 67.5 bln yuan\nSource: Xinhua\nThe deals were signed on Tuesday.",
+            &["46 contracts | 46 contract | "],
+        ),
+        // a quoted name inside a Chinese label
+        (
+            "两地卫生部门还签署了一份医疗人才“组团式”帮扶协议。",
+            &["一份医疗人才“组团式”帮扶协议 | 1 agreement | 医疗人才“组团式”帮扶"],
+        ),
         (
             "海南自贸港投资推介会在深圳举行 32个项目集中签约",
             &["32个项目 | 32 project | "],

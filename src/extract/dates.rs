@@ -145,6 +145,8 @@ enum Kind {
     ZhRelMonthDay,
     ZhNthWeekday,
     ZhPlan,
+    Plan,
+    YearPart,
     WeekdaysFromNow,
     NthMonthOf,
     SpelledDate,
@@ -922,6 +924,10 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         WeekdayNumeric => start(WEEKDAY, 1),
         // a day
         ShortYear => start(MONTH, 1),
+        // the plan's number
+        Plan => start(day, 0),
+        // "end", "beginning"...: no feature of their own
+        YearPart => None,
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
         | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan => None,
     }
@@ -1389,6 +1395,23 @@ impl DateRules {
                     r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
                 ),
             ),
+            // "the end of next year", "by the end of the year": the year, as "end of June" is
+            // the month
+            (
+                YearPart,
+                false,
+                &[YEAR_UNIT | YEAR_DIGITS],
+                format!(
+                    r"(?i)\b(?:end|beginning|start|middle)\s+of\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
+                ),
+            ),
+            // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
+            (
+                Plan,
+                false,
+                &[YEAR_UNIT, DIGIT | ORDINAL],
+                format!(r"(?i){}\s+five[-\s]year\s+plan\b", day("n")),
+            ),
             // "yesterday", "the day after tomorrow"
             (
                 RelativeDay,
@@ -1625,7 +1648,7 @@ impl DateRules {
                 ZhRelative,
                 false,
                 &[ZH_RELATIVE],
-                format!(r"(?P<rel>{zh_rel})"),
+                format!(r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|上旬|中旬|下旬|同期|底|末|初)?"),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
             (
@@ -2194,6 +2217,18 @@ fn month_value(y: i32, m: u32, src: YearSource) -> Option<DateValue> {
         Granularity::Month,
         src,
     ))
+}
+
+/// The first year of the `n`th five-year plan: the first ran 1953-1957, the second 1958-1962,
+/// and after three years of readjustment the third 1966-1970, each next one five years later
+/// (the 14th 2021-2025).
+fn plan_start(n: i32) -> Option<i32> {
+    match n {
+        1 => Some(1953),
+        2 => Some(1958),
+        3..=20 => Some(1966 + 5 * (n - 3)),
+        _ => None,
+    }
 }
 
 fn year_value(y: i32, src: YearSource) -> Option<DateValue> {
@@ -3570,6 +3605,26 @@ impl DateRules {
                 };
                 one(v)
             }
+            YearPart => {
+                if let Some(y) = ctx.get("y") {
+                    return one(year_value(y.parse().ok()?, YearSource::Text)?);
+                }
+                let a = anchor?;
+                let o = match ctx.get("mod") {
+                    Some(m) => *self.modifiers.get(&*m.lower())?,
+                    None => 0,
+                };
+                one(year_value(a.date.year() + o, a.source)?)
+            }
+            Plan => {
+                let n = self.day_of(ctx.get("n")?)? as i32;
+                let first = plan_start(n)?;
+                one(range_value(
+                    ymd(first, 1, 1)?,
+                    ymd(first + 4, 12, 31)?,
+                    YearSource::Text,
+                )?)
+            }
             ZhPlan => {
                 // quoted or named as a plan or its period: "十四五" alone may be "fourteen or
                 // fifteen" (十四五岁)
@@ -3577,9 +3632,8 @@ impl DateRules {
                 if !quoted && ctx.get("ctx").is_none() {
                     return None;
                 }
-                // the 11th plan (十一五) ran 2006-2010, each next one five years later
-                let n = zh_number(ctx.get("n")?)? as i32;
-                let first = 2006 + 5 * (n - 1);
+                let n = 10 + zh_number(ctx.get("n")?)? as i32;
+                let first = plan_start(n)?;
                 let v = range_value(ymd(first, 1, 1)?, ymd(first + 4, 12, 31)?, YearSource::Text)?;
                 Some(Candidate {
                     kind: None,
@@ -3678,6 +3732,10 @@ impl DateRules {
                     return one(quarter_value(yy, q, src)?);
                 }
                 if let Some(ht) = ctx.get("h") {
+                    // "提前半年" is "half a year ahead", not the first half
+                    if ht == "前" && ctx.text[..ctx.start_of("h")?].ends_with('提') {
+                        return None;
+                    }
                     let h = if ht == "上" || ht == "前" { 1 } else { 2 };
                     let (yy, src) = self.period_year(ctx, y, offset, |y| ymd(y, 6 * h - 5, 1))?;
                     return one(half_value(yy, h, src)?);
@@ -3699,7 +3757,23 @@ impl DateRules {
                     }
                     Unit::Year => year_value(d.year() + o, a.source)?,
                 };
-                one(v)
+                // Part of the period, or the same time in it, is the period, modifier included
+                // in the span ("今年年底", "本月下旬", "去年同期"), as "9月下旬" is the month.
+                let fits = match (u, ctx.get("tail")) {
+                    (_, None) => true,
+                    (Unit::Year, Some(t)) => !t.ends_with('旬'),
+                    (Unit::Month, Some(t)) => !t.starts_with('年'),
+                    _ => false,
+                };
+                match fits {
+                    true => one(v),
+                    false => Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: ctx.end_of("rel")?,
+                        parts: vec![(start, ctx.end_of("rel")?, v)],
+                    }),
+                }
             }
             ZhWeekday => {
                 // "每周一" (every Monday), "每周六、周日", "每周4班" (four flights a week): no
@@ -4639,6 +4713,24 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // the English five-year plans, by number or spelled
+        (
+            "During the 14th Five-Year Plan period the fund grew; the Thirteenth Five-Year Plan set it up, and the 15th five-year plan will double it.",
+            "2024-11-06",
+            "14th Five-Year Plan=2021-01-01/2025-12-31 | Thirteenth Five-Year Plan=2016-01-01/2020-12-31 | 15th five-year plan=2026-01-01/2030-12-31",
+        ),
+        // part of a year named by its modifier, or by its number, is that year
+        (
+            "The stores will open by the end of the year, the park by the end of next year and the port before the end of 2027.",
+            "2024-11-06",
+            "end of the year=2024 | end of next year=2025 | end of 2027=2027",
+        ),
+        // part of a Chinese relative period, or the same time in it, is the period
+        (
+            "力争到今年年底完成，本月下旬举办展会，销售额比去年同期增长两成，明年初投产。",
+            "2024-11-06",
+            "今年年底=2024 | 本月下旬=2024-11 | 去年同期=2023 | 明年初=2025",
+        ),
         // a bare weekday in a clause that looks ahead is the coming one
         (
             "The results would be released on Sunday, the closing day. Talks ended on Monday.",
@@ -4988,6 +5080,8 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // 提前 is "in advance": 提前半年 is no first half
+        ("订单提前半年就下来了，工程提前半年完工。", "2024-11-06"),
         // a weekday after 每 recurs: no one day
         (
             "两地航线已加密至每周4班，每周一还有货运专列。",

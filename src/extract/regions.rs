@@ -80,6 +80,8 @@ struct Candidate {
     start: usize,
     /// End of the mention, generic suffix included.
     end: usize,
+    /// End of the name itself.
+    name_end: usize,
     alias: usize,
     suffix_level: Option<SuffixLevel>,
     /// Index into `suffixes` of the generic word after the name.
@@ -111,6 +113,8 @@ pub struct RegionMatcher {
     names: Names,
     /// Latin suffix words, longest first.
     suffixes: Vec<Suffix>,
+    /// Peoples an autonomous division is named for, in English ("Hekou Yao Autonomous County").
+    peoples: Vec<String>,
     not_phrases: AhoCorasick,
     /// The phrases with a Han character, looked for only where they would overlap a Han name
     /// or abbreviation: they start with the commonest bytes of Chinese text, so an automaton's
@@ -121,6 +125,9 @@ pub struct RegionMatcher {
     zh_phrase_chars: FastMap<char, Vec<(usize, usize)>>,
     not_before: Vec<String>,
     not_next: FastSet<String>,
+    /// Words that may stand between a name and its `not_next` word ("Middle" in "Beijing
+    /// Middle Road").
+    street_dirs: FastSet<String>,
     not_prev: FastSet<String>,
     company_words: FastSet<String>,
     /// Nouns that describe a company in apposition ("Luzhou Laojiao, the liquor maker").
@@ -247,6 +254,13 @@ impl RegionMatcher {
             add(&d.name_zh, i, false, true);
             if d.short_zh.chars().count() >= 2 && *d.short_zh != *d.name_zh {
                 add(&d.short_zh, i, false, false);
+                // An autonomous county or banner is written in full without its peoples as
+                // often as with them: 积石山县 for 积石山保安族东乡族撒拉族自治县.
+                for (long, short) in [("自治县", "县"), ("自治旗", "旗")] {
+                    if d.name_zh.ends_with(long) {
+                        add(&format!("{}{short}", d.short_zh), i, false, true);
+                    }
+                }
             }
             add(&d.name_en, i, false, false);
         }
@@ -266,7 +280,13 @@ impl RegionMatcher {
         for r in dicts.rows("regions/additions.tsv", 3)? {
             let i = lookup("regions/additions.tsv", r.line, r.fields[0])?;
             let flags = r.fields.get(3).copied().unwrap_or("");
-            add(r.fields[1], i, false, false);
+            let alias = r.fields[1].trim();
+            // (a second one-character short form of a province, as in aliases.tsv: 疆)
+            if flags.contains("abbrev") && alias.chars().count() == 1 {
+                abbrevs.insert(alias.chars().next().unwrap(), i);
+                continue;
+            }
+            add(alias, i, false, false);
             if flags.contains("context") {
                 flagged.push(r.fields[1].trim().to_string());
             }
@@ -275,6 +295,20 @@ impl RegionMatcher {
             if let Some(a) = surfaces.get_mut(&f) {
                 a.needs_context = true;
             }
+        }
+        // Scraped pages often set the apostrophe curly ("Yan’an", "Xi’an"): a name written with
+        // one is found with either, and reported as the dictionary writes it.
+        let curly: Vec<Alias> = surfaces
+            .values()
+            .filter(|a| a.surface.contains('\''))
+            .map(|a| Alias {
+                surface: a.surface.replace('\'', "\u{2019}"),
+                ..a.clone()
+            })
+            .filter(|a| !surfaces.contains_key(&a.surface))
+            .collect();
+        for a in curly {
+            surfaces.insert(a.surface.clone(), a);
         }
         // Datelines shout ("DALIAN, China, May 29"): an all-caps copy of every Latin name long
         // enough not to be an acronym, which counts only as a dateline (followed by a comma):
@@ -306,8 +340,13 @@ impl RegionMatcher {
         );
 
         let mut suffixes = Vec::new();
+        let mut peoples = Vec::new();
         for r in dicts.rows("regions/suffixes.tsv", 2)? {
             let level = match r.fields[1].trim() {
+                "people" => {
+                    peoples.push(r.fields[0].trim().to_string());
+                    continue;
+                }
                 "province" => SuffixLevel::Level(Level::Province),
                 "prefecture" => SuffixLevel::Level(Level::Prefecture),
                 "county" => SuffixLevel::Level(Level::County),
@@ -316,7 +355,9 @@ impl RegionMatcher {
                     return Err(dicts.error(
                         "regions/suffixes.tsv",
                         r.line,
-                        format!("level must be province, prefecture, county or any: {other:?}"),
+                        format!(
+                            "level must be province, prefecture, county, any or people: {other:?}"
+                        ),
                     ));
                 }
             };
@@ -342,6 +383,7 @@ impl RegionMatcher {
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
         let mut not_next = FastSet::default();
+        let mut street_dirs = FastSet::default();
         let mut not_prev = FastSet::default();
         let mut company_words = FastSet::default();
         let mut company_nouns = FastSet::default();
@@ -362,6 +404,9 @@ impl RegionMatcher {
                 "before" => not_before.push(t),
                 "next_word" => {
                     not_next.insert(t);
+                }
+                "street_dir" => {
+                    street_dirs.insert(t);
                 }
                 "prev_word" => {
                     not_prev.insert(t);
@@ -394,7 +439,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -526,11 +571,13 @@ impl RegionMatcher {
             aliases,
             names,
             suffixes,
+            peoples,
             not_phrases,
             zh_phrases,
             zh_phrase_chars,
             not_before,
             not_next,
+            street_dirs,
             not_prev,
             company_words,
             company_nouns,
@@ -643,9 +690,23 @@ impl RegionMatcher {
             .collect();
         // Where a name found again inside a dropped one ends (和安|顺 -> 安顺).
         let mut floor = 0;
-        for (start, name_end, alias_id) in found {
+        for (start, mut name_end, mut alias_id) in found {
             if start < floor {
                 continue;
+            }
+            // "向青岛市民推介": 市民 are the city's residents, so the name is 青岛 (but 市民政局
+            // is the city's civil affairs bureau).
+            if let Some(head) = text[start..name_end].strip_suffix('市')
+                && let Some(after) = text[name_end..].strip_prefix('民')
+                && !["政", "族", "营"].iter().any(|w| after.starts_with(w))
+                && let Some(m) = self
+                    .names
+                    .han
+                    .find(aho_corasick::Input::new(text).span(start..start + head.len()))
+                    .filter(|m| m.start() == start)
+            {
+                name_end = m.end();
+                alias_id = self.names.han_alias[m.pattern().as_usize()];
             }
             match self.candidate(text, &excluded, &named, start, name_end, alias_id) {
                 Ok(c) => out.push(c),
@@ -765,6 +826,7 @@ impl RegionMatcher {
         Ok(Candidate {
             start,
             end,
+            name_end,
             alias: alias_id,
             suffix_level,
             suffix,
@@ -845,10 +907,18 @@ impl RegionMatcher {
         if suffix.is_some() {
             return false;
         }
-        if let Some(next) = next_word(text, end)
-            && (self.not_next.contains(next) || self.not_next.contains(next.trim_end_matches('.')))
-        {
-            return true;
+        let not_next =
+            |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
+        if let Some(next) = next_word(text, end) {
+            if not_next(next) {
+                return true;
+            }
+            // "Beijing Middle Road", "Shaoshan North Road": a street with its direction
+            if self.street_dirs.contains(next)
+                && next_word(text, end + 1 + next.len()).is_some_and(not_next)
+            {
+                return true;
+            }
         }
         if self.company_ahead(text, end) {
             return true;
@@ -957,12 +1027,13 @@ impl RegionMatcher {
         words > 0 && self.described_as_company(rest)
     }
 
-    /// A zone word among the next two capitalised words: "Industrial" then "Park" names a zone,
+    /// A zone word among the next few capitalised words: "Industrial" then "Park" names a zone,
     /// not a company.
     fn zone_follows(&self, rest: &str) -> bool {
+        // (up to four: "Industrial Co-construction Demonstration Zone")
         rest.split(' ')
             .skip(1)
-            .take(2)
+            .take(4)
             .take_while(|w| w.starts_with(char::is_uppercase))
             .any(|w| {
                 self.zone_words
@@ -995,7 +1066,9 @@ impl RegionMatcher {
         false
     }
 
-    /// A generic word right after a Latin name: "Dalian City", "Qinghai province".
+    /// A generic word right after a Latin name: "Dalian City", "Qinghai province", and
+    /// "Autonomous County" after the peoples it is named for ("Weining Yi, Hui and Miao
+    /// Autonomous County").
     fn suffix_after(&self, text: &str, end: usize) -> (usize, Option<usize>) {
         let rest = &text[end..];
         let trimmed = rest.trim_start_matches(' ');
@@ -1003,6 +1076,14 @@ impl RegionMatcher {
             return (end, None);
         }
         let at = end + (rest.len() - trimmed.len());
+        let peoples = self.peoples_len(trimmed);
+        if peoples > 0 {
+            let (e, s) = self.suffix_after(text, at + peoples - 1);
+            return match s {
+                Some(i) if self.suffixes[i].word.starts_with("autonomous") => (e, s),
+                _ => (end, None),
+            };
+        }
         for (i, s) in self.suffixes.iter().enumerate() {
             let n = s.word.len();
             if trimmed.len() >= n
@@ -1014,6 +1095,35 @@ impl RegionMatcher {
             }
         }
         (end, None)
+    }
+
+    /// The length of a list of peoples opening `s`, with the space after it: "Yao ", "Yi, Hui
+    /// and Miao ". Zero when `s` opens with none.
+    fn peoples_len(&self, s: &str) -> usize {
+        let mut at = 0;
+        loop {
+            let rest = &s[at..];
+            let Some(n) = self
+                .peoples
+                .iter()
+                .filter(|p| rest.starts_with(p.as_str()))
+                .map(String::len)
+                .filter(|&n| rest[n..].starts_with([' ', ',']))
+                .max()
+            else {
+                return 0;
+            };
+            at += n;
+            let rest = &s[at..];
+            match [", and ", " and ", ", "]
+                .iter()
+                .find(|x| rest.starts_with(**x))
+            {
+                Some(x) => at += x.len(),
+                None if rest.starts_with(' ') => return at + 1,
+                None => return 0,
+            }
+        }
     }
 
     fn resolve(&self, text: &str, cands: &[Candidate]) -> Vec<Mention> {
@@ -1109,6 +1219,21 @@ impl RegionMatcher {
                     targets = &fit;
                 }
             }
+            // A lowercase generic word that fits no reading describes the place rather than
+            // names it: "the Zhejiang city of Yiwu", "the Sichuan prefecture" (one in Sichuan).
+            let end = match c.suffix.is_some()
+                && targets.len() == a.targets.len()
+                && !a.targets.iter().any(|&t| {
+                    c.suffix
+                        .is_some_and(|si| self.suffix_fits(t, self.suffixes[si].level))
+                })
+                && text[c.name_end..c.end]
+                    .trim_start()
+                    .starts_with(char::is_lowercase)
+            {
+                true => c.name_end,
+                false => c.end,
+            };
             let qualified = self.qualifier(text, cands, i, targets);
             let supported = |t: usize| -> usize {
                 let d = &self.divisions[t];
@@ -1122,7 +1247,14 @@ impl RegionMatcher {
                         .map(|(_, _, n)| usize::from(*n))
                         .sum::<usize>()
                 };
-                3 * ev(t) + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
+                // A county named like its own city (长沙县 under 长沙市) is written in full when
+                // it is meant: its full name elsewhere is no vote for the bare name, which
+                // names the city (the dateline "新华社长沙7月2日电" beside 长沙县).
+                let own = match d.level == Level::County && targets.contains(&d.parent) {
+                    true => 0,
+                    false => 3 * ev(t),
+                };
+                own + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
             let earlier = || {
                 // The nearest settlement before this mention, else the first after it.
@@ -1200,7 +1332,7 @@ impl RegionMatcher {
             out.push(Mention::at(
                 text,
                 c.start,
-                c.end,
+                end,
                 Value::Region(self.value(choice, a.canonical.clone(), ambiguous, alternatives)),
             ));
         }
@@ -1406,8 +1538,10 @@ impl RegionMatcher {
 
     /// The one-character forms of the cities and counties a text names in Chinese (厦门 -> 厦,
     /// 宁波 -> 甬): the first character of each, and its conventional form. A character that is
-    /// a province's abbreviation (青岛's 青) stays the province's, and one two places share (临夏
-    /// and 临沂) is neither's.
+    /// another province's abbreviation (青岛's 青) stays the province's, and one two places
+    /// share (临夏 and 临沂) is neither's. One that is its own province's abbreviation (湘西's 湘,
+    /// 苏州's 苏) is listed too, but stands for the city only beside another city's form (see
+    /// `abbreviation_compounds`).
     fn city_forms_named(&self, mentions: &[Mention]) -> Vec<(char, Option<usize>)> {
         let mut out: Vec<(char, Option<usize>)> = Vec::new();
         for m in mentions {
@@ -1423,9 +1557,25 @@ impl RegionMatcher {
             };
             let conventional = self.city_forms.iter().filter(|&(_, &i)| i == d);
             for c in std::iter::once(first).chain(conventional.map(|(&c, _)| c)) {
-                if self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM)
-                    || self.not_city_forms.contains(&c)
-                {
+                let province = self.divisions[d].province;
+                let other_province = self
+                    .abbrevs
+                    .get(&c)
+                    .is_some_and(|&i| i != CITY_FORM && i != province);
+                // Its own province's abbreviation is the city's only in an article about the
+                // city more than the province (湘西 named twelve times, 湖南 once; not "苏伊情深"
+                // in an article about Jiangsu that names one Suzhou company).
+                let province_more = self.abbrevs.get(&c) == Some(&province) && {
+                    let named = |i: usize| {
+                        let code = &*self.divisions[i].code;
+                        mentions
+                            .iter()
+                            .filter(|m| matches!(&m.value, Value::Region(r) if *r.code == *code))
+                            .count()
+                    };
+                    named(province) > named(d)
+                };
+                if other_province || province_more || self.not_city_forms.contains(&c) {
                     continue;
                 }
                 // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's)
@@ -1495,9 +1645,14 @@ impl RegionMatcher {
             let alone_ok = run.len() == 1
                 && self.abbrev_context.iter().any(|(v, only)| {
                     let (pos, ch, _, city) = run[0];
-                    let fits = match v.strip_prefix('>') {
-                        Some(next) => text[pos + ch.len_utf8()..].starts_with(next),
-                        None => text[..pos].ends_with(v.as_str()),
+                    let after = &text[pos + ch.len_utf8()..];
+                    let fits = match (v.strip_prefix('>'), v.split_once('_')) {
+                        (Some(next), _) => after.starts_with(next),
+                        // (a word on each side: "来_考察" is 来哈考察)
+                        (None, Some((head, tail))) => {
+                            text[..pos].ends_with(head) && after.starts_with(tail)
+                        }
+                        (None, None) => text[..pos].ends_with(v.as_str()),
                     };
                     // ("!新": every abbreviation and city form but these; a city's form, often a
                     // common character, counts after a word, never before one: 赴厦, not 和商)
@@ -1541,8 +1696,14 @@ impl RegionMatcher {
                 };
             for piece in pieces {
                 if !piece.is_empty() && accept(piece) {
-                    for &(pos, ch, d, _) in piece {
-                        out.push(self.character_mention(text, pos, ch, d));
+                    // Beside a city's form the partner is a city too: "济湘协作" with 济南 and
+                    // 湘西州 named is Jinan and Xiangxi, where "鲁湘两省" is Shandong and Hunan.
+                    let cities_paired = piece.iter().any(|r| r.3) && partners(piece);
+                    for &(pos, ch, d, is_city) in piece {
+                        let city = (cities_paired && !is_city)
+                            .then(|| cities.iter().find(|(k, _)| *k == ch).and_then(|&(_, c)| c))
+                            .flatten();
+                        out.push(self.character_mention(text, pos, ch, city.unwrap_or(d)));
                     }
                 }
             }
