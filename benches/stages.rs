@@ -104,8 +104,9 @@ fn stages(c: &mut Criterion) {
     g.bench_function("write JSON lines", |b| {
         b.iter(|| {
             let mut out = Vec::new();
+            let mut fields = rows::RegionFields::default();
             for r in &records {
-                rows::json_document(&mut out, r);
+                rows::json_document(&mut out, r, &mut fields);
             }
             black_box(out)
         })
@@ -113,9 +114,10 @@ fn stages(c: &mut Criterion) {
     g.bench_function("write mention CSV rows", |b| {
         b.iter(|| {
             let mut out = Vec::new();
+            let mut fields = rows::RegionFields::default();
             for r in &records {
                 for m in &r.mentions {
-                    rows::csv_mention(&mut out, &r.doc_id, m);
+                    rows::csv_mention(&mut out, &r.doc_id, m, &mut fields);
                 }
             }
             black_box(out)

@@ -107,6 +107,8 @@ pub struct Rendered {
     pub jsonl: Vec<u8>,
     pub mentions: Vec<u8>,
     pub documents: Vec<u8>,
+    /// Region fields rendered so far, kept with the buffers from chunk to chunk.
+    regions: rows::RegionFields,
 }
 
 impl Rendered {
@@ -133,9 +135,9 @@ impl Rendered {
                 // without the buffers growing on the way.
                 self.jsonl.reserve(256 + 320 * rec.mentions.len());
                 self.mentions.reserve(160 * rec.mentions.len());
-                rows::json_document(&mut self.jsonl, rec);
+                rows::json_document(&mut self.jsonl, rec, &mut self.regions);
                 for m in &rec.mentions {
-                    rows::csv_mention(&mut self.mentions, &rec.doc_id, m);
+                    rows::csv_mention(&mut self.mentions, &rec.doc_id, m, &mut self.regions);
                 }
                 documents.write_record(document_row(rec))?;
             }
@@ -400,8 +402,7 @@ mod tests {
             expected.extend_from_slice(line.as_bytes());
             let r = Rendered {
                 jsonl: line.into_bytes(),
-                mentions: Vec::new(),
-                documents: Vec::new(),
+                ..Rendered::default()
             };
             outputs.write_rendered(&r).unwrap();
         }

@@ -7,10 +7,13 @@
 //! so each writer checks a field once and copies it whole. The tests in this module and
 //! `tests/cli.rs` compare both against the crates they stand in for.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::DocumentRecord;
-use crate::model::{Mention, Value, push_iso_day};
+use crate::extract::numbers::FastMap;
+use crate::model::{Level, Mention, RegionValue, Value, push_iso_day};
 use crate::swar;
 
 /// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes it: `"`, `\` and
@@ -148,8 +151,90 @@ fn json_name_field(out: &mut Vec<u8>, k: &str, v: &'static str) {
     out.push(b'"');
 }
 
+/// The fixed fields of region mentions (code, name, name_zh, level, province_code), rendered
+/// once per division a writer meets, for CSV and for JSON. Half of all mentions are regions,
+/// and escaping and copying these five fields field by field was a third of their rendering
+/// (own 1k corpus: rendering all five as one copy cost 2.6% fewer instructions in a run).
+#[derive(Debug, Default)]
+pub struct RegionFields {
+    /// By the address of the `code` the gazetteer shares with every mention of the division.
+    index: FastMap<usize, usize>,
+    entries: Vec<Rendering>,
+}
+
+/// One division's fields as rendered, with the values they were rendered from: holding them
+/// keeps their addresses from being reused while the entry stands.
+#[derive(Debug)]
+struct Rendering {
+    code: Arc<str>,
+    name: Arc<str>,
+    name_zh: Arc<str>,
+    province_code: Arc<str>,
+    level: Level,
+    /// `code,code,name,name_zh,level,province_code,`
+    csv: Vec<u8>,
+    /// `,"code":…,"province_code":…`
+    json: Vec<u8>,
+}
+
+impl RegionFields {
+    /// The rendering of `r`'s fixed fields, made now if `r` is not the values of a known one.
+    fn of(&mut self, r: &RegionValue) -> &Rendering {
+        let key = Arc::as_ptr(&r.code) as *const u8 as usize;
+        let same = |e: &Rendering| {
+            Arc::ptr_eq(&e.code, &r.code)
+                && Arc::ptr_eq(&e.name, &r.name)
+                && Arc::ptr_eq(&e.name_zh, &r.name_zh)
+                && Arc::ptr_eq(&e.province_code, &r.province_code)
+                && e.level == r.level
+        };
+        let found = self.index.get(&key).copied();
+        let i = match found {
+            Some(i) if same(&self.entries[i]) => i,
+            _ => {
+                let mut csv = Vec::new();
+                for f in [&r.code, &r.code, &r.name, &r.name_zh] {
+                    csv_field(&mut csv, f);
+                    csv.push(b',');
+                }
+                csv.extend_from_slice(r.level.as_str().as_bytes());
+                csv.push(b',');
+                csv_field(&mut csv, &r.province_code);
+                csv.push(b',');
+                let mut json = Vec::new();
+                json_str_field(&mut json, key!("code"), &r.code);
+                json_str_field(&mut json, key!("name"), &r.name);
+                json_str_field(&mut json, key!("name_zh"), &r.name_zh);
+                json_name_field(&mut json, key!("level"), r.level.as_str());
+                json_str_field(&mut json, key!("province_code"), &r.province_code);
+                let e = Rendering {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    name_zh: r.name_zh.clone(),
+                    province_code: r.province_code.clone(),
+                    level: r.level,
+                    csv,
+                    json,
+                };
+                match found {
+                    Some(i) => {
+                        self.entries[i] = e;
+                        i
+                    }
+                    None => {
+                        self.entries.push(e);
+                        self.index.insert(key, self.entries.len() - 1);
+                        self.entries.len() - 1
+                    }
+                }
+            }
+        };
+        &self.entries[i]
+    }
+}
+
 /// One line of `documents.jsonl`, newline included.
-pub fn json_document(out: &mut Vec<u8>, rec: &DocumentRecord) {
+pub fn json_document(out: &mut Vec<u8>, rec: &DocumentRecord, fields: &mut RegionFields) {
     out.extend_from_slice(b"{\"doc_id\":");
     json_str(out, &rec.doc_id);
     key(out, key!("title"));
@@ -162,12 +247,12 @@ pub fn json_document(out: &mut Vec<u8>, rec: &DocumentRecord) {
     key(out, key!("bytes"));
     number(out, rec.bytes);
     key(out, key!("mentions"));
-    json_list(out, &rec.mentions, json_mention);
+    json_list(out, &rec.mentions, |out, m| json_mention(out, m, fields));
     out.extend_from_slice(b"}\n");
 }
 
 /// `[a,b,...]`, each item written by `item`.
-fn json_list<T>(out: &mut Vec<u8>, items: &[T], item: impl Fn(&mut Vec<u8>, &T)) {
+fn json_list<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
     out.push(b'[');
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
@@ -178,7 +263,7 @@ fn json_list<T>(out: &mut Vec<u8>, items: &[T], item: impl Fn(&mut Vec<u8>, &T))
     out.push(b']');
 }
 
-fn json_mention(out: &mut Vec<u8>, m: &Mention) {
+fn json_mention(out: &mut Vec<u8>, m: &Mention, fields: &mut RegionFields) {
     out.extend_from_slice(b"{\"text\":");
     json_str(out, &m.text);
     key(out, key!("start"));
@@ -188,11 +273,7 @@ fn json_mention(out: &mut Vec<u8>, m: &Mention) {
     json_name_field(out, key!("type"), m.value.type_name());
     match &m.value {
         Value::Region(r) => {
-            json_str_field(out, key!("code"), &r.code);
-            json_str_field(out, key!("name"), &r.name);
-            json_str_field(out, key!("name_zh"), &r.name_zh);
-            json_name_field(out, key!("level"), r.level.as_str());
-            json_str_field(out, key!("province_code"), &r.province_code);
+            out.extend_from_slice(&fields.of(r).json);
             json_str_field(out, key!("matched_alias"), &r.matched_alias);
             key(out, key!("ambiguous"));
             json_bool(out, r.ambiguous);
@@ -236,7 +317,7 @@ fn json_mention(out: &mut Vec<u8>, m: &Mention) {
 }
 
 /// One `mentions.csv` row, newline included; the columns are [`super::MENTION_COLUMNS`].
-pub fn csv_mention(out: &mut Vec<u8>, doc_id: &str, m: &Mention) {
+pub fn csv_mention(out: &mut Vec<u8>, doc_id: &str, m: &Mention, fields: &mut RegionFields) {
     csv_field(out, doc_id);
     out.push(b',');
     out.extend_from_slice(m.value.type_name().as_bytes());
@@ -252,16 +333,9 @@ pub fn csv_mention(out: &mut Vec<u8>, doc_id: &str, m: &Mention) {
     let tf = |x: bool| if x { "true," } else { "false," };
     match &m.value {
         Value::Region(r) => {
-            for f in [&r.code, &r.code, &r.name, &r.name_zh] {
-                csv_field(out, f);
-                out.push(b',');
-            }
-            out.extend_from_slice(r.level.as_str().as_bytes());
+            out.extend_from_slice(&fields.of(r).csv);
+            csv_field(out, &r.matched_alias);
             out.push(b',');
-            for f in [&r.province_code, &r.matched_alias] {
-                csv_field(out, f);
-                out.push(b',');
-            }
             out.extend_from_slice(tf(r.ambiguous).as_bytes());
             if !r.alternatives.is_empty() {
                 csv_field(out, &r.alternatives.join(";"));
@@ -478,7 +552,7 @@ mod tests {
                     mentions: mentions(s),
                 };
                 let mut ours = Vec::new();
-                json_document(&mut ours, &rec);
+                json_document(&mut ours, &rec, &mut RegionFields::default());
                 let mut theirs = serde_json::to_vec(&rec).unwrap();
                 theirs.push(b'\n');
                 assert_eq!(
@@ -489,12 +563,33 @@ mod tests {
         }
     }
 
+    /// One memo of region fields over many documents writes what a fresh one writes, though
+    /// the documents' values come and go (their addresses could be reused).
+    #[test]
+    fn remembered_region_fields_write_what_fresh_ones_write() {
+        let mut kept = RegionFields::default();
+        for _ in 0..3 {
+            for s in AWKWARD {
+                for m in mentions(s) {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    csv_mention(&mut a, s, &m, &mut kept);
+                    csv_mention(&mut b, s, &m, &mut RegionFields::default());
+                    assert_eq!(a, b);
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    json_mention(&mut a, &m, &mut kept);
+                    json_mention(&mut b, &m, &mut RegionFields::default());
+                    assert_eq!(a, b);
+                }
+            }
+        }
+    }
+
     #[test]
     fn csv_rows_are_what_the_csv_crate_writes() {
         for s in AWKWARD {
             for m in mentions(s) {
                 let mut ours = Vec::new();
-                csv_mention(&mut ours, s, &m);
+                csv_mention(&mut ours, s, &m, &mut RegionFields::default());
                 // Read our row back, then let the csv crate write the same fields.
                 let mut rdr = csv::ReaderBuilder::new()
                     .has_headers(false)
