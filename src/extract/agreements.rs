@@ -755,6 +755,11 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // projects that broke ground are no signing, beside ones that were signed
+        (
+            "签约仪式在乃东区举行，现场开工项目12个，签约项目23个。",
+            &["项目23个 | 23 project | "],
+        ),
         // the verb after an insertion between commas governs the count
         (
             "A dairy firm inked a deal, while another 15 projects, including a logistics hub, were presented to investors.",

@@ -38,8 +38,10 @@
 //! - "early/mid/late June" is the month `2023-06`, span included ("early June"): analysts
 //!   filter by month, and where in the month is the writer's guess.
 //! - "in three days" is a date only in a clause about the future ("will open in three days");
-//!   "N days ago", "N weeks from now" always are. "the past five years" is the range up to
-//!   the day before the publication date.
+//!   "N days ago", "N weeks from now" always are. "the past five years" is the five calendar
+//!   years before the publication year (as Duckling and the corpus writers count them); "the
+//!   past three months" the range up to the day before the publication date. 近三年 counts
+//!   the publication year in, 过去五年 does not.
 //! - A weekday written with a date ("Fri, Jul 18") joins the mention; the date decides the
 //!   value, since a weekday that disagrees is more often a slip than another year.
 //! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
@@ -145,6 +147,7 @@ enum Kind {
     ZhRelMonthDay,
     ZhNthWeekday,
     ZhPlan,
+    ZhYears,
     Plan,
     YearPart,
     WeekdaysFromNow,
@@ -887,8 +890,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // a weekday, "the"
         DayMon => start(day, n.weekday + 1),
         MonYear => start(MONTH_BEFORE, 0),
-        // "early"/"mid"/"late", or "in"/"since"... and "the"
-        MonthAlone => start(MONTH_BEFORE, 2),
+        // "early"/"mid"/"late", "in"/"since"... and "the", or "first week of"
+        MonthAlone => start(MONTH_BEFORE, 3),
         YearRange => start(YEAR_DIGITS, 1),
         // "calendar" before "year", or the year's digits
         Year => start(YEAR_UNIT | YEAR_DIGITS, 1),
@@ -929,7 +932,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "end", "beginning"...: no feature of their own
         YearPart => None,
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
-        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan => None,
+        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears => None,
     }
 }
 
@@ -1312,7 +1315,7 @@ impl DateRules {
                 false,
                 &[MONTH_WORD],
                 format!(
-                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle)\s+of)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
+                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle|(?:first|second|third|fourth|last|final)\s+week)\s+of)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
                     month("mon")
                 ),
             ),
@@ -1626,6 +1629,14 @@ impl DateRules {
                 false,
                 &[ZH_PLAN],
                 r#"(?P<open>[“"「『])?(?P<plan>十(?P<n>[一二三四五])五)(?P<close>[”"」』])?\s*(?P<ctx>规划|期间|时期|末|初|以来|开局|收官|中期)?"#.to_string(),
+            ),
+            // "近三年" (the recent three years, this one included), "过去五年" (the five before
+            // this one), "未来三年" (the three after it)
+            (
+                ZhYears,
+                false,
+                &[ZH_YEAR_CHAR],
+                r"(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年".to_string(),
             ),
             // "下个月20号", "本月十日"
             (
@@ -3507,6 +3518,20 @@ impl DateRules {
                 );
                 let sign = if back { -1 } else { 1 };
                 let d = a.date;
+                // Years are whole calendar years, as the articles' writers and Duckling count
+                // them: "the past three years" in a 2024 article is 2021-2023, "the next three
+                // years" 2025-2027.
+                if ctx.get("unit")?.lower() == "year" {
+                    let (first, last) = match back {
+                        true => (d.year() - n, d.year() - 1),
+                        false => (d.year() + 1, d.year() + n),
+                    };
+                    return one(range_value(
+                        ymd(first, 1, 1)?,
+                        ymd(last, 12, 31)?,
+                        a.source,
+                    )?);
+                }
                 let other = match ctx.get("unit")?.lower().as_str() {
                     "day" => d + Duration::days((sign * n) as i64),
                     "week" => d + Duration::weeks((sign * n) as i64),
@@ -3604,6 +3629,21 @@ impl DateRules {
                     (None, None) => self.month_range(None, m1, m2, anchor)?,
                 };
                 one(v)
+            }
+            ZhYears => {
+                let a = anchor?;
+                let n = zh_number(ctx.get("n")?)? as i32;
+                let y = a.date.year();
+                let (first, last) = match ctx.get("rel")? {
+                    "近" => (y - n + 1, y),
+                    "过去" => (y - n, y - 1),
+                    _ => (y + 1, y + n),
+                };
+                one(range_value(
+                    ymd(first, 1, 1)?,
+                    ymd(last, 12, 31)?,
+                    a.source,
+                )?)
             }
             YearPart => {
                 if let Some(y) = ctx.get("y") {
@@ -5014,9 +5054,19 @@ mod tests {
         (
             "the past five years",
             "2023-06-20",
-            "past five years=2018-06-20/2023-06-19",
+            "past five years=2018-01-01/2022-12-31",
         ),
         ("2010年以来", "2023-06-20", "2010年=2010"),
+        (
+            "近三年累计投资，过去五年变化很大，未来三年将继续，the next two years too, and the past three months.",
+            "2024-06-21",
+            "近三年=2022-01-01/2024-12-31 | 过去五年=2019-01-01/2023-12-31 | 未来三年=2025-01-01/2027-12-31 | next two years=2025-01-01/2026-12-31 | past three months=2024-03-21/2024-06-20",
+        ),
+        (
+            "Rooms were booked for the last week of December; trucks queued in the first week of October.",
+            "2024-12-20",
+            "last week of December=2024-12 | first week of October=2024-10",
+        ),
         ("下个月20号", "2013-02-12", "下个月20号=2013-03-20"),
         (
             "十月的第一个星期一",
