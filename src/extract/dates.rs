@@ -350,17 +350,20 @@ const MONTH_BY_YEAR: Features = 1 << 36;
 const TWO_MONTHS: Features = 1 << 37;
 /// "on" or "on the", then spaces, then a digit or a spelled ordinal ("on the 15th").
 const DAY_AFTER_ON: Features = 1 << 38;
+/// "end", "beginning", "start", "middle", whole words ("the end of next year").
+const PERIOD_PART: Features = 1 << 13;
 
 /// Word features that need a word boundary before the word.
 const AT_WORD_START: Features = SPELLED_YEAR;
 /// Word features that need a word boundary on both sides.
-const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING;
+const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING | PERIOD_PART;
 /// The units a number counts.
 const UNITS: Features = DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT;
 /// Word features that need a word boundary before and one after, or after an "s".
 const WORD_OR_PLURAL: Features = WEEKDAY | QUARTER | YEAR_UNIT | MONTH_UNIT | WEEK_UNIT | DAY_UNIT;
 /// The features that come from words, all given when a line holds `ſ` or the Kelvin sign.
 const WORDS: Features = MONTH_BEFORE
+    | PERIOD_PART
     | MONTH_AFTER
     | MONTH_WORD
     | WEEKDAY
@@ -929,8 +932,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         ShortYear => start(MONTH, 1),
         // the plan's number
         Plan => start(day, 0),
-        // "end", "beginning"...: no feature of their own
-        YearPart => None,
+        // "end", "beginning"...
+        YearPart => start(PERIOD_PART, 0),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
         | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears => None,
     }
@@ -1056,6 +1059,7 @@ impl DateRules {
             (&["day"], DAY_UNIT),
             (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
             (&["upcoming"], UPCOMING),
+            (&["end", "beginning", "start", "middle"], PERIOD_PART),
             (
                 &["seventeen", "eighteen", "nineteen", "twenty", "thousand"],
                 SPELLED_YEAR,
@@ -1403,7 +1407,7 @@ impl DateRules {
             (
                 YearPart,
                 false,
-                &[YEAR_UNIT | YEAR_DIGITS],
+                &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
                     r"(?i)\b(?:end|beginning|start|middle)\s+of\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
                 ),

@@ -114,7 +114,7 @@ pub struct RegionMatcher {
     /// Latin suffix words, longest first.
     suffixes: Vec<Suffix>,
     /// Peoples an autonomous division is named for, in English ("Hekou Yao Autonomous County").
-    peoples: Vec<String>,
+    peoples: FastSet<String>,
     not_phrases: AhoCorasick,
     /// The phrases with a Han character, looked for only where they would overlap a Han name
     /// or abbreviation: they start with the commonest bytes of Chinese text, so an automaton's
@@ -340,11 +340,11 @@ impl RegionMatcher {
         );
 
         let mut suffixes = Vec::new();
-        let mut peoples = Vec::new();
+        let mut peoples = FastSet::default();
         for r in dicts.rows("regions/suffixes.tsv", 2)? {
             let level = match r.fields[1].trim() {
                 "people" => {
-                    peoples.push(r.fields[0].trim().to_string());
+                    peoples.insert(r.fields[0].trim().to_string());
                     continue;
                 }
                 "province" => SuffixLevel::Level(Level::Province),
@@ -1084,9 +1084,12 @@ impl RegionMatcher {
                 _ => (end, None),
             };
         }
+        // (the first letter first: a name is most often followed by no generic word)
+        let first = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
         for (i, s) in self.suffixes.iter().enumerate() {
             let n = s.word.len();
-            if trimmed.len() >= n
+            if s.word.as_bytes().first().copied() == first
+                && trimmed.len() >= n
                 && trimmed.is_char_boundary(n)
                 && trimmed[..n].eq_ignore_ascii_case(&s.word)
                 && on_word_boundaries(text, at, at + n)
@@ -1102,17 +1105,12 @@ impl RegionMatcher {
     fn peoples_len(&self, s: &str) -> usize {
         let mut at = 0;
         loop {
+            // (one lookup per word: this runs after every Latin name)
             let rest = &s[at..];
-            let Some(n) = self
-                .peoples
-                .iter()
-                .filter(|p| rest.starts_with(p.as_str()))
-                .map(String::len)
-                .filter(|&n| rest[n..].starts_with([' ', ',']))
-                .max()
-            else {
+            let n = rest.find([' ', ',']).unwrap_or(rest.len());
+            if n == 0 || !self.peoples.contains(&rest[..n]) {
                 return 0;
-            };
+            }
             at += n;
             let rest = &s[at..];
             match [", and ", " and ", ", "]
