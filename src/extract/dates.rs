@@ -40,8 +40,8 @@
 //! - "in three days" is a date only in a clause about the future ("will open in three days");
 //!   "N days ago", "N weeks from now" always are. "the past five years" is the five calendar
 //!   years before the publication year (as Duckling and the corpus writers count them); "the
-//!   past three months" the range up to the day before the publication date. 近三年 counts
-//!   the publication year in, 过去五年 does not.
+//!   past three months" the range up to the day before the publication date. 近三年 and
+//!   过去五年 count the publication year in (as the corpus writers do).
 //! - A weekday written with a date ("Fri, Jul 18") joins the mention; the date decides the
 //!   value, since a weekday that disagrees is more often a slip than another year.
 //! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
@@ -350,7 +350,8 @@ const MONTH_BY_YEAR: Features = 1 << 36;
 const TWO_MONTHS: Features = 1 << 37;
 /// "on" or "on the", then spaces, then a digit or a spelled ordinal ("on the 15th").
 const DAY_AFTER_ON: Features = 1 << 38;
-/// "end", "beginning", "start", "middle", whole words ("the end of next year").
+/// "end", "beginning", "start", "middle", "same", whole words ("the end of next year", "the
+/// same period last year").
 const PERIOD_PART: Features = 1 << 13;
 
 /// Word features that need a word boundary before the word.
@@ -898,8 +899,10 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         YearRange => start(YEAR_DIGITS, 1),
         // "calendar" before "year", or the year's digits
         Year => start(YEAR_UNIT | YEAR_DIGITS, 1),
-        // "first fiscal quarter", "first two quarters"
-        Quarter | FirstQuarters => start(QUARTER, 2),
+        // "end of the third fiscal quarter" (a part of a quarter is the quarter)
+        Quarter => start(QUARTER, 4),
+        // "first two quarters"
+        FirstQuarters => start(QUARTER, 2),
         QuarterCode => start(DIGIT | QUARTER_CODE, 0),
         FirstMonths => start(MONTH_UNIT, 2),
         Half => start(HALF, 1),
@@ -1059,7 +1062,10 @@ impl DateRules {
             (&["day"], DAY_UNIT),
             (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
             (&["upcoming"], UPCOMING),
-            (&["end", "beginning", "start", "middle"], PERIOD_PART),
+            (
+                &["end", "beginning", "start", "middle", "same"],
+                PERIOD_PART,
+            ),
             (
                 &["seventeen", "eighteen", "nineteen", "twenty", "thousand"],
                 SPELLED_YEAR,
@@ -1345,7 +1351,7 @@ impl DateRules {
                 false,
                 &[QUARTER],
                 format!(
-                    r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
+                    r"(?i)(?:\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
                 ),
             ),
             // "Q1 2024", "2019 q1", "q1-2019", "18q4", "Q3"
@@ -1409,7 +1415,7 @@ impl DateRules {
                 false,
                 &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
-                    r"(?i)\b(?:end|beginning|start|middle)\s+of\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
+                    r"(?i)\b(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time)(?:\s+of)?)\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -1616,7 +1622,7 @@ impl DateRules {
                 ZhDate,
                 false,
                 &[ZH_YEAR_CHAR],
-                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末)?"),
+                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初)?"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度"
             (
@@ -1634,8 +1640,8 @@ impl DateRules {
                 &[ZH_PLAN],
                 r#"(?P<open>[“"「『])?(?P<plan>十(?P<n>[一二三四五])五)(?P<close>[”"」』])?\s*(?P<ctx>规划|期间|时期|末|初|以来|开局|收官|中期)?"#.to_string(),
             ),
-            // "近三年" (the recent three years, this one included), "过去五年" (the five before
-            // this one), "未来三年" (the three after it)
+            // "近三年", "过去五年" (the recent years, this one included), "未来三年" (the three
+            // after it)
             (
                 ZhYears,
                 false,
@@ -2979,7 +2985,17 @@ impl DateRules {
                 if ctx.text[ye..].starts_with(|c: char| ZH_COUNT_AFTER.contains(c)) {
                     return None;
                 }
-                // "2001 Century Avenue": a house number
+                // "1920×1080", "2048 x 1536": a size, not a year
+                let rest = ctx.text[ye..].trim_start_matches(' ');
+                if let Some(r) = rest.strip_prefix(['×', 'x', 'X', '*'])
+                    && r.trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return None;
+                }
+                // "2001 Century Avenue": a house number (a street's name is capitalised, unlike
+                // "in 2024 for road maintenance")
+                let next_word_raw = next_word(ctx.text, ye);
                 let after_next = next_word(
                     ctx.text,
                     ye + ctx.text[ye..]
@@ -2988,8 +3004,7 @@ impl DateRules {
                 )
                 .lower();
                 if self.not_after_year.contains(&*after_next)
-                    && next.starts_with(char::is_alphabetic)
-                    && next != "and"
+                    && next_word_raw.starts_with(char::is_uppercase)
                 {
                     return None;
                 }
@@ -3638,10 +3653,10 @@ impl DateRules {
                 let a = anchor?;
                 let n = zh_number(ctx.get("n")?)? as i32;
                 let y = a.date.year();
+                // (the writers count this year in: "过去五年" in a 2024 article is 2020-2024)
                 let (first, last) = match ctx.get("rel")? {
-                    "近" => (y - n + 1, y),
-                    "过去" => (y - n, y - 1),
-                    _ => (y + 1, y + n),
+                    "未来" => (y + 1, y + n),
+                    _ => (y - n + 1, y),
                 };
                 one(range_value(
                     ymd(first, 1, 1)?,
@@ -5062,9 +5077,14 @@ mod tests {
         ),
         ("2010年以来", "2023-06-20", "2010年=2010"),
         (
+            "It hired workers in 2024 for road maintenance, up from the same period last year; the park had 86 firms by the end of the third quarter. 年底前建成。",
+            "2024-11-06",
+            "2024=2024 | same period last year=2023 | end of the third quarter=2024-Q3 | 年底=2024",
+        ),
+        (
             "近三年累计投资，过去五年变化很大，未来三年将继续，the next two years too, and the past three months.",
             "2024-06-21",
-            "近三年=2022-01-01/2024-12-31 | 过去五年=2019-01-01/2023-12-31 | 未来三年=2025-01-01/2027-12-31 | next two years=2025-01-01/2026-12-31 | past three months=2024-03-21/2024-06-20",
+            "近三年=2022-01-01/2024-12-31 | 过去五年=2020-01-01/2024-12-31 | 未来三年=2025-01-01/2027-12-31 | next two years=2025-01-01/2026-12-31 | past three months=2024-03-21/2024-06-20",
         ),
         (
             "Rooms were booked for the last week of December; trucks queued in the first week of October.",
@@ -5134,6 +5154,8 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a screen size is no year
+        ("（建议使用1920×1080分辨率浏览本网站）", "2024-11-06"),
         // 提前 is "in advance": 提前半年 is no first half
         ("订单提前半年就下来了，工程提前半年完工。", "2024-11-06"),
         // a weekday after 每 recurs: no one day

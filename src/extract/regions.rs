@@ -310,6 +310,45 @@ impl RegionMatcher {
         for a in curly {
             surfaces.insert(a.surface.clone(), a);
         }
+        // Tibetan place names in official English may mark a vowel: "Maqên", "Gadê",
+        // "Qumarlêb" for Maqen, Gade, Qumarleb. Names of places in Xizang, Qinghai and the
+        // Tibetan prefectures of Sichuan, Gansu and Yunnan are also found with any of their
+        // (up to three) e written ê.
+        let tibetan = |t: &usize| {
+            let d = &divisions[*t];
+            matches!(&*d.province_code, "540000" | "630000")
+                || matches!(&*d.parent_code, "513200" | "513300" | "623000" | "533400")
+                || matches!(&*d.code, "513200" | "513300" | "623000" | "533400")
+        };
+        let marked: Vec<Alias> = surfaces
+            .values()
+            .filter(|a| a.surface.is_ascii() && a.targets.iter().any(tibetan))
+            .flat_map(|a| {
+                let es: Vec<usize> = a.surface.match_indices('e').map(|(i, _)| i).collect();
+                let subsets = match es.len() {
+                    1..=3 => 1..(1u32 << es.len()),
+                    _ => 0..0,
+                };
+                subsets.map(move |m| {
+                    let mut v = String::new();
+                    for (i, c) in a.surface.char_indices() {
+                        let hat = es
+                            .iter()
+                            .position(|&e| e == i)
+                            .is_some_and(|k| m >> k & 1 == 1);
+                        v.push(if hat { 'ê' } else { c });
+                    }
+                    Alias {
+                        surface: v,
+                        ..a.clone()
+                    }
+                })
+            })
+            .filter(|a| !surfaces.contains_key(&a.surface))
+            .collect();
+        for a in marked {
+            surfaces.insert(a.surface.clone(), a);
+        }
         // Datelines shout ("DALIAN, China, May 29"): an all-caps copy of every Latin name long
         // enough not to be an acronym, which counts only as a dateline (followed by a comma):
         // all-caps page banners ("ANHUI FOCUS", "BEIJING-INNER MONGOLIA NEWS") are not.
@@ -1288,12 +1327,18 @@ impl RegionMatcher {
             } else {
                 let scores: Vec<usize> = targets.iter().map(|&t| supported(t)).collect();
                 let best = *scores.iter().max().unwrap_or(&0);
-                let winners: Vec<usize> = targets
+                let mut winners: Vec<usize> = targets
                     .iter()
                     .zip(&scores)
                     .filter(|(_, s)| **s == best)
                     .map(|(t, _)| *t)
                     .collect();
+                // A city and its same-named county tie on their province's votes: the bare
+                // name is the city ("Shenyang, Dalian, Anshan and Chaoyang" in Liaoning).
+                if winners.len() > 1 {
+                    let parents: Vec<usize> = winners.clone();
+                    winners.retain(|&t| !parents.contains(&self.divisions[t].parent));
+                }
                 if best > 0 && winners.len() == 1 {
                     (winners[0], false)
                 } else {
@@ -1485,10 +1530,11 @@ impl RegionMatcher {
     /// function character nor the end of a place name (丹霞山, 粤桂东西部), in a text that does
     /// not write the county's full name (`named`: "支持旺苍发展" after 旺苍县 is the county).
     fn glued_county(&self, text: &str, alias: &Alias, start: usize, named: &[usize]) -> bool {
-        let county_only = alias
-            .targets
-            .iter()
-            .all(|&t| self.divisions[t].level == Level::County && !named.contains(&t));
+        let county_only = alias.targets.iter().all(|&t| {
+            self.divisions[t].level == Level::County
+                && !named.contains(&t)
+                && !self.well_known.contains(&t)
+        });
         if !county_only || alias.full_zh || alias.surface.chars().count() != 2 {
             return false;
         }
@@ -1656,7 +1702,9 @@ impl RegionMatcher {
                     // common character, counts after a word, never before one: 赴厦, not 和商)
                     let admits = match only.strip_prefix('!') {
                         Some(not) => !not.contains(ch),
-                        None if city => only.is_empty() && !v.starts_with('>'),
+                        None if city => {
+                            (only.is_empty() || only.contains(ch)) && !v.starts_with('>')
+                        }
                         None => only.is_empty() || only.contains(ch),
                     };
                     fits && admits
