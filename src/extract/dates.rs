@@ -2252,6 +2252,11 @@ fn plan_start(n: i32) -> Option<i32> {
     }
 }
 
+/// The whole years `first` to `last`.
+fn years_value(first: i32, last: i32, src: YearSource) -> Option<DateValue> {
+    range_value(ymd(first, 1, 1)?, ymd(last, 12, 31)?, src)
+}
+
 fn year_value(y: i32, src: YearSource) -> Option<DateValue> {
     Some(dv(
         format!("{y:04}"),
@@ -2960,11 +2965,7 @@ impl DateRules {
                 if sep == "and" && btw.as_deref() != Some("between") {
                     return None;
                 }
-                one(range_value(
-                    ymd(y1, 1, 1)?,
-                    ymd(y2, 12, 31)?,
-                    YearSource::Text,
-                )?)
+                one(years_value(y1, y2, YearSource::Text)?)
             }
             Year => {
                 let ys = ctx.start_of("y")?;
@@ -3545,11 +3546,7 @@ impl DateRules {
                         true => (d.year() - n, d.year() - 1),
                         false => (d.year() + 1, d.year() + n),
                     };
-                    return one(range_value(
-                        ymd(first, 1, 1)?,
-                        ymd(last, 12, 31)?,
-                        a.source,
-                    )?);
+                    return one(years_value(first, last, a.source)?);
                 }
                 let other = match ctx.get("unit")?.lower().as_str() {
                     "day" => d + Duration::days((sign * n) as i64),
@@ -3658,11 +3655,7 @@ impl DateRules {
                     "未来" => (y + 1, y + n),
                     _ => (y - n + 1, y),
                 };
-                one(range_value(
-                    ymd(first, 1, 1)?,
-                    ymd(last, 12, 31)?,
-                    a.source,
-                )?)
+                one(years_value(first, last, a.source)?)
             }
             YearPart => {
                 if let Some(y) = ctx.get("y") {
@@ -3678,11 +3671,7 @@ impl DateRules {
             Plan => {
                 let n = self.day_of(ctx.get("n")?)? as i32;
                 let first = plan_start(n)?;
-                one(range_value(
-                    ymd(first, 1, 1)?,
-                    ymd(first + 4, 12, 31)?,
-                    YearSource::Text,
-                )?)
+                one(years_value(first, first + 4, YearSource::Text)?)
             }
             ZhPlan => {
                 // quoted or named as a plan or its period: "十四五" alone may be "fourteen or
@@ -3693,7 +3682,7 @@ impl DateRules {
                 }
                 let n = 10 + zh_number(ctx.get("n")?)? as i32;
                 let first = plan_start(n)?;
-                let v = range_value(ymd(first, 1, 1)?, ymd(first + 4, 12, 31)?, YearSource::Text)?;
+                let v = years_value(first, first + 4, YearSource::Text)?;
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -3713,11 +3702,7 @@ impl DateRules {
                 if y2 <= y1 || y2 - y1 > 100 || ctx.get("y")?.chars().count() < 4 {
                     return None;
                 }
-                one(range_value(
-                    ymd(y1, 1, 1)?,
-                    ymd(y2, 12, 31)?,
-                    YearSource::Text,
-                )?)
+                one(years_value(y1, y2, YearSource::Text)?)
             }
             ZhDate => {
                 if glued_digits(ctx.text, ws, we) {

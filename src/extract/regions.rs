@@ -298,18 +298,10 @@ impl RegionMatcher {
         }
         // Scraped pages often set the apostrophe curly ("Yan’an", "Xi’an"): a name written with
         // one is found with either, and reported as the dictionary writes it.
-        let curly: Vec<Alias> = surfaces
-            .values()
-            .filter(|a| a.surface.contains('\''))
-            .map(|a| Alias {
-                surface: a.surface.replace('\'', "\u{2019}"),
-                ..a.clone()
-            })
-            .filter(|a| !surfaces.contains_key(&a.surface))
-            .collect();
-        for a in curly {
-            surfaces.insert(a.surface.clone(), a);
-        }
+        add_variants(&mut surfaces, |a| match a.surface.contains('\'') {
+            true => vec![a.surface.replace('\'', "\u{2019}")],
+            false => Vec::new(),
+        });
         // Tibetan place names in official English may mark a vowel: "Maqên", "Gadê",
         // "Qumarlêb" for Maqen, Gade, Qumarleb. Names of places in Xizang, Qinghai and the
         // Tibetan prefectures of Sichuan, Gansu and Yunnan are also found with any of their
@@ -320,35 +312,30 @@ impl RegionMatcher {
                 || matches!(&*d.parent_code, "513200" | "513300" | "623000" | "533400")
                 || matches!(&*d.code, "513200" | "513300" | "623000" | "533400")
         };
-        let marked: Vec<Alias> = surfaces
-            .values()
-            .filter(|a| a.surface.is_ascii() && a.targets.iter().any(tibetan))
-            .flat_map(|a| {
-                let es: Vec<usize> = a.surface.match_indices('e').map(|(i, _)| i).collect();
-                let subsets = match es.len() {
-                    1..=3 => 1..(1u32 << es.len()),
-                    _ => 0..0,
-                };
-                subsets.map(move |m| {
-                    let mut v = String::new();
-                    for (i, c) in a.surface.char_indices() {
-                        let hat = es
-                            .iter()
-                            .position(|&e| e == i)
-                            .is_some_and(|k| m >> k & 1 == 1);
-                        v.push(if hat { 'ê' } else { c });
-                    }
-                    Alias {
-                        surface: v,
-                        ..a.clone()
-                    }
+        add_variants(&mut surfaces, |a| {
+            if !a.surface.is_ascii() || !a.targets.iter().any(tibetan) {
+                return Vec::new();
+            }
+            let es: Vec<usize> = a.surface.match_indices('e').map(|(i, _)| i).collect();
+            let subsets = match es.len() {
+                1..=3 => 1..(1u32 << es.len()),
+                _ => 0..0,
+            };
+            subsets
+                .map(|m| {
+                    a.surface
+                        .char_indices()
+                        .map(|(i, c)| {
+                            let hat = es
+                                .iter()
+                                .position(|&e| e == i)
+                                .is_some_and(|k| m >> k & 1 == 1);
+                            if hat { 'ê' } else { c }
+                        })
+                        .collect()
                 })
-            })
-            .filter(|a| !surfaces.contains_key(&a.surface))
-            .collect();
-        for a in marked {
-            surfaces.insert(a.surface.clone(), a);
-        }
+                .collect()
+        });
         // Datelines shout ("DALIAN, China, May 29"): an all-caps copy of every Latin name long
         // enough not to be an acronym, which counts only as a dateline (followed by a comma):
         // all-caps page banners ("ANHUI FOCUS", "BEIJING-INNER MONGOLIA NEWS") are not.
@@ -2017,6 +2004,24 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
                 (Some('s'), next) => next.is_some_and(glues),
                 (next, _) => next.is_some_and(glues),
             })
+    }
+}
+
+/// Adds the `variants` of each alias's surface as aliases of the same places, where no alias
+/// has that surface yet.
+fn add_variants(surfaces: &mut FastMap<String, Alias>, variants: impl Fn(&Alias) -> Vec<String>) {
+    let new: Vec<Alias> = surfaces
+        .values()
+        .flat_map(|a| {
+            variants(a).into_iter().map(|surface| Alias {
+                surface,
+                ..a.clone()
+            })
+        })
+        .filter(|a| !surfaces.contains_key(&a.surface))
+        .collect();
+    for a in new {
+        surfaces.insert(a.surface.clone(), a);
     }
 }
 
