@@ -1215,6 +1215,7 @@ impl RegionMatcher {
             let a = &self.aliases[c.alias];
             let fit: Vec<usize>;
             let mut targets: &[usize] = &a.targets;
+            let mut end = c.end;
             if let Some(si) = c.suffix {
                 // The suffix's Chinese ending first (县 for "County"), then its level.
                 let suffix = &self.suffixes[si];
@@ -1241,23 +1242,15 @@ impl RegionMatcher {
                 };
                 if !fit.is_empty() {
                     targets = &fit;
-                }
-            }
-            // A lowercase generic word that fits no reading describes the place rather than
-            // names it: "the Zhejiang city of Yiwu", "the Sichuan prefecture" (one in Sichuan).
-            let end = match c.suffix.is_some()
-                && targets.len() == a.targets.len()
-                && !a.targets.iter().any(|&t| {
-                    c.suffix
-                        .is_some_and(|si| self.suffix_fits(t, self.suffixes[si].level))
-                })
-                && text[c.name_end..c.end]
+                } else if text[c.name_end..c.end]
                     .trim_start()
                     .starts_with(char::is_lowercase)
-            {
-                true => c.name_end,
-                false => c.end,
-            };
+                {
+                    // A lowercase generic word that fits no reading describes the place rather
+                    // than names it: "the Zhejiang city of Yiwu", "the Sichuan prefecture".
+                    end = c.name_end;
+                }
+            }
             let qualified = self.qualifier(text, cands, i, targets);
             let supported = |t: usize| -> usize {
                 let d = &self.divisions[t];
