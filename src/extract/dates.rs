@@ -42,7 +42,8 @@
 //!   years before the publication year (as Duckling and the corpus writers count them); "the
 //!   past three months" the range up to the day before the publication date. 近三年 and
 //!   过去五年 count the publication year in (as the corpus writers do).
-//! - A weekday written with a date ("Fri, Jul 18") joins the mention; the date decides the
+//! - A weekday written with a date ("Fri, Jul 18", "Thursday (March 20)", "May 16, Friday") is
+//!   a mention of its own, with the date's value, as the corpus labels it; the date decides the
 //!   value, since a weekday that disagrees is more often a slip than another year.
 //! - A bare day of the month ("on the 15th", "29日") is in the publication month, or the month
 //!   before when that would put it more than 14 days after the publication date. "the 21st"
@@ -1387,7 +1388,7 @@ impl DateRules {
                 false,
                 &[HALF],
                 format!(
-                    r"(?i)\b(?P<ord>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)"
+                    r"(?i)\b(?P<ord>first|second)\s+half\b{year_of}"
                 ),
             ),
             // "H1", "2019-H2", "H1 2024"
@@ -1409,13 +1410,14 @@ impl DateRules {
                 ),
             ),
             // "the end of next year", "by the end of the year": the year, as "end of June" is
-            // the month
+            // the month. "the same period last year" is one phrase; in "the same period of
+            // last year" the year stands on its own after "of" (and is read by its own rule).
             (
                 YearPart,
                 false,
                 &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
-                    r"(?i)\b(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time)(?:\s+of)?)\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
+                    r"(?i)\b(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -2681,7 +2683,13 @@ impl DateRules {
                 if !self.month_word_ok(ctx.get("mon")?, true) || glued_digits(ctx.text, ws, we) {
                     return None;
                 }
-                one(day_value(ymd(y, m, d)?, YearSource::Text))
+                let v = day_value(ymd(y, m, d)?, YearSource::Text);
+                Some(Candidate {
+                    kind: None,
+                    start: ws,
+                    end: we,
+                    parts: weekday_apart(ctx, start, we, v),
+                })
             }
             IsoDate | CompactDate => {
                 if glued_date(ctx.text, ws, we) {
@@ -2833,12 +2841,6 @@ impl DateRules {
                         return None;
                     }
                 }
-                let s = ctx.start_of("wd").unwrap_or(start);
-                let s = if ctx.get("wd").is_some() {
-                    s
-                } else {
-                    self.span_start(ctx)
-                };
                 // The date decides; a weekday that disagrees is more often a slip in the text
                 // than a sign of another year.
                 let v = self.day_mention(None, m, d, anchor)?;
@@ -2846,7 +2848,7 @@ impl DateRules {
                     kind: None,
                     start: ws,
                     end: we,
-                    parts: vec![(s, we, v)],
+                    parts: weekday_apart(ctx, start, we, v),
                 })
             }
             MonYear => {
@@ -3087,6 +3089,14 @@ impl DateRules {
                 } else {
                     2
                 };
+                // "demand in the second half" is the year's; "the first half of the match" is
+                // no date
+                let bare = ctx
+                    .end_of("ord")
+                    .is_some_and(|e| ctx.text[e..we].trim_start().eq_ignore_ascii_case("half"));
+                if bare && next_word(ctx.text, we).eq_ignore_ascii_case("of") {
+                    return None;
+                }
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
                         ymd(y, 6 * h - 5, 1)
@@ -4021,11 +4031,6 @@ impl DateRules {
                 let (cs, ce, cv) = c.parts[0].clone();
                 let gap = &text[pe..cs];
                 let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
-                let is_day = |k: Option<Kind>, v: &DateValue| {
-                    v.granularity == Granularity::Day && !k.is_some_and(is_relative)
-                };
-                let wd_gap =
-                    gap.trim().is_empty() || matches!(gap.trim(), "," | "(" | "-" | "，" | "、");
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
                 let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
                 let is_week = |v: &DateValue| v.granularity == Granularity::Week;
@@ -4051,13 +4056,13 @@ impl DateRules {
                         )),
                         _ => None,
                     }
-                } else if is_wd(prev.kind) && is_day(c.kind, &cv) && wd_gap {
-                    Some((ps, ce, cv.clone()))
-                } else if is_day(prev.kind, &pv)
-                    && is_wd(c.kind)
-                    && matches!(gap.trim(), "," | "，")
+                } else if is_wd(prev.kind)
+                    && gap.trim() == "-"
+                    && cv.granularity == Granularity::Day
+                    && !c.kind.is_some_and(is_relative)
                 {
-                    Some((ps, ce, pv.clone()))
+                    // "Friday-Jun-15": the weekday of the date (below), not a range
+                    None
                 } else if matches!(
                     prev.kind,
                     Some(Kind::MonthAlone | Kind::MonDay | Kind::DayMon)
@@ -4118,6 +4123,13 @@ impl DateRules {
                     None
                 };
                 if let Some((s, mut e, mut v)) = merged {
+                    // "Monday to Friday, 9:00-17:00", "周一至周五8:30": opening hours, every
+                    // week, not the days of one
+                    if is_wd(prev.kind) && is_wd(c.kind) && clock_after(text, e) {
+                        prev.parts.clear();
+                        prev.kind = None;
+                        continue;
+                    }
                     // "5/1-5/7, 2020": a year after a joined range is the range's year
                     if v.year_source != YearSource::Text
                         && let Some(m) = self.year_after.captures(&text[e..])
@@ -4140,34 +4152,26 @@ impl DateRules {
                     continue;
                 }
             }
-            // "12月6日（星期五）", "2023年10月9日 09:15 星期一", "May 16 (Thursday)": a weekday
-            // set beside a date names that date's day, not the nearest such weekday to the
-            // publication date; it stays its own mention, as the corpus labels it. When the
-            // date's year was inferred and the weekday does not fit it, the year next to it
-            // where the weekday fits is the one meant.
+            // "12月6日（星期五）", "2023年10月9日 09:15 星期一", "May 16 (Thursday)", "Thursday
+            // (March 20)": a weekday set beside a date names that date's day, not the nearest
+            // such weekday to the publication date; it stays its own mention, as the corpus
+            // labels it. When the date's year was inferred and the weekday does not fit it,
+            // the year next to it where the weekday fits is the one meant.
+            let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
             if c.parts.len() == 1
-                && matches!(c.kind, Some(Kind::Weekday | Kind::ZhWeekday))
                 && let Some(prev) = out.last_mut()
                 && prev.parts.len() == 1
-                && !prev.kind.is_some_and(is_relative)
-                && let (_, pe, pv) = &mut prev.parts[0]
-                && pv.granularity == Granularity::Day
-                && *pe <= c.parts[0].0
-                && beside(&text[*pe..c.parts[0].0])
-                && let (Some(day), Some(wd)) = (pv.first_day, c.parts[0].2.first_day)
+                && prev.parts[0].1 <= c.parts[0].0
+                && let gap = &text[prev.parts[0].1..c.parts[0].0]
+                && (beside(gap) || is_wd(prev.kind) && gap.trim() == "-")
             {
-                let fits = |d: &NaiveDate| d.weekday() == wd.weekday();
-                let day = match pv.year_source {
-                    _ if fits(&day) => Some(day),
-                    YearSource::Text => None,
-                    _ => [-1, 1]
-                        .into_iter()
-                        .filter_map(|k| day.with_year(day.year() + k))
-                        .find(fits),
-                };
-                if let Some(day) = day {
-                    *pv = day_value(day, pv.year_source);
-                    c.parts[0].2 = pv.clone();
+                // (the weekday picks the year only in "12月6日（星期五）" and "May 16 (Thursday)",
+                // where it reads as a note on the date)
+                let note = !gap.contains([',', '，']);
+                if is_wd(c.kind) && !prev.kind.is_some_and(is_relative) {
+                    weekday_of_date(&mut prev.parts[0].2, &mut c.parts[0].2, note);
+                } else if is_wd(prev.kind) && !c.kind.is_some_and(is_relative) {
+                    weekday_of_date(&mut c.parts[0].2, &mut prev.parts[0].2, false);
                 }
             }
             // "from March to date", "between Jan 22 and now", "between now and May 21"
@@ -4387,6 +4391,7 @@ fn is_relative(k: Kind) -> bool {
 fn beside(gap: &str) -> bool {
     let gap = gap.trim();
     let gap = gap.strip_suffix(['(', '（']).unwrap_or(gap).trim_end();
+    let gap = gap.strip_suffix([',', '，']).unwrap_or(gap).trim_end();
     // "09:15", "9:15:30", "09：15"
     let time = |t: &str| {
         t.split([':', '：']).count() >= 2
@@ -4394,6 +4399,66 @@ fn beside(gap: &str) -> bool {
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
     };
     gap.is_empty() || time(gap)
+}
+
+/// Whether a clock time ("9:00", "8：30") follows `e`, after spaces and punctuation.
+fn clock_after(text: &str, e: usize) -> bool {
+    let rest = text[e..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | '(' | '（')
+    });
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &rest[digits..];
+    let after = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('：'))
+        .unwrap_or("");
+    (1..=2).contains(&digits) && after.bytes().take(2).filter(u8::is_ascii_digit).count() == 2
+}
+
+/// A weekday set beside a day (see `DateRules::join`) takes the day's value. With `fit`, when
+/// the day's year was inferred and the weekday does not fit it, the year next to it where the
+/// weekday fits is the one meant, for both; otherwise the date decides.
+fn weekday_of_date(day: &mut DateValue, weekday: &mut DateValue, fit: bool) {
+    let (Some(d), Some(wd)) = (day.first_day, weekday.first_day) else {
+        return;
+    };
+    if day.granularity != Granularity::Day {
+        return;
+    }
+    let fits = |d: &NaiveDate| d.weekday() == wd.weekday();
+    let fitted = match day.year_source {
+        _ if fits(&d) || !fit => None,
+        YearSource::Text => None,
+        _ => [-1, 1]
+            .into_iter()
+            .filter_map(|k| d.with_year(d.year() + k))
+            .find(fits),
+    };
+    if let Some(d) = fitted {
+        *day = day_value(d, day.year_source);
+    }
+    *weekday = day.clone();
+}
+
+/// The mentions of a date that may open with a weekday (`wd`): "Wednesday, May 26" is two, the
+/// weekday and the date, each with the date's value, as a weekday set after a date is (see
+/// `DateRules::join`); without a weekday, the one date from `start`.
+fn weekday_apart(
+    ctx: &Ctx,
+    start: usize,
+    end: usize,
+    v: DateValue,
+) -> Vec<(usize, usize, DateValue)> {
+    let (Some(ws), Some(we)) = (ctx.start_of("wd"), ctx.end_of("wd")) else {
+        return vec![(start, end, v)];
+    };
+    let rest = &ctx.text[we..end];
+    let rest = rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+    let rest = match rest.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => rest[4..].trim_start(),
+        _ => rest,
+    };
+    vec![(ws, we, v.clone()), (end - rest.len(), end, v)]
 }
 
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
@@ -4855,7 +4920,29 @@ mod tests {
         (
             "The team came on Sat Jun 18 and left Wed Nov 3.",
             "2024-10-14",
-            "Sat Jun 18=2024-06-18 | Wed Nov 3=2024-11-03",
+            "Sat=2024-06-18 | Jun 18=2024-06-18 | Wed=2024-11-03 | Nov 3=2024-11-03",
+        ),
+        // a weekday beside a date, before or after it, is its own mention with the date's
+        // value
+        (
+            "The ministers met on Monday, Nov. 11, in Chengdu.",
+            "2024-11-12",
+            "Monday=2024-11-11 | Nov. 11=2024-11-11",
+        ),
+        (
+            "Talks opened on Thursday (March 20) in Artux.",
+            "2025-03-21",
+            "Thursday=2025-03-20 | March 20=2025-03-20",
+        ),
+        (
+            "The fair closed on June 2, Sunday, after four days.",
+            "2024-06-05",
+            "June 2=2024-06-02 | Sunday=2024-06-02",
+        ),
+        (
+            "It opens on Friday the 20th of September 2024.",
+            "2024-09-01",
+            "Friday=2024-09-20 | 20th of September 2024=2024-09-20",
         ),
         // a month or a day, then the relative year it falls in
         (
@@ -5049,11 +5136,15 @@ mod tests {
             "2023-06-20",
             "three days=2023-06-23",
         ),
-        ("Fri, Jul 18", "2014-08-01", "Fri, Jul 18=2014-07-18"),
+        (
+            "Fri, Jul 18",
+            "2014-08-01",
+            "Fri=2014-07-18 | Jul 18=2014-07-18",
+        ),
         (
             "on Tuesday March 7",
             "2018-03-14",
-            "Tuesday March 7=2018-03-07",
+            "Tuesday=2018-03-07 | March 7=2018-03-07",
         ),
         (
             "the past five years",
@@ -5065,6 +5156,23 @@ mod tests {
             "It hired workers in 2024 for road maintenance, up from the same period last year; the park had 86 firms by the end of the third quarter. 年底前建成。",
             "2024-11-06",
             "2024=2024 | same period last year=2023 | end of the third quarter=2024-Q3 | 年底=2024",
+        ),
+        // a bare half is the publication year's
+        (
+            "Firms expect stronger demand in the second half. Output fell in the first half, 2020.",
+            "2021-05-27",
+            "second half=2021-H2 | first half, 2020=2020-H1",
+        ),
+        (
+            "The plant is due to open in the second half of next year.",
+            "2021-05-27",
+            "second half of next year=2022-H2",
+        ),
+        // after "of", the year is its own mention
+        (
+            "Exports rose 12 percent from the same period of 2020 and doubled on the same time of last year.",
+            "2021-05-27",
+            "2020=2020 | last year=2020",
         ),
         (
             "近三年累计投资，过去五年变化很大，未来三年将继续，the next two years too, and the past three months.",
@@ -5139,6 +5247,20 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // opening hours name no week
+        (
+            "Hotline 12345 (Monday to Friday, 9:00-17:00); office hours Mon-Fri 8:30 to 17:30.",
+            "2024-05-06",
+        ),
+        (
+            "工作时间：周一至周五 9:00-17:00，咨询电话（周一至周五8:30—17:30）",
+            "2024-05-06",
+        ),
+        // a half of something else than a year
+        (
+            "The first half of the ceremony was given to speeches; the second half of the day to visits.",
+            "2024-11-06",
+        ),
         // a screen size is no year
         ("（建议使用1920×1080分辨率浏览本网站）", "2024-11-06"),
         // 提前 is "in advance": 提前半年 is no first half

@@ -72,6 +72,9 @@ struct Alias {
     canonical: Arc<str>,
     /// An all-caps copy: counts only before a comma, as in a dateline.
     dateline_only: bool,
+    /// Also an English word ("Guide", "Mile"): counts only with a generic word, a qualifier,
+    /// or after a preposition of place ("in Guide").
+    english_word: bool,
 }
 
 /// A name found in the text, before resolution.
@@ -240,6 +243,7 @@ impl RegionMatcher {
                     full_zh,
                     canonical: surface.into(),
                     dateline_only: false,
+                    english_word: false,
                 };
                 surfaces.insert(surface.to_string(), alias);
             }
@@ -287,13 +291,14 @@ impl RegionMatcher {
                 continue;
             }
             add(alias, i, false, false);
-            if flags.contains("context") {
-                flagged.push(r.fields[1].trim().to_string());
+            if flags.contains("context") || flags.contains("word") {
+                flagged.push((alias.to_string(), flags.contains("word")));
             }
         }
-        for f in flagged {
+        for (f, word) in flagged {
             if let Some(a) = surfaces.get_mut(&f) {
                 a.needs_context = true;
+                a.english_word = word;
             }
         }
         // Scraped pages often set the apostrophe curly ("Yan’an", "Xi’an"): a name written with
@@ -1217,38 +1222,28 @@ impl RegionMatcher {
             let mut targets: &[usize] = &a.targets;
             let mut end = c.end;
             if let Some(si) = c.suffix {
-                // The suffix's Chinese ending first (县 for "County"), then its level.
-                let suffix = &self.suffixes[si];
-                let by_ending: Vec<usize> = targets
-                    .iter()
-                    .copied()
-                    .filter(|&t| {
-                        self.suffix_fits(t, suffix.level)
-                            && (suffix.zh_endings.is_empty()
-                                || suffix
-                                    .zh_endings
-                                    .iter()
-                                    .any(|e| self.divisions[t].name_zh.ends_with(e.as_str())))
-                    })
-                    .collect();
-                fit = if by_ending.is_empty() {
-                    targets
-                        .iter()
-                        .copied()
-                        .filter(|&t| self.suffix_fits(t, suffix.level))
-                        .collect()
-                } else {
-                    by_ending
-                };
+                fit = self.fitting(targets, si);
                 if !fit.is_empty() {
                     targets = &fit;
-                } else if text[c.name_end..c.end]
-                    .trim_start()
-                    .starts_with(char::is_lowercase)
-                {
-                    // A lowercase generic word that fits no reading describes the place rather
-                    // than names it: "the Zhejiang city of Yiwu", "the Sichuan prefecture".
+                } else {
+                    // A generic word that fits no reading is not part of the name: lowercase,
+                    // it describes the place ("the Zhejiang city of Yiwu", "the Sichuan
+                    // prefecture"); capitalised, it names something else that bears the
+                    // place's name ("Harbin New Area", a development zone, not a division).
                     end = c.name_end;
+                }
+            } else if c.latin
+                && let Some(level) = level_before(text, c.start)
+            {
+                // "the city of Kashgar", "the island province of Hainan": the generic word
+                // before the name picks the level as one after it does
+                fit = targets
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.suffix_fits(t, level))
+                    .collect();
+                if !fit.is_empty() {
+                    targets = &fit;
                 }
             }
             let qualified = self.qualifier(text, cands, i, targets);
@@ -1332,6 +1327,15 @@ impl RegionMatcher {
             if needs_support && qualified.is_none() && supported(choice) == 0 {
                 continue;
             }
+            // An English word ("Investment Guide", "Guide services") names its place only
+            // written as a place: with a generic word, a qualifier, or after "in", "to"...
+            if a.english_word
+                && c.suffix.is_none()
+                && qualified.is_none()
+                && !after_place_preposition(text, c.start)
+            {
+                continue;
+            }
             // A short Latin county name ("Bay", "Lop") is also an English word or a syllable
             // of one: the province alone is not enough support, its city must be named.
             let short_latin = c.latin && a.surface.len() <= 3 && c.suffix.is_none();
@@ -1372,6 +1376,32 @@ impl RegionMatcher {
             return true;
         }
         a.targets.iter().any(|t| self.well_known.contains(t))
+    }
+
+    /// The readings among `targets` that suffix `si` fits: by its Chinese ending first (县 for
+    /// "County"), else by its level; empty when none does.
+    fn fitting(&self, targets: &[usize], si: usize) -> Vec<usize> {
+        let suffix = &self.suffixes[si];
+        let by_ending: Vec<usize> = targets
+            .iter()
+            .copied()
+            .filter(|&t| {
+                self.suffix_fits(t, suffix.level)
+                    && (suffix.zh_endings.is_empty()
+                        || suffix
+                            .zh_endings
+                            .iter()
+                            .any(|e| self.divisions[t].name_zh.ends_with(e.as_str())))
+            })
+            .collect();
+        if !by_ending.is_empty() {
+            return by_ending;
+        }
+        targets
+            .iter()
+            .copied()
+            .filter(|&t| self.suffix_fits(t, suffix.level))
+            .collect()
     }
 
     fn suffix_fits(&self, t: usize, level: SuffixLevel) -> bool {
@@ -2040,6 +2070,36 @@ fn prev_word(text: &str, start: usize) -> Option<&str> {
         .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     (from < head.len()).then(|| &head[from..])
+}
+
+/// The level a lowercase generic word and "of" right before `start` name: "the city of
+/// Kashgar", "the province of Hainan".
+fn level_before(text: &str, start: usize) -> Option<SuffixLevel> {
+    let before = text[..start].strip_suffix(' ')?.trim_end();
+    let before = before.strip_suffix("of")?.strip_suffix(' ')?.trim_end();
+    let word = &before[before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1)..];
+    // (lowercase only: in "Binhai County of Yancheng" the word ends another name)
+    match word {
+        "city" => Some(SuffixLevel::Any),
+        "province" => Some(SuffixLevel::Level(Level::Province)),
+        "prefecture" => Some(SuffixLevel::Level(Level::Prefecture)),
+        "county" => Some(SuffixLevel::Level(Level::County)),
+        _ => None,
+    }
+}
+
+/// Whether a preposition of place ("in", "to", "from", "at", "near") stands right before `start`.
+fn after_place_preposition(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = &before[before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1)..];
+    !word.is_empty()
+        && ["in", "to", "from", "at", "near"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
 }
 
 #[cfg(test)]
