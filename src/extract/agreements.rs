@@ -755,6 +755,15 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // "memorandums of cooperation" is one noun, as "of understanding" is
+        (
+            "Wuzhong inked four memorandums of cooperation with wine associations.",
+            &["four memorandums of cooperation | 4 memorandum | "],
+        ),
+        (
+            "The two cities signed a memorandum of cooperation on tourism.",
+            &["a memorandum of cooperation | 1 memorandum | "],
+        ),
         // projects that broke ground are no signing, beside ones that were signed
         (
             "签约仪式在乃东区举行，现场开工项目12个，签约项目23个。",

@@ -726,10 +726,13 @@ impl RegionMatcher {
                 continue;
             }
             // "向青岛市民推介": 市民 are the city's residents, so the name is 青岛 (but 市民政局
-            // is the city's civil affairs bureau).
+            // is the city's civil affairs bureau); in "上海市场" the 市 opens 市场, the market.
+            let rest = &text[name_end..];
             if let Some(head) = text[start..name_end].strip_suffix('市')
-                && let Some(after) = text[name_end..].strip_prefix('民')
-                && !["政", "族", "营"].iter().any(|w| after.starts_with(w))
+                && (rest.starts_with('场')
+                    || rest.strip_prefix('民').is_some_and(|after| {
+                        !["政", "族", "营"].iter().any(|w| after.starts_with(w))
+                    }))
                 && let Some(m) = self
                     .names
                     .han
