@@ -427,13 +427,19 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
     for j in i..i + run {
         if yearish(j) {
             f |= YEAR_DIGITS;
-            // "2014-2018", "2015 and 2018": another year after spaces, dashes and words
-            let mut n = j + 4;
-            while bytes.get(n).is_some_and(|&b| {
-                is_space_byte(b) || b.is_ascii_alphabetic() || b == b'-' || b == b'~'
-            }) {
+            // "2014-2018", "2015 and 2018", "2014 – 2018": another year after spaces, one
+            // separator (a dash or a word) and spaces, as `Kind::YearRange` reads them
+            let mut n = skip_spaces(bytes, j + 4);
+            if bytes[n.min(bytes.len())..].starts_with("–".as_bytes()) {
+                n += "–".len();
+            } else if matches!(bytes.get(n), Some(b'-' | b'~')) {
                 n += 1;
+            } else {
+                while bytes.get(n).is_some_and(u8::is_ascii_alphabetic) {
+                    n += 1;
+                }
             }
+            let n = skip_spaces(bytes, n);
             if digit(j + 2) && digit(j + 3) && yearish(n) {
                 f |= YEAR_RANGE;
             }
@@ -474,20 +480,58 @@ fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x80..)
 }
 
-/// Where the spaces (see `is_space_byte`) from `i` on end.
+/// Where the white space that `\s` matches from `i` on ends.
 fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
-    while bytes.get(i).is_some_and(|&b| is_space_byte(b)) {
-        i += 1;
+    while let Some(n) = space_at(bytes, i) {
+        i += n;
     }
     i
 }
 
-/// Where the spaces (see `is_space_byte`) that end at `i` start.
+/// Where the white space that `\s` matches ending at `i` starts. Characters beyond ASCII are
+/// decoded rather than all taken for spaces: walking back over a whole run of Chinese text
+/// before every digit was a tenth of the date stage on Chinese articles.
 fn skip_spaces_back(bytes: &[u8], mut i: usize) -> usize {
-    while i > 0 && is_space_byte(bytes[i - 1]) {
-        i -= 1;
+    while let Some(n) = space_before(bytes, i) {
+        i -= n;
     }
     i
+}
+
+/// The length of the white-space character (Unicode White_Space, as `\s` matches) at `i`.
+fn space_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return is_space_byte(b).then_some(1);
+    }
+    let n = utf8_width(b);
+    let c = std::str::from_utf8(bytes.get(i..i + n)?)
+        .ok()?
+        .chars()
+        .next()?;
+    c.is_whitespace().then_some(n)
+}
+
+/// The length of the white-space character that ends at `i`.
+fn space_before(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = *bytes.get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        return is_space_byte(b).then_some(1);
+    }
+    let start = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&s| bytes[s] & 0xC0 != 0x80)?;
+    let c = std::str::from_utf8(&bytes[start..i]).ok()?.chars().next()?;
+    c.is_whitespace().then_some(i - start)
+}
+
+/// The length of the UTF-8 sequence a lead byte opens.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
 }
 
 /// Whether "on" or "on the", and spaces, come right before `i` ("on the 15th", "on 24th"): a

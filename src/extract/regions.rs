@@ -149,7 +149,7 @@ pub struct RegionMatcher {
     zh_list_company: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
     zh_function: FastSet<char>,
-    not_next_zh: Vec<String>,
+    not_next_zh: Prefixes,
     /// Words that open with an abbreviation's character (青年, 新闻): there it is the word's.
     abbrev_words: Vec<String>,
     bare_zh: FastSet<String>,
@@ -425,7 +425,7 @@ impl RegionMatcher {
         let mut zh_company_from = Vec::new();
         let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
-        let mut not_next_zh = Vec::new();
+        let mut not_next_zh = Prefixes::default();
         let mut abbrev_words = Vec::new();
         let mut bare_zh = FastSet::default();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
@@ -907,11 +907,7 @@ impl RegionMatcher {
         }
         if !latin {
             let rest = &text[end..];
-            if self
-                .not_next_zh
-                .iter()
-                .any(|w| rest.starts_with(w.as_str()))
-            {
+            if self.not_next_zh.opens(rest) {
                 return true;
             }
             // A short name opening a company name: "吉林化纤集团", "上海医药股份"; but not
@@ -1723,9 +1719,7 @@ impl RegionMatcher {
                     fits && admits
                 });
             let excluded = after.is_some_and(|rest| {
-                self.not_next_zh
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()))
+                self.not_next_zh.opens(rest)
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
             });
@@ -2073,6 +2067,28 @@ fn prev_word(text: &str, start: usize) -> Option<&str> {
         .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     (from < head.len()).then(|| &head[from..])
+}
+
+/// Words looked for at one place of the text, kept by their first character: a Chinese name
+/// asks whether one of forty words follows it, and comparing each was most of the string
+/// comparisons of the region stage.
+#[derive(Default)]
+struct Prefixes(FastMap<char, Vec<String>>);
+
+impl Prefixes {
+    fn push(&mut self, word: String) {
+        if let Some(c) = word.chars().next() {
+            self.0.entry(c).or_default().push(word);
+        }
+    }
+
+    /// Whether `rest` starts with one of the words.
+    fn opens(&self, rest: &str) -> bool {
+        rest.chars()
+            .next()
+            .and_then(|c| self.0.get(&c))
+            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w.as_str())))
+    }
 }
 
 /// The level a lowercase generic word and "of" right before `start` name: "the city of

@@ -128,7 +128,6 @@ impl Rendered {
 
     /// Appends one document's lines.
     pub fn append(&mut self, outcome: &Outcome) -> Result<(), WriteError> {
-        let mut documents = csv::Writer::from_writer(std::mem::take(&mut self.documents));
         match outcome {
             Outcome::Done(rec) => {
                 // Sized from the output of the synthetic corpus, so a document is written
@@ -139,7 +138,7 @@ impl Rendered {
                 for m in &rec.mentions {
                     rows::csv_mention(&mut self.mentions, &rec.doc_id, m, &mut self.regions);
                 }
-                documents.write_record(document_row(rec))?;
+                rows::csv_row(&mut self.documents, &document_row(rec));
             }
             Outcome::Failed {
                 doc_id,
@@ -149,12 +148,9 @@ impl Rendered {
                 let bytes = bytes.to_string();
                 let mut row = vec![doc_id.as_str(), "", "", &bytes, "error", error.as_str()];
                 row.resize(DOCUMENT_COLUMNS.len(), "");
-                documents.write_record(row)?;
+                rows::csv_row(&mut self.documents, &row);
             }
         }
-        self.documents = documents
-            .into_inner()
-            .map_err(|e| WriteError::Csv(e.into_error().into()))?;
         Ok(())
     }
 }

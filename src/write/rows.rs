@@ -70,6 +70,18 @@ pub fn csv_field(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// One CSV record: `fields` quoted where needed, joined by commas, ended by a newline (what
+/// `csv::Writer` writes, without building a writer and its buffer for each row).
+pub fn csv_row(out: &mut Vec<u8>, fields: &[impl AsRef<str>]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        csv_field(out, f.as_ref());
+    }
+    out.push(b'\n');
+}
+
 /// Bytes JSON escapes: control characters, `"` and `\`.
 fn json_marks(word: u64) -> u64 {
     swar::below(word, 0x20) | swar::equal(word, b'"') | swar::equal(word, b'\\')
