@@ -4226,7 +4226,13 @@ impl DateRules {
                 if let (Some(first), Some(last)) = (v.first_day, v.last_day) {
                     // ("and now" closes a range only after "between": "was upgraded in 2013 and
                     // now takes place" is the year)
-                    if let Some(m) = self.to_now.find(&text[e..])
+                    let to_or_and = text[e..]
+                        .trim_start()
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| matches!(b | 0x20, b't' | b'u' | b'a'));
+                    if to_or_and
+                        && let Some(m) = self.to_now.find(&text[e..])
                         && first <= a.date
                         && (!m.as_str().trim_start()[..3].eq_ignore_ascii_case("and")
                             || after_between(text, s))
@@ -4236,7 +4242,9 @@ impl DateRules {
                             c.parts = vec![(s, end, r)];
                             c.end = c.end.max(end);
                         }
-                    } else if let Some(m) = self.now_and.find(&text[..s]) {
+                    } else if last_word_before(text, s, &["and"])
+                        && let Some(m) = self.now_and.find(&text[..s])
+                    {
                         // "between now and November 15th": a year-less end lies ahead
                         let last = if last < a.date && v.year_source != YearSource::Text {
                             last.with_year(last.year() + 1).unwrap_or(last)
@@ -4262,7 +4270,10 @@ impl DateRules {
     /// the date, "next 5/12" moves it to next year.
     fn adjust(&self, text: &str, c: &mut Candidate, anchor: Option<Anchor>) {
         // "2 weeks from January 15", "16 days after 01/02/2018": counted from the date
+        // (each regex below ends with a word and spaces: the word is looked at first, as
+        // running the regexes before every date was a sixth of joining)
         if c.parts.len() == 1
+            && last_word_before(text, c.parts[0].0, &["from", "after", "before"])
             && let Some(m) = self.offset_before.captures(&text[..c.parts[0].0])
             && let Some(first) = c.parts[0].2.first_day
             && c.parts[0].2.granularity == Granularity::Day
@@ -4299,6 +4310,7 @@ impl DateRules {
         // "this 5/12", "next 6th of April": the date in this, next or last year
         if c.parts.len() == 1
             && let Some(a) = anchor
+            && last_word_before(text, c.parts[0].0, &["this", "next", "last"])
             && let Some(m) = self.year_modifier_before.captures(&text[..c.parts[0].0])
             && c.parts[0].2.year_source != YearSource::Text
             && c.parts[0].2.granularity == Granularity::Day
@@ -4443,6 +4455,18 @@ fn beside(gap: &str) -> bool {
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
     };
     gap.is_empty() || time(gap)
+}
+
+/// Whether the text before `at` ends with one of `words` (any ASCII case) and then white
+/// space, as a regex ending in `(?:word|...)\s+$` needs.
+fn last_word_before(text: &str, at: usize, words: &[&str]) -> bool {
+    let before = &text[..at];
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && words.iter().any(|w| {
+            trimmed.len() >= w.len()
+                && trimmed.as_bytes()[trimmed.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        })
 }
 
 /// Whether a clock time ("9:00", "8：30") follows `e`, after spaces and punctuation.

@@ -491,6 +491,25 @@ impl NumberParser {
         {
             return self.read_chinese(text, start, Some((value, end, grouped)));
         }
+        // Most digits are followed by no word ("2023,", "10%"): then there is no scale word to
+        // read, and the number is the digits (what `read_english` would find, without its
+        // set-up, which ran after every number of the text).
+        let p = skip_spaces(text, end);
+        if !text
+            .as_bytes()
+            .get(p)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'-')
+        {
+            return Some(Number {
+                start,
+                end,
+                value: checked_add(Decimal::ZERO, value)?,
+                form: Form::Digits,
+                scale: Decimal::ONE,
+                grouped,
+                inside_qualifier: None,
+            });
+        }
         let mut n = self.read_english(text, start, Some((value, end)))?;
         n.grouped = grouped;
         Some(n)
