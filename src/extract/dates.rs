@@ -4074,20 +4074,19 @@ impl DateRules {
                 let (ps, pe, pv) = prev.parts[0].clone();
                 let (cs, ce, cv) = c.parts[0].clone();
                 let gap = &text[pe..cs];
-                let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
                 let wd_of = |v: &DateValue| v.first_day.map(|d| d.weekday().number_from_monday());
                 let is_offset = |k: Option<Kind>| matches!(k, Some(Kind::RelativeOffset));
                 let is_week = |v: &DateValue| v.granularity == Granularity::Week;
                 // (no lowercasing: the gap can be a long run of Chinese text)
                 let near_gap =
                     matches!(gap.trim(), "" | "," | "-") || gap.trim().eq_ignore_ascii_case("on");
-                let merged = if (is_wd(prev.kind) && is_offset(c.kind) && near_gap)
-                    || (is_offset(prev.kind) && is_wd(c.kind) && near_gap)
-                    || (is_week(&pv) && is_wd(c.kind) && near_gap)
+                let merged = if (is_weekday(prev.kind) && is_offset(c.kind) && near_gap)
+                    || (is_offset(prev.kind) && is_weekday(c.kind) && near_gap)
+                    || (is_week(&pv) && is_weekday(c.kind) && near_gap)
                 {
                     // "Monday two weeks from now", "in 3 days on Friday", "next week on
                     // Tuesday": that weekday in the week of the other date
-                    let (wdv, other) = if is_wd(prev.kind) {
+                    let (wdv, other) = if is_weekday(prev.kind) {
                         (&pv, &cv)
                     } else {
                         (&cv, &pv)
@@ -4100,7 +4099,7 @@ impl DateRules {
                         )),
                         _ => None,
                     }
-                } else if is_wd(prev.kind)
+                } else if is_weekday(prev.kind)
                     && gap.trim() == "-"
                     && cv.granularity == Granularity::Day
                     && !c.kind.is_some_and(is_relative)
@@ -4141,7 +4140,7 @@ impl DateRules {
                     } else {
                         // "from next monday to friday": a weekday ends the range in the days
                         // after its start; a relative start keeps its year
-                        let cv = match (is_wd(c.kind), pv.first_day, wd_of(&cv)) {
+                        let cv = match (is_weekday(c.kind), pv.first_day, wd_of(&cv)) {
                             (true, Some(f), Some(wd)) => {
                                 let back = nearest_on_or_before(f + Duration::days(6), wd);
                                 day_value(back, cv.year_source)
@@ -4169,7 +4168,7 @@ impl DateRules {
                 if let Some((s, mut e, mut v)) = merged {
                     // "Monday to Friday, 9:00-17:00", "周一至周五8:30": opening hours, every
                     // week, not the days of one
-                    if is_wd(prev.kind) && is_wd(c.kind) && clock_after(text, e) {
+                    if is_weekday(prev.kind) && is_weekday(c.kind) && clock_after(text, e) {
                         prev.parts.clear();
                         prev.kind = None;
                         continue;
@@ -4201,20 +4200,19 @@ impl DateRules {
             // such weekday to the publication date; it stays its own mention, as the corpus
             // labels it. When the date's year was inferred and the weekday does not fit it,
             // the year next to it where the weekday fits is the one meant.
-            let is_wd = |k: Option<Kind>| matches!(k, Some(Kind::Weekday | Kind::ZhWeekday));
             if c.parts.len() == 1
                 && let Some(prev) = out.last_mut()
                 && prev.parts.len() == 1
                 && prev.parts[0].1 <= c.parts[0].0
                 && let gap = &text[prev.parts[0].1..c.parts[0].0]
-                && (beside(gap) || is_wd(prev.kind) && gap.trim() == "-")
+                && (beside(gap) || is_weekday(prev.kind) && gap.trim() == "-")
             {
                 // (the weekday picks the year only in "12月6日（星期五）" and "May 16 (Thursday)",
                 // where it reads as a note on the date)
                 let note = !gap.contains([',', '，']);
-                if is_wd(c.kind) && !prev.kind.is_some_and(is_relative) {
+                if is_weekday(c.kind) && !prev.kind.is_some_and(is_relative) {
                     weekday_of_date(&mut prev.parts[0].2, &mut c.parts[0].2, note);
-                } else if is_wd(prev.kind) && !c.kind.is_some_and(is_relative) {
+                } else if is_weekday(prev.kind) && !c.kind.is_some_and(is_relative) {
                     weekday_of_date(&mut c.parts[0].2, &mut prev.parts[0].2, false);
                 }
             }
@@ -4431,6 +4429,11 @@ fn after_between(text: &str, pos: usize) -> bool {
 }
 
 /// Kinds whose day is counted from the publication date rather than written.
+/// Whether a reading is of a weekday alone ("Friday", "星期五").
+fn is_weekday(k: Option<Kind>) -> bool {
+    matches!(k, Some(Kind::Weekday | Kind::ZhWeekday))
+}
+
 fn is_relative(k: Kind) -> bool {
     matches!(
         k,

@@ -2094,13 +2094,11 @@ impl Prefixes {
 /// The level a lowercase generic word and "of" right before `start` name: "the city of
 /// Kashgar", "the province of Hainan".
 fn level_before(text: &str, start: usize) -> Option<SuffixLevel> {
-    let before = text[..start].strip_suffix(' ')?.trim_end();
-    let before = before.strip_suffix("of")?.strip_suffix(' ')?.trim_end();
-    let word = &before[before
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1)..];
+    if prev_word(text, start)? != "of" {
+        return None;
+    }
     // (lowercase only: in "Binhai County of Yancheng" the word ends another name)
-    match word {
+    match prev_word(text, start - " of".len())? {
         "city" => Some(SuffixLevel::Any),
         "province" => Some(SuffixLevel::Level(Level::Province)),
         "prefecture" => Some(SuffixLevel::Level(Level::Prefecture)),
@@ -2111,14 +2109,11 @@ fn level_before(text: &str, start: usize) -> Option<SuffixLevel> {
 
 /// Whether a preposition of place ("in", "to", "from", "at", "near") stands right before `start`.
 fn after_place_preposition(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    let word = &before[before
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1)..];
-    !word.is_empty()
-        && ["in", "to", "from", "at", "near"]
+    prev_word(text, start).is_some_and(|w| {
+        ["in", "to", "from", "at", "near"]
             .iter()
-            .any(|p| word.eq_ignore_ascii_case(p))
+            .any(|p| w.eq_ignore_ascii_case(p))
+    })
 }
 
 #[cfg(test)]
