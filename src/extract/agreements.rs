@@ -755,6 +755,11 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a fair "yields" what was signed at it
+        (
+            "The Beijing-Inner Mongolia cooperation fair yielded 36 agreements worth 1.2 billion yuan.",
+            &["36 agreements | 36 agreement | "],
+        ),
         // "memorandums of cooperation" is one noun, as "of understanding" is
         (
             "Wuzhong inked four memorandums of cooperation with wine associations.",

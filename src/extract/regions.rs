@@ -267,6 +267,15 @@ impl RegionMatcher {
                 }
             }
             add(&d.name_en, i, false, false);
+            // A county of one character is romanised with its 县 ("Tengxian", 藤县) and
+            // written in English text as "Teng County": the full name, which counts alone.
+            if d.level == Level::County
+                && d.name_zh.chars().count() == 2
+                && d.name_zh.ends_with('县')
+                && let Some(stem) = d.name_en.strip_suffix("xian").filter(|s| !s.is_empty())
+            {
+                add(&format!("{stem} County"), i, false, true);
+            }
         }
         let mut abbrevs = crate::extract::numbers::FastMap::default();
         for r in dicts.rows("regions/aliases.tsv", 4)? {
