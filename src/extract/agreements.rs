@@ -371,7 +371,8 @@ impl AgreementRules {
                 continue;
             }
             if let Some((start, label_start)) = self.article_before(text, h.start)
-                && self.sign_adjacent(text, start, h.end, &verbs)
+                && (self.sign_adjacent(text, start, h.end, &verbs)
+                    || coordinated(text, start, &out, &verbs))
                 && self.signed(text, start, h.end, &verbs)
             {
                 let label = text[label_start..h.start].trim();
@@ -699,6 +700,22 @@ fn word_bounded(text: &str, s: usize, e: usize) -> bool {
 /// The sentence around `start..end`: between the nearest sentence ends (".", "!", "?", ";",
 /// their Chinese forms, a line break). A "." counts only before a space, so "U.S." and "1.5"
 /// do not split.
+/// Whether an article count at `start` is joined by "and" to a signed count before it in its
+/// sentence, with no verb between: "signed 4 contracts with operators from Foshan, and a
+/// separate contract for a terminal" (one verb, two objects).
+fn coordinated(text: &str, start: usize, counted: &[Mention], verbs: &[VerbHit]) -> bool {
+    let head = text[..start].trim_end();
+    if !head.ends_with(" and") {
+        return false;
+    }
+    let (s0, _) = sentence(text, start, start);
+    counted
+        .iter()
+        .filter(|m| m.end <= start && m.start >= s0)
+        .max_by_key(|m| m.end)
+        .is_some_and(|m| !verbs.iter().any(|v| v.start >= m.end && v.end <= start))
+}
+
 fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_end = |i: usize, c: char| match c {
         '!' | '?' | ';' | '。' | '！' | '？' | '；' | '\n' => true,
@@ -755,6 +772,26 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // an article count joined by "and" to a signed count is signed too
+        (
+            "Guigang signed 4 shipping contracts with operators from Foshan, and a separate contract for a bulk terminal.",
+            &[
+                "4 shipping contracts | 4 contract | shipping",
+                "a separate contract | 1 contract | separate",
+            ],
+        ),
+        (
+            "The two cities signed 12 projects and a new agreement on tourism.",
+            &[
+                "12 projects | 12 project | ",
+                "a new agreement | 1 agreement | new",
+            ],
+        ),
+        // not when another verb comes between
+        (
+            "The city signed 12 projects and announced a new agreement on tourism.",
+            &["12 projects | 12 project | "],
+        ),
         // a fair "yields" what was signed at it
         (
             "The Beijing-Inner Mongolia cooperation fair yielded 36 agreements worth 1.2 billion yuan.",
