@@ -1245,11 +1245,7 @@ impl RegionMatcher {
             {
                 // "the city of Kashgar", "the island province of Hainan": the generic word
                 // before the name picks the level as one after it does
-                fit = targets
-                    .iter()
-                    .copied()
-                    .filter(|&t| self.suffix_fits(t, level))
-                    .collect();
+                fit = self.of_level(targets, level);
                 if !fit.is_empty() {
                     targets = &fit;
                 }
@@ -1405,10 +1401,15 @@ impl RegionMatcher {
         if !by_ending.is_empty() {
             return by_ending;
         }
+        self.of_level(targets, suffix.level)
+    }
+
+    /// The readings among `targets` that a generic word of `level` fits.
+    fn of_level(&self, targets: &[usize], level: SuffixLevel) -> Vec<usize> {
         targets
             .iter()
             .copied()
-            .filter(|&t| self.suffix_fits(t, suffix.level))
+            .filter(|&t| self.suffix_fits(t, level))
             .collect()
     }
 
