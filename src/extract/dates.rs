@@ -81,6 +81,8 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{PatternID, Span, meta};
 
 use super::flat::FlatDfa;
+
+mod groups;
 use crate::dict::{DictError, Dictionaries};
 use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource, iso_day};
 
@@ -97,7 +99,7 @@ pub const PERIOD_FORWARD_DAYS: i64 = 183;
 /// Lazy-DFA cache per rule, in bytes.
 const DFA_CACHE: usize = 8 << 20;
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     // English
     MonDayYear,
@@ -739,6 +741,9 @@ pub struct DateRules {
     future: Regex,
     /// Words before a number that make it a count or a code, not a year.
     not_before_year: HashSet<String>,
+    /// Whether a match's groups may be read by hand (see `groups.rs`): only while every month
+    /// and weekday is a plain word, as the shapes there assume ("sept." would not be).
+    hand_groups: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1794,6 +1799,10 @@ impl DateRules {
                 })
             })
             .collect::<Result<Vec<Rule>, DictError>>()?;
+        let hand_groups = months
+            .keys()
+            .chain(weekdays.keys())
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
         Ok(DateRules {
             id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             months,
@@ -1830,6 +1839,7 @@ impl DateRules {
             .unwrap(),
             year_after: Regex::new(&format!(r"^\s*,?\s*(?P<y>{YEAR})(?-u:\b)")).unwrap(),
             year_modifier_before: Regex::new(r"(?i)(?-u:\b)(?P<mod>this|next|last)\s+$").unwrap(),
+            hand_groups,
         })
     }
 
@@ -2126,10 +2136,7 @@ impl DateRules {
                     }
                     let rule = &self.rules[i];
                     let mut caps = patterns.captures[i].borrow_mut();
-                    let input = regex_automata::Input::new(line)
-                        .span(span)
-                        .anchored(regex_automata::Anchored::Yes);
-                    patterns.rules[i].search_captures(&input, &mut caps);
+                    self.read_groups(rule, &patterns.rules[i], line, span, &mut caps);
                     let ctx = Ctx {
                         text,
                         base: from,
@@ -2167,6 +2174,44 @@ impl DateRules {
                 out.push(Mention::at(text, s, e, Value::Date(v)));
             }
         }
+    }
+}
+
+impl DateRules {
+    /// The groups of `rule`'s match at `span` of `line`, into `caps`: read by hand in the
+    /// commonest shapes (see `groups.rs`), by the regex's capture search in the rest.
+    fn read_groups(
+        &self,
+        rule: &Rule,
+        regex: &meta::Regex,
+        line: &str,
+        span: Span,
+        caps: &mut Captures,
+    ) {
+        let words = groups::Words {
+            months: &self.months,
+            weekdays: &self.weekdays,
+        };
+        let by_hand =
+            self.hand_groups && groups::read(rule.kind, &words, line, span, &rule.names, caps);
+        if by_hand && !cfg!(debug_assertions) {
+            return;
+        }
+        let mut expected = caps.clone();
+        let input = regex_automata::Input::new(line)
+            .span(span)
+            .anchored(regex_automata::Anchored::Yes);
+        regex.search_captures(&input, &mut expected);
+        if by_hand {
+            assert_eq!(
+                caps.slots(),
+                expected.slots(),
+                "groups read by hand for {:?} in {:?}",
+                rule.kind,
+                &line[span.start..span.end]
+            );
+        }
+        *caps = expected;
     }
 }
 
