@@ -217,8 +217,9 @@ const DATE_FORMS: &[&str] = &[
     r"(?P<monK>[A-Za-z]{3,9})\.?\s+(?P<dK>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<yK>(?:19|20)\d\d)\b",
     // "23 July 2024", "23-Jul-2024"
     r"\b(?P<dK>3[01]|[12]\d|0?[1-9])(?:\s+|-)(?P<monK>[A-Za-z]{3,9})\.?,?(?:\s+|-)(?P<yK>(?:19|20)\d\d)\b",
-    // "14/10/2024", "15.07.2024", "10/14/2024": day or month first, settled in `date_from`.
-    r"\b(?P<aK>\d{1,2})(?P<sepK>[/.])(?P<bK>\d{1,2})[/.](?P<yK>(?:19|20)\d\d)\b",
+    // "14/10/2024", "15.07.2024", "10/14/2024", "13-10-2023": day or month first, settled in
+    // `date_from`.
+    r"\b(?P<aK>\d{1,2})(?P<sepK>[/.-])(?P<bK>\d{1,2})[/.-](?P<yK>(?:19|20)\d\d)\b",
     // "二〇二四年十二月六日": Chinese numerals.
     r"(?P<yK>[〇零一二三四五六七八九]{4})年(?P<zmK>[一二三四五六七八九十]{1,2})月(?P<zdK>[一二三四五六七八九十]{1,3})日",
 ];
@@ -337,8 +338,9 @@ impl Reader {
         let y: i32 = group("y")?.parse().ok()?;
         if let (Some(a), Some(sep), Some(b)) = (group("a"), group("sep"), group("b")) {
             let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-            // Dotted dates are day first (European and Chinese sites); slashed ones are month
-            // first unless the first number cannot be a month ("14/10/2024").
+            // Dotted dates are day first (European and Chinese sites); slashed and dashed ones
+            // are month first unless the first number cannot be a month ("14/10/2024",
+            // "13-10-2023"), as in the text (see `extract::dates`).
             let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
             return NaiveDate::from_ymd_opt(y, m, d);
         }
@@ -577,6 +579,19 @@ mod tests {
                 Some("2022-03-05"),
             ),
             ("Updated 2021/11/03 08:00\nHeadline", Some("2021-11-03")),
+            // a dashed day first only when it cannot be a month, as in the text
+            (
+                "Headline words\n13-10-2023 09:26 | Author: A | Source: B\n",
+                Some("2023-10-13"),
+            ),
+            (
+                "Posted 28-02-2024 | Editor: C\nHeadline",
+                Some("2024-02-28"),
+            ),
+            (
+                "Posted 05-10-2023 | Editor: C\nHeadline",
+                Some("2023-05-10"),
+            ),
             ("Updated 16:45, 23-Jul-2024\nHeadline", Some("2024-07-23")),
             ("Published: 05-Mar-2023 09:10\nHeadline", Some("2023-03-05")),
             (

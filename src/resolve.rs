@@ -6,6 +6,8 @@
 //! - a date inside a money amount or an agreement count ("2023" in "2023 million yuan" cannot
 //!   happen in prose, but product codes and amounts glued to years do) is dropped: the wider
 //!   reading wins;
+//! - "今日" glued to a place's name ("今日萍乡", "今日上海") is the title of a column or paper,
+//!   not a date: the date is dropped;
 //! - exact duplicates (same span, same value) are merged;
 //! - with `--as-of`, region codes that changed after the chosen year carry `code_as_of`.
 //!
@@ -39,8 +41,15 @@ pub fn resolve(
         .filter(|m| matches!(m.value, Value::Money(_) | Value::Agreement(_)))
         .map(|m| (m.start, m.end))
         .collect();
+    let region_starts: Vec<usize> = mentions
+        .iter()
+        .filter(|m| matches!(m.value, Value::Region(_)))
+        .map(|m| m.start)
+        .collect();
     mentions.retain(|m| {
-        !matches!(m.value, Value::Date(_)) || !wide.iter().any(|&(s, e)| m.start < e && s < m.end)
+        let inside_wide = || wide.iter().any(|&(s, e)| m.start < e && s < m.end);
+        let title = || &*m.text == "今日" && region_starts.contains(&m.end);
+        !matches!(m.value, Value::Date(_)) || !(inside_wide() || title())
     });
     let year = match as_of {
         AsOf::Current => None,
@@ -104,6 +113,33 @@ mod tests {
         let out = resolve(ms, None, AsOf::Current, &regions);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].value.type_name(), "money");
+    }
+
+    #[test]
+    fn today_glued_to_a_place_is_a_title() {
+        let regions = RegionMatcher::build(&Dictionaries::embedded()).unwrap();
+        let today = Value::Date(DateValue {
+            value: "2024-05-20".into(),
+            first_day: None,
+            last_day: None,
+            granularity: Granularity::Day,
+            year_source: YearSource::Publication,
+        });
+        for (text, kept) in [
+            ("今日萍乡", false),
+            ("今日上海", false),
+            ("今日，萍乡", true),
+        ] {
+            let mut ms = regions.extract(text);
+            ms.push(Mention::at(text, 0, "今日".len(), today.clone()));
+            let out = resolve(ms, None, AsOf::Current, &regions);
+            let dates = out.iter().filter(|m| m.value.type_name() == "date").count();
+            assert_eq!(dates == 1, kept, "{text}");
+            assert!(
+                out.iter().any(|m| m.value.type_name() == "region"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -717,9 +717,15 @@ fn coordinated(text: &str, start: usize, counted: &[Mention], verbs: &[VerbHit])
 }
 
 fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    // The dot of a one-letter abbreviation ("U.S. dollars", "U.K.") ends no sentence.
+    let initial = |i: usize| {
+        let mut before = text[..i].chars().rev();
+        before.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && before.next().is_none_or(|c| !c.is_alphanumeric())
+    };
     let is_end = |i: usize, c: char| match c {
         '!' | '?' | ';' | '。' | '！' | '？' | '；' | '\n' => true,
-        '.' => text[i + 1..].starts_with([' ', '\n', '\r']) || i + 1 == text.len(),
+        '.' => (text[i + 1..].starts_with([' ', '\n', '\r']) && !initial(i)) || i + 1 == text.len(),
         _ => false,
     };
     let s0 = text[..start]
@@ -772,6 +778,30 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // the dot of "U.S." ends no sentence: the verb after the amount governs
+        (
+            "The fair opened in Xiamen, and 22 deals worth 9 billion yuan (about 1.3 billion U.S. dollars) were signed by noon.",
+            &["22 deals | 22 deal | "],
+        ),
+        (
+            "Buyers placed 15 contracts worth 40 million U.S. dollars, signed on the spot.",
+            &["15 contracts | 15 contract | "],
+        ),
+        // the -ing forms of the signing verbs
+        (
+            "The delegation left on Friday, clinching 31 projects in two days.",
+            &["31 projects | 31 project | "],
+        ),
+        (
+            "Sealing 6 supply contracts, the buyers closed the fair.",
+            &["6 supply contracts | 6 contract | supply"],
+        ),
+        // a modal before the signing verb: not signed yet
+        (
+            "Another nine projects are still under discussion and may be signed next month.",
+            &[],
+        ),
+        ("Four agreements might be signed before the summit.", &[]),
         // an article count joined by "and" to a signed count is signed too
         (
             "Guigang signed 4 shipping contracts with operators from Foshan, and a separate contract for a bulk terminal.",

@@ -937,7 +937,9 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "on", "since"...
         NumericMonthDay => start(DIGIT_SLASH, 1),
         // "between"/"from"
-        MonDayRange | MonDayMonDayRange | MonMonRange => start(MONTH_BEFORE, 1),
+        MonDayRange | MonDayMonDayRange => start(MONTH_BEFORE, 1),
+        // "from", then "early"/"mid"/"late"
+        MonMonRange => start(MONTH_BEFORE, 2),
         DayDayMonRange | DayMonDayMonRange => start(day, before_day),
         // "on the": the word pass marks the day after it DAY_AFTER_ON
         OrdinalDay => start(DAY_AFTER_ON, 2),
@@ -1192,6 +1194,7 @@ impl DateRules {
             r"\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b|\band\b|&)\s*";
         let year_tail = format!(r"(?:\s*,?\s*(?:in\s+|of\s+)?(?P<y>{YEAR})\b)?");
         let btw = r"(?:\b(?P<btw>between|from)\s+)?";
+        let part = r"(?:\b(?:early|mid|late)(?:\s+|-))?";
         let year_of = format!(
             r"(?:\s+of\s+(?:(?P<y>{YEAR})\b|(?:the\s+)?(?P<mod>{mods})\s+year\b|the\s+year\b)|\s*,?\s*(?P<y2>{YEAR})\b)?"
         );
@@ -1326,13 +1329,14 @@ impl DateRules {
                     month("mon2")
                 ),
             ),
-            // "Jan-Feb 2017", "from May to Oct 2020", "between August and October"
+            // "Jan-Feb 2017", "from May to Oct 2020", "between August and October", "from late
+            // November until March 2024" (part of a month is the month, as alone)
             (
                 MonMonRange,
                 false,
                 &[TWO_MONTHS],
                 format!(
-                    r"(?i){btw}{}{range_sep}{}{year_tail}",
+                    r"(?i){btw}{part}{}{range_sep}{part}{}{year_tail}",
                     month("mon"),
                     month("mon2")
                 ),
@@ -1675,13 +1679,13 @@ impl DateRules {
                 &[ZH_YEAR_CHAR],
                 format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初)?"),
             ),
-            // "今年一季度", "2023年上半年", "前三季度", "第一季度"
+            // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"
             (
                 ZhPeriod,
                 false,
-                &[ZH_QUARTER | ZH_HALF],
+                &[ZH_QUARTER | ZH_HALF | ZH_MONTH],
                 format!(
-                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度)"
+                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),
             ),
             // "“十四五”期间", "十三五规划": a five-year plan's years
@@ -3883,9 +3887,29 @@ impl DateRules {
                     let (yy, src) = self.period_year(ctx, y, offset, |y| ymd(y, 6 * h - 5, 1))?;
                     return one(half_value(yy, h, src)?);
                 }
-                let n = zh_number(ctx.get("n")?)?;
-                let (yy, src) = self.period_year(ctx, y, offset, |y| last_of_month(y, 3 * n))?;
-                one(range_value(ymd(yy, 1, 1)?, last_of_month(yy, 3 * n)?, src)?)
+                // "前4个月": the year's first four months; without a year before it, only where
+                // 前 opens the phrase (not "开幕前3个月", three months before the opening, nor
+                // "提前4个月", four months early)
+                let months = match (ctx.get("n"), ctx.get("nm")) {
+                    (Some(n), _) => 3 * zh_number(n)?,
+                    (None, Some(n)) => {
+                        let opens = ctx.text[..ws]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !crate::ingest::is_han(c));
+                        if y.is_none() && offset.is_none() && !opens {
+                            return None;
+                        }
+                        zh_number(n)?
+                    }
+                    (None, None) => return None,
+                };
+                let (yy, src) = self.period_year(ctx, y, offset, |y| last_of_month(y, months))?;
+                one(range_value(
+                    ymd(yy, 1, 1)?,
+                    last_of_month(yy, months)?,
+                    src,
+                )?)
             }
             ZhRelative => {
                 let a = anchor?;
@@ -5337,6 +5361,23 @@ mod tests {
             "2023-11-08",
             "今年前三季度=2023-01-01/2023-09-30",
         ),
+        // part of a month at either end of a range of months is the month
+        (
+            "Courses run from late November until March 2024, and from early May to mid-June.",
+            "2023-09-10",
+            "late November until March 2024=2023-11-01/2024-03-31 | early May to mid-June=2023-05-01/2023-06-30",
+        ),
+        // the year's first months, with its year or opening the phrase
+        (
+            "今年前4个月，外贸增长。",
+            "2024-05-20",
+            "今年前4个月=2024-01-01/2024-04-30",
+        ),
+        (
+            "前两个月，销售额翻番；2022年前十一个月持平。",
+            "2023-03-10",
+            "前两个月=2023-01-01/2023-02-28 | 2022年前十一个月=2022-01-01/2022-11-30",
+        ),
         (
             "5月19日至20日",
             "2024-05-21",
@@ -5363,6 +5404,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // months before an event, or early, are no months of the year
+        (
+            "开幕前3个月，筹备工作全面启动；项目提前4个月完工。",
+            "2024-05-06",
+        ),
         // opening hours name no week
         (
             "Hotline 12345 (Monday to Friday, 9:00-17:00); office hours Mon-Fri 8:30 to 17:30.",

@@ -929,6 +929,16 @@ impl RegionMatcher {
             if !alias.full_zh && self.company_zh_ahead(rest) && !from() {
                 return true;
             }
+            // A river named after the place (浏阳河, 黄浦江, 嘉陵江) or its jade (和田玉), unless
+            // the 江, 河 or 玉 opens the next name (上海江苏, 北京河北, 广西玉林) or a direction
+            // does, as in the names of new areas (海口江东新区, 南京江北新区).
+            if !alias.full_zh
+                && rest.starts_with(['江', '河', '玉'])
+                && !rest[3..].starts_with(['东', '南', '西', '北'])
+                && !self.opens_place(rest)
+            {
+                return true;
+            }
             if !alias.full_zh && self.listed_company(rest) {
                 return true;
             }
@@ -948,6 +958,16 @@ impl RegionMatcher {
         }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
+        // A name joined to the next by a hyphen shares its next word: "Qinghai-Tibet Railway".
+        let end = match text[end..].strip_prefix('-') {
+            Some(rest) => {
+                end + 1
+                    + rest
+                        .find(|c: char| !c.is_alphabetic())
+                        .unwrap_or(rest.len())
+            }
+            None => end,
+        };
         if let Some(next) = next_word(text, end) {
             if not_next(next) {
                 return true;
@@ -1564,6 +1584,12 @@ impl RegionMatcher {
         glued && !self.ends_with_place(&text[..start])
     }
 
+    /// True when `rest` opens with a Han place name.
+    fn opens_place(&self, rest: &str) -> bool {
+        let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+        self.names.han.find(head).is_some_and(|m| m.start() == 0)
+    }
+
     /// True when `head` ends with a Han place name (湛江霞山: the city before its district).
     fn ends_with_place(&self, head: &str) -> bool {
         let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
@@ -1604,9 +1630,10 @@ impl RegionMatcher {
     /// another province's abbreviation (青岛's 青) stays the province's, and one two places
     /// share (临夏 and 临沂) is neither's. One that is its own province's abbreviation (湘西's 湘,
     /// 苏州's 苏) is listed too, but stands for the city only beside another city's form (see
-    /// `abbreviation_compounds`).
-    fn city_forms_named(&self, mentions: &[Mention]) -> Vec<(char, Option<usize>)> {
-        let mut out: Vec<(char, Option<usize>)> = Vec::new();
+    /// `abbreviation_compounds`). A character of `not_city_forms` (和 of 和田, 长 of 长春) goes
+    /// to the forms that count only in a pair (`CityForms::common`).
+    fn city_forms_named(&self, mentions: &[Mention]) -> CityForms {
+        let mut forms = CityForms::default();
         for m in mentions {
             let Value::Region(r) = &m.value else { continue };
             let Some(first) = m.text.chars().next().filter(|&c| is_han(c)) else {
@@ -1638,9 +1665,13 @@ impl RegionMatcher {
                     };
                     named(province) > named(d)
                 };
-                if other_province || province_more || self.not_city_forms.contains(&c) {
+                if other_province || province_more {
                     continue;
                 }
+                let out = match self.not_city_forms.contains(&c) {
+                    true => &mut forms.common,
+                    false => &mut forms.forms,
+                };
                 // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's)
                 let within = |a: usize, b: usize| a == b || self.divisions[a].parent == b;
                 match out.iter_mut().find(|(k, _)| *k == c) {
@@ -1651,7 +1682,7 @@ impl RegionMatcher {
                 }
             }
         }
-        out
+        forms
     }
 
     /// "京津冀", "川渝", "黑吉辽": runs of two or more one-character provincial abbreviations
@@ -1663,8 +1694,9 @@ impl RegionMatcher {
         text: &str,
         cands: &[Candidate],
         dropped: &[(usize, usize)],
-        cities: &[(char, Option<usize>)],
+        named: &CityForms,
     ) -> Vec<Mention> {
+        let cities = &named.forms;
         if self.abbrevs.is_empty() || text.is_ascii() {
             return Vec::new();
         }
@@ -1696,9 +1728,14 @@ impl RegionMatcher {
                     }
                     rest = &r[r.char_indices().nth(n).map_or(r.len(), |(i, _)| i)..];
                 }
-                self.city_context
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()))
+                // a pair in quotes names the pairing: “沪连”文旅季, “虞仪”协作
+                let quoted =
+                    run.len() == 2 && text[..run[0].0].ends_with('“') && rest.starts_with('”');
+                quoted
+                    || self
+                        .city_context
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_str()))
             })
         };
         // Whether `run` (a run, or a piece of one) counts.
@@ -1728,10 +1765,12 @@ impl RegionMatcher {
                     };
                     fits && admits
                 });
+            // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
             let excluded = after.is_some_and(|rest| {
                 self.not_next_zh.opens(rest)
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
+                    || (run.len() == 1 && self.company_zh_ahead(rest))
             });
             let person = run
                 .first()
@@ -1812,8 +1851,50 @@ impl RegionMatcher {
             }
         }
         flush(&mut run, &mut out);
+        // A common character that is a named city's form (和 of 和田, 长 of 长春) counts only in
+        // a pair with another place's form, with a partner word after it or quotes around it:
+        // "津和携手", "哈长城市群", “宝环同行”.
+        for &(w, d) in &named.common {
+            let Some(d) = d else { continue };
+            for (p, _) in text.match_indices(w) {
+                let e = p + w.len_utf8();
+                let before = text[..p].chars().next_back();
+                let after = text[e..].chars().next();
+                let is_form = |c: Option<char>| c.and_then(form).is_some();
+                let pair = if is_form(before) && !is_form(text[..p].chars().nth_back(1)) {
+                    let b = before.expect("a form before");
+                    let (bd, city) = form(b).expect("a form");
+                    [(p - b.len_utf8(), b, bd, city), (p, w, d, true)]
+                } else if is_form(after) && !is_form(text[e..].chars().nth(1)) {
+                    let a = after.expect("a form after");
+                    let (ad, city) = form(a).expect("a form");
+                    [(p, w, d, true), (e, a, ad, city)]
+                } else {
+                    continue;
+                };
+                let free = pair.iter().all(|&(q, c, ..)| {
+                    !covered(q)
+                        && !self.in_zh_phrase(text, q, q + c.len_utf8())
+                        && !out.iter().any(|m: &Mention| m.start == q)
+                });
+                if free && partners(&pair) {
+                    run.extend(pair);
+                    flush(&mut run, &mut out);
+                }
+            }
+        }
+        out.sort_by_key(|m| m.start);
         out
     }
+}
+
+/// The one-character forms of the cities a text names (see `city_forms_named`): `forms` count
+/// as the city in runs of short forms, `common` (characters that are also common words) only in
+/// a pair.
+#[derive(Default)]
+struct CityForms {
+    forms: Vec<(char, Option<usize>)>,
+    common: Vec<(char, Option<usize>)>,
 }
 
 impl RegionMatcher {
