@@ -41,14 +41,18 @@ pub fn resolve(
         .filter(|m| matches!(m.value, Value::Money(_) | Value::Agreement(_)))
         .map(|m| (m.start, m.end))
         .collect();
-    let region_starts: Vec<usize> = mentions
-        .iter()
-        .filter(|m| matches!(m.value, Value::Region(_)))
-        .map(|m| m.start)
-        .collect();
+    let today = |m: &Mention| matches!(m.value, Value::Date(_)) && &*m.text == "今日";
+    let region_starts: Vec<usize> = match mentions.iter().any(today) {
+        true => mentions
+            .iter()
+            .filter(|m| matches!(m.value, Value::Region(_)))
+            .map(|m| m.start)
+            .collect(),
+        false => Vec::new(),
+    };
     mentions.retain(|m| {
         let inside_wide = || wide.iter().any(|&(s, e)| m.start < e && s < m.end);
-        let title = || &*m.text == "今日" && region_starts.contains(&m.end);
+        let title = || today(m) && region_starts.contains(&m.end);
         !matches!(m.value, Value::Date(_)) || !(inside_wide() || title())
     });
     let year = match as_of {

@@ -340,6 +340,8 @@ const ZH_HALF: Features = 1 << 31;
 const ZH_WEEK: Features = 1 << 32;
 /// 十一五 ... 十五五: the five-year plans.
 const ZH_PLAN: Features = 1 << 48;
+/// 个月 or 個月: a count of months ("前4个月").
+const ZH_MONTHS: Features = 1 << 49;
 /// A word of `dates/zh_relative.tsv`.
 const ZH_RELATIVE: Features = 1 << 33;
 /// A word of the line prefilter (see `DateRules::extract_line`).
@@ -1128,6 +1130,7 @@ impl DateRules {
             (&["号", "號"], ZH_HAO),
             (&["季"], ZH_QUARTER),
             (&["半"], ZH_HALF),
+            (&["个月", "個月"], ZH_MONTHS),
             (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
             (&ZH_PLANS, ZH_PLAN),
         ] {
@@ -1683,7 +1686,7 @@ impl DateRules {
             (
                 ZhPeriod,
                 false,
-                &[ZH_QUARTER | ZH_HALF | ZH_MONTH],
+                &[ZH_QUARTER | ZH_HALF | ZH_MONTHS],
                 format!(
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),

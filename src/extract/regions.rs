@@ -1765,6 +1765,9 @@ impl RegionMatcher {
                     };
                     fits && admits
                 });
+            if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok) {
+                return false;
+            }
             // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
             let excluded = after.is_some_and(|rest| {
                 self.not_next_zh.opens(rest)
@@ -1775,7 +1778,7 @@ impl RegionMatcher {
             let person = run
                 .first()
                 .is_some_and(|&(pos, ..)| self.after_person_surname(text, pos));
-            ((run.len() >= 2 && (!has_city || partners(run))) || alone_ok) && !excluded && !person
+            !excluded && !person
         };
         let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
             // The last character opening a word is the word's ("港澳青年": youth, not Qinghai).
@@ -1872,12 +1875,15 @@ impl RegionMatcher {
                 } else {
                     continue;
                 };
+                if !partners(&pair) {
+                    continue;
+                }
                 let free = pair.iter().all(|&(q, c, ..)| {
                     !covered(q)
                         && !self.in_zh_phrase(text, q, q + c.len_utf8())
                         && !out.iter().any(|m: &Mention| m.start == q)
                 });
-                if free && partners(&pair) {
+                if free {
                     run.extend(pair);
                     flush(&mut run, &mut out);
                 }
