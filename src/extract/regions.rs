@@ -116,6 +116,9 @@ pub struct RegionMatcher {
     names: Names,
     /// Latin suffix words, longest first.
     suffixes: Vec<Suffix>,
+    /// The indices into `suffixes` of the words opening with each byte, longest first: a name
+    /// is looked for a suffix after it, and most often has none.
+    suffixes_by_first: Vec<Vec<usize>>,
     /// Peoples an autonomous division is named for, in English ("Hekou Yao Autonomous County").
     peoples: FastSet<String>,
     not_phrases: AhoCorasick,
@@ -139,7 +142,7 @@ pub struct RegionMatcher {
     zone_words: FastSet<String>,
     /// Words after a place name that make it a government body ("Provincial", "Bureau").
     gov_words: FastSet<String>,
-    zh_company: Vec<String>,
+    zh_company: Prefixes,
     /// Words that, between a Han name and a company word, show the company is not named after
     /// the place: government words (人民政府, 局) and "a"/"of" (一家, 的).
     zh_company_breaks: Vec<String>,
@@ -419,6 +422,12 @@ impl RegionMatcher {
             });
         }
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.word.len()));
+        let mut suffixes_by_first = vec![Vec::new(); 256];
+        for (i, s) in suffixes.iter().enumerate() {
+            if let Some(&b) = s.word.as_bytes().first() {
+                suffixes_by_first[usize::from(b)].push(i);
+            }
+        }
 
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
@@ -429,7 +438,7 @@ impl RegionMatcher {
         let mut company_nouns = FastSet::default();
         let mut zone_words = FastSet::default();
         let mut gov_words = FastSet::default();
-        let mut zh_company = Vec::new();
+        let mut zh_company = Prefixes::default();
         let mut zh_company_breaks = Vec::new();
         let mut zh_company_from = Vec::new();
         let mut zh_list_company = Vec::new();
@@ -611,6 +620,7 @@ impl RegionMatcher {
             aliases,
             names,
             suffixes,
+            suffixes_by_first,
             peoples,
             not_phrases,
             zh_phrases,
@@ -995,12 +1005,21 @@ impl RegionMatcher {
     /// A company word (集团, 公司, 股份, 有限) within the next few Han characters, before any
     /// punctuation or government word (人民政府, 局...).
     fn company_zh_ahead(&self, rest: &str) -> bool {
-        let head: String = rest.chars().take(8).take_while(|&c| is_han(c)).collect();
-        match self
-            .zh_company
-            .iter()
-            .filter_map(|w| head.find(w.as_str()))
-            .min()
+        // (the first eight characters while they are Han, as a slice: this runs for every
+        // Chinese name)
+        let end = rest
+            .char_indices()
+            .take(8)
+            .find(|&(_, c)| !is_han(c))
+            .map_or_else(
+                || rest.char_indices().nth(8).map_or(rest.len(), |(i, _)| i),
+                |(i, _)| i,
+            );
+        let head = &rest[..end];
+        match head
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| self.zh_company.opens(&head[i..]))
         {
             Some(at) => !self
                 .zh_company_breaks
@@ -1143,12 +1162,13 @@ impl RegionMatcher {
                 _ => (end, None),
             };
         }
-        // (the first letter first: a name is most often followed by no generic word)
-        let first = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
-        for (i, s) in self.suffixes.iter().enumerate() {
+        let Some(first) = trimmed.as_bytes().first().map(u8::to_ascii_lowercase) else {
+            return (end, None);
+        };
+        for &i in &self.suffixes_by_first[usize::from(first)] {
+            let s = &self.suffixes[i];
             let n = s.word.len();
-            if s.word.as_bytes().first().copied() == first
-                && trimmed.len() >= n
+            if trimmed.len() >= n
                 && trimmed.is_char_boundary(n)
                 && trimmed[..n].eq_ignore_ascii_case(&s.word)
                 && on_word_boundaries(text, at, at + n)
