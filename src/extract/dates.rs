@@ -342,6 +342,8 @@ const ZH_WEEK: Features = 1 << 32;
 const ZH_PLAN: Features = 1 << 48;
 /// 个月 or 個月: a count of months ("前4个月").
 const ZH_MONTHS: Features = 1 << 49;
+/// "decade", anywhere ("the past decade").
+const DECADE: Features = 1 << 50;
 /// A word of `dates/zh_relative.tsv`.
 const ZH_RELATIVE: Features = 1 << 33;
 /// A word of the line prefilter (see `DateRules::extract_line`).
@@ -961,7 +963,9 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         FirstMonths => start(MONTH_UNIT, 2),
         Half => start(HALF, 1),
         HalfCode => start(DIGIT | HALF_CODE, 0),
-        RelativePeriod | LastN => start(MODIFIER, 0),
+        // "earlier", "end of"
+        RelativePeriod => start(MODIFIER, 2),
+        LastN => start(MODIFIER, 0),
         // "the day before yesterday"
         RelativeDay => start(DAY_UNIT | RELATIVE_DAY, 1),
         WeekdayOfWeek => start(WEEKDAY | MODIFIER, 0),
@@ -1116,6 +1120,7 @@ impl DateRules {
             (&["day"], DAY_UNIT),
             (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
             (&["upcoming"], UPCOMING),
+            (&["decade"], DECADE),
             (
                 &["end", "beginning", "start", "middle", "same"],
                 PERIOD_PART,
@@ -1456,13 +1461,14 @@ impl DateRules {
                     r"\b(?:(?P<y>{YEAR})\s*-?\s*[Hh](?P<h>[12])|H(?P<h2>[12])(?:\s*[-/,]?\s*(?P<y2>{YEAR}))?)\b"
                 ),
             ),
-            // "last year", "this month", "next quarter", "this calendar year"
+            // "last year", "this month", "next quarter", "this calendar year"; "earlier this
+            // year", "the end of this month" (a part of the period is the period)
             (
                 RelativePeriod,
                 false,
                 &[MODIFIER, YEAR_UNIT | MONTH_UNIT | QUARTER | WEEK_UNIT],
                 format!(
-                    r"(?i)\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
+                    r"(?i)(?:\b(?:earlier|later|(?:end|beginning|start|middle)\s+of)\s+)?\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
                 ),
             ),
             // "the end of next year", "by the end of the year": the year, as "end of June" is
@@ -1609,13 +1615,13 @@ impl DateRules {
                 &[SPELLED_YEAR],
                 format!(r"(?i)\b(?:in|since|by|until|of)\s+(?P<yw>{spelled})\b"),
             ),
-            // "the past five years", "last 3 months", "the next two weeks"
+            // "the past five years", "last 3 months", "the next two weeks", "the past decade"
             (
                 LastN,
                 false,
-                &[MODIFIER, COUNTED_UNIT],
+                &[MODIFIER, COUNTED_UNIT | DECADE],
                 format!(
-                    r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s\b"
+                    r"(?i)\b(?P<mod>last|past|previous|next|coming)\s+(?:(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>day|week|month|year)s|(?P<decade>decade))\b"
                 ),
             ),
             // "Friday 7.6", "this Friday 7-6": after a weekday, a dotted or dashed pair is a
@@ -3107,10 +3113,10 @@ impl DateRules {
                 {
                     return None;
                 }
-                // "Views: 2031", "No. 2023": a count or a code
+                // "Views: 2031", "No. 2023", "阅读次数：2035": a count or a code
                 let prev = ctx.text[..ys]
                     .trim_end()
-                    .trim_end_matches([':', '.', '#'])
+                    .trim_end_matches([':', '：', '.', '#'])
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("")
@@ -3630,12 +3636,21 @@ impl DateRules {
             }
             LastN => {
                 let a = anchor?;
-                let nt = ctx.get("n")?.lower();
-                let n: i32 = match nt.parse() {
-                    Ok(n) => n,
-                    Err(_) => *self.number_words.get(&*nt)? as i32,
+                // (a decade is ten years)
+                let decade = ctx.get("decade").is_some();
+                let n: i32 = match decade {
+                    true => 10,
+                    false => {
+                        let nt = ctx.get("n")?.lower();
+                        match nt.parse() {
+                            Ok(n) => n,
+                            Err(_) => *self.number_words.get(&*nt)? as i32,
+                        }
+                    }
                 };
-                if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                if !(1..=100).contains(&n)
+                    || !decade && glued_digits(ctx.text, ctx.start_of("n")?, we)
+                {
                     return None;
                 }
                 let back = matches!(
@@ -3647,7 +3662,7 @@ impl DateRules {
                 // Years are whole calendar years, as the articles' writers and Duckling count
                 // them: "the past three years" in a 2024 article is 2021-2023, "the next three
                 // years" 2025-2027.
-                if ctx.get("unit")?.lower() == "year" {
+                if decade || ctx.get("unit")?.lower() == "year" {
                     let (first, last) = match back {
                         true => (d.year() - n, d.year() - 1),
                         false => (d.year() + 1, d.year() + n),
@@ -5364,6 +5379,12 @@ mod tests {
             "2023-11-08",
             "今年前三季度=2023-01-01/2023-09-30",
         ),
+        // the past decade is ten calendar years; a part of a relative period is the period
+        (
+            "Over the past decade the zone grew; it opened a hub earlier this year and will add one by the end of this month.",
+            "2024-05-20",
+            "past decade=2014-01-01/2023-12-31 | earlier this year=2024 | end of this month=2024-05",
+        ),
         // part of a month at either end of a range of months is the month
         (
             "Courses run from late November until March 2024, and from early May to mid-June.",
@@ -5407,6 +5428,8 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a view count in a byline
+        ("来源：本网　阅读次数：2035　本网讯", "2024-05-21"),
         // months before an event, or early, are no months of the year
         (
             "开幕前3个月，筹备工作全面启动；项目提前4个月完工。",

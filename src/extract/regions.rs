@@ -851,11 +851,23 @@ impl RegionMatcher {
         if latin && !on_word_boundaries(text, start, name_end) {
             return Err(latin);
         }
-        // (a dateline ends with a comma or a dash: "XI'AN — The expo")
+        // (a dateline ends with a comma or a dash: "XI'AN — The expo", "XUZHOU -- Ten cities")
         let dateline = |r: &str| {
-            r.starts_with(',') || [" — ", " – ", " - ", "—"].iter().any(|d| r.starts_with(d))
+            r.starts_with(',')
+                || [" — ", " – ", " - ", " -- ", "—"]
+                    .iter()
+                    .any(|d| r.starts_with(d))
         };
-        if alias.dateline_only && !dateline(&text[name_end..]) {
+        // (or stands alone in a cell of a navigation line: "NEWS | GANSU | BUSINESS", "QUZHOU ·
+        // CHINA"; not a banner's first word, "ANHUI FOCUS")
+        let cell = || {
+            const SEPARATORS: [char; 5] = ['|', '·', '>', '\n', '\r'];
+            let before = text[..start].trim_end_matches(' ');
+            let after = text[name_end..].trim_start_matches(' ');
+            (before.is_empty() || before.ends_with(SEPARATORS))
+                && (after.is_empty() || after.starts_with(SEPARATORS))
+        };
+        if alias.dateline_only && !dateline(&text[name_end..]) && !cell() {
             return Err(latin);
         }
         let (end, suffix) = if latin {
@@ -978,6 +990,14 @@ impl RegionMatcher {
             }
             None => end,
         };
+        // "Beijing-Shanghai High-Speed Railway": the hyphened word stands where a street's
+        // direction would (a railway described in lowercase, "the planned Shenzhen-Shanwei
+        // high-speed railway", names the places it links)
+        if text[end..].starts_with(" High-Speed ")
+            && next_word(text, end + " High-Speed".len()).is_some_and(not_next)
+        {
+            return true;
+        }
         if let Some(next) = next_word(text, end) {
             if not_next(next) {
                 return true;
