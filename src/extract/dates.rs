@@ -4368,7 +4368,12 @@ impl DateRules {
                 .parse::<i64>()
                 .ok()
                 .or_else(|| self.number_words.get(&*nt).map(|&n| n as i64));
-            if let Some(n) = n.filter(|n| (1..=100).contains(n)) {
+            // "21 a week from Feb 1": a number before "a week" makes it a rate
+            let rate = matches!(&*nt, "a" | "an")
+                && text[..m.get(0).map_or(0, |g| g.start())]
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit());
+            if let Some(n) = n.filter(|n| (1..=100).contains(n) && !rate) {
                 let k = if m["dir"].eq_ignore_ascii_case("before") {
                     -n
                 } else {
@@ -5384,6 +5389,12 @@ mod tests {
             "Over the past decade the zone grew; it opened a hub earlier this year and will add one by the end of this month.",
             "2024-05-20",
             "past decade=2014-01-01/2023-12-31 | earlier this year=2024 | end of this month=2024-05",
+        ),
+        // "a week from" after a number is a rate, not an offset
+        (
+            "Flights will rise to 21 a week from Feb 1; the office reopens a week from March 3.",
+            "2024-01-16",
+            "Feb 1=2024-02-01 | a week from March 3=2024-03-10",
         ),
         // part of a month at either end of a range of months is the month
         (

@@ -590,9 +590,14 @@ fn is_space(c: char) -> bool {
 
 /// Between the two ends of a range: "-", "–", "~", "to", "至", "到".
 /// Between the two ends of a range whose lower end starts at `lower_start`: "-", "–", "~",
-/// "至", "到", "to", and "and" after "between". "from 3 to 5 billion yuan" is a change, not a
-/// range, unless it follows "range(s) from" or "ranging from".
+/// "至", "到", "to", and "and" after "between". "rose from 3 to 5 billion yuan" is a change, not
+/// a range: "from" after a word of change ("rose", "grew", "up"); "expects to attract from 3
+/// billion to 5 billion yuan" and "ranging from" are ranges.
 fn is_range_gap(text: &str, lower_start: usize, gap: &str) -> bool {
+    const CHANGE: [&str; 20] = [
+        "ris", "rose", "grew", "grow", "increas", "climb", "jump", "surg", "soar", "fell", "fall",
+        "drop", "declin", "decreas", "expand", "up", "down", "cut", "reduc", "rais",
+    ];
     let g = gap.trim_matches(is_space).to_ascii_lowercase();
     let word_before = text[..lower_start]
         .trim_end_matches(is_space)
@@ -600,7 +605,7 @@ fn is_range_gap(text: &str, lower_start: usize, gap: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let ranging = || {
+    let range_from = || {
         let head = text[..lower_start].trim_end_matches(is_space);
         // `head` ends with "from" here (four ASCII bytes).
         let before_from = head[..head.len().saturating_sub(4)].trim_end_matches(is_space);
@@ -610,10 +615,13 @@ fn is_range_gap(text: &str, lower_start: usize, gap: &str) -> bool {
             .unwrap_or("")
             .to_ascii_lowercase();
         last.starts_with("rang")
+            || !CHANGE
+                .iter()
+                .any(|c| last.starts_with(c) && (c.len() > 2 || last.len() == c.len()))
     };
     match g.as_str() {
         "-" | "–" | "—" | "~" | "～" | "至" | "到" => true,
-        "to" => word_before != "from" || ranging(),
+        "to" => word_before != "from" || range_from(),
         "and" => word_before == "between",
         _ => false,
     }
@@ -734,6 +742,18 @@ mod tests {
         (
             "revenue rose from 3 to 5 billion yuan",
             &["5 billion yuan | 5000000000 CNY | "],
+        ),
+        // "from" after no word of change: a range
+        (
+            "the park expects to attract from 3 billion to 5 billion yuan a year",
+            &["3 billion to 5 billion yuan | 3000000000-5000000000 CNY | "],
+        ),
+        (
+            "tickets cost from 80 to 120 yuan; trade grew from 2 to 3 billion yuan",
+            &[
+                "80 to 120 yuan | 80-120 CNY | ",
+                "3 billion yuan | 3000000000 CNY | ",
+            ],
         ),
         ("约合7000万美元", &["7000万美元 | 70000000 USD | 约合"]),
         (
