@@ -238,6 +238,17 @@ impl AgreementRules {
             if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
                 continue;
             }
+            // A word inside a document's title says nothing of the signing: 签署《…行动计划》等
+            // 9份协议 (计划, "plan", is the title's).
+            if !w.is_ascii() {
+                let head = &text[floor_char(text, m.start().saturating_sub(120))..m.start()];
+                if head
+                    .rfind('《')
+                    .is_some_and(|o| head.rfind('》').is_none_or(|c| c < o))
+                {
+                    continue;
+                }
+            }
             if *polarity == Polarity::Negation {
                 negation_end = Some(m.end());
                 continue;
@@ -778,6 +789,15 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a word inside a document's title is not the signing's verb
+        (
+            "会上，三市签署《区域合作2025年行动计划》等9份协议，涵盖新能源。",
+            &["9份协议 | 9 agreement | "],
+        ),
+        (
+            "双方签订《文旅推介合作方案》等3份协议。",
+            &["3份协议 | 3 agreement | "],
+        ),
         // the dot of "U.S." ends no sentence: the verb after the amount governs
         (
             "The fair opened in Xiamen, and 22 deals worth 9 billion yuan (about 1.3 billion U.S. dollars) were signed by noon.",
