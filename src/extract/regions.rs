@@ -1030,11 +1030,9 @@ impl RegionMatcher {
         let end = rest
             .char_indices()
             .take(8)
-            .find(|&(_, c)| !is_han(c))
-            .map_or_else(
-                || rest.char_indices().nth(8).map_or(rest.len(), |(i, _)| i),
-                |(i, _)| i,
-            );
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let head = &rest[..end];
         match head
             .char_indices()
