@@ -91,16 +91,21 @@ mod tests {
     use crate::dict::Dictionaries;
     use crate::model::*;
 
+    /// A date value with no bounds, for the checks below.
+    fn date(value: &str, granularity: Granularity, year_source: YearSource) -> Value {
+        Value::Date(DateValue {
+            value: value.into(),
+            first_day: None,
+            last_day: None,
+            granularity,
+            year_source,
+        })
+    }
+
     #[test]
     fn date_inside_money_is_dropped_and_order_is_stable() {
         let regions = RegionMatcher::build(&Dictionaries::embedded()).unwrap();
-        let date = Value::Date(DateValue {
-            value: "2023".into(),
-            first_day: None,
-            last_day: None,
-            granularity: Granularity::Year,
-            year_source: YearSource::Text,
-        });
+        let date = date("2023", Granularity::Year, YearSource::Text);
         let money = Value::Money(MoneyValue {
             amount: "2023".into(),
             amount_max: None,
@@ -122,13 +127,7 @@ mod tests {
     #[test]
     fn today_glued_to_a_place_is_a_title() {
         let regions = RegionMatcher::build(&Dictionaries::embedded()).unwrap();
-        let today = Value::Date(DateValue {
-            value: "2024-05-20".into(),
-            first_day: None,
-            last_day: None,
-            granularity: Granularity::Day,
-            year_source: YearSource::Publication,
-        });
+        let today = date("2024-05-20", Granularity::Day, YearSource::Publication);
         for (text, kept) in [
             ("今日萍乡", false),
             ("今日上海", false),

@@ -1899,19 +1899,20 @@ impl RegionMatcher {
             let Some(d) = d else { continue };
             for (p, _) in text.match_indices(w) {
                 let e = p + w.len_utf8();
-                let before = text[..p].chars().next_back();
-                let after = text[e..].chars().next();
-                let is_form = |c: Option<char>| c.and_then(form).is_some();
-                let pair = if is_form(before) && !is_form(text[..p].chars().nth_back(1)) {
-                    let b = before.expect("a form before");
-                    let (bd, city) = form(b).expect("a form");
-                    [(p - b.len_utf8(), b, bd, city), (p, w, d, true)]
-                } else if is_form(after) && !is_form(text[e..].chars().nth(1)) {
-                    let a = after.expect("a form after");
-                    let (ad, city) = form(a).expect("a form");
-                    [(p, w, d, true), (e, a, ad, city)]
-                } else {
-                    continue;
+                // (a form beside it, and no third one beyond that)
+                let member =
+                    |c: Option<char>| c.and_then(|c| form(c).map(|(d, city)| (c, d, city)));
+                let pair = match (
+                    member(text[..p].chars().next_back()),
+                    member(text[e..].chars().next()),
+                ) {
+                    (Some((b, bd, city)), _) if member(text[..p].chars().nth_back(1)).is_none() => {
+                        [(p - b.len_utf8(), b, bd, city), (p, w, d, true)]
+                    }
+                    (_, Some((a, ad, city))) if member(text[e..].chars().nth(1)).is_none() => {
+                        [(p, w, d, true), (e, a, ad, city)]
+                    }
+                    _ => continue,
                 };
                 if !partners(&pair) {
                     continue;
