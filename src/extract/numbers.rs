@@ -307,7 +307,7 @@ impl NumberParser {
         windows: &[(usize, usize)],
         (before, after): (usize, usize),
     ) -> Vec<Number> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(windows.len().min(all.len()));
         // where the windows so far reach, and the first number not yet kept or passed
         let mut done = 0;
         let mut k = 0;

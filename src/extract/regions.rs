@@ -730,7 +730,7 @@ impl RegionMatcher {
             }
         }
         let mut dropped = excluded.clone();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(found.len());
         // Divisions whose full Chinese name (旺苍县) the text writes: their bare name (旺苍)
         // counts wherever it stands in the text.
         let named: Vec<usize> = found
