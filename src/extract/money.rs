@@ -237,10 +237,34 @@ impl MoneyRules {
             if names_yen && d.iso == "CNY" && is_yen_symbol(&text[d.start..d.end]) {
                 d.iso = "JPY".to_string();
             }
+            // "六七万元": two neighbouring numerals are a range, the lower one read at the
+            // upper one's scale (60000-70000).
+            if d.amount_max.is_none()
+                && d.start == n.start
+                && let Some((lower, start)) = numeral_before(text, n.start, d.amount)
+            {
+                d.amount_max = Some(d.amount);
+                d.amount = lower;
+                d.start = start;
+            }
             // A word outside the span ("约50多亿元") is the one a reader sees first.
             d.qualifier = self
                 .qualifier_around(text, d.start, d.end)
                 .or_else(|| n.inside_qualifier.clone());
+            // "50万元至80万元", "3 billion yuan to 5 billion yuan": a range whose ends both
+            // name the currency is one mention.
+            if let Some(prev) = drafts.last_mut()
+                && prev.iso == d.iso
+                && prev.amount_max.is_none()
+                && d.amount_max.is_none()
+                && prev.amount < d.amount
+                && is_range_gap(text, prev.start, &text[prev.end..d.start])
+            {
+                prev.end = d.end;
+                prev.amount_max = Some(d.amount);
+                prev.qualifier = prev.qualifier.take().or(d.qualifier);
+                continue;
+            }
             drafts.push(d);
         }
         drafts
@@ -579,6 +603,25 @@ impl MoneyRules {
     }
 }
 
+/// The range "六七万" reads as: when the amount `amount` read from `start` begins with a Han
+/// digit and the character before is the digit one less ("六七", "两三", "七八百万"), the lower
+/// end (the amount scaled by that digit over its own) and where the range starts.
+fn numeral_before(text: &str, start: usize, amount: Decimal) -> Option<(Decimal, usize)> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| match c {
+        '两' => Some(2),
+        _ => DIGITS.chars().position(|d| d == c).map(|i| i as u32 + 1),
+    };
+    let upper = digit(text[start..].chars().next()?)?;
+    let before = text[..start].chars().next_back()?;
+    let lower = digit(before)?;
+    if lower + 1 != upper {
+        return None;
+    }
+    let value = amount.checked_mul(Decimal::from(lower))? / Decimal::from(upper);
+    Some((value, start - before.len_utf8()))
+}
+
 /// "¥" and "￥", whose currency depends on the document.
 fn is_yen_symbol(s: &str) -> bool {
     s.contains('¥') || s.contains('￥')
@@ -695,6 +738,33 @@ mod tests {
         (
             "5亿至10亿元",
             &["5亿至10亿元 | 500000000-1000000000 CNY | "],
+        ),
+        // both ends with the currency
+        (
+            "月薪在4000元至6500元之间，总投资30亿元到45亿元，单价2万元-3万元",
+            &[
+                "4000元至6500元 | 4000-6500 CNY | ",
+                "30亿元到45亿元 | 3000000000-4500000000 CNY | ",
+                "2万元-3万元 | 20000-30000 CNY | ",
+            ],
+        ),
+        (
+            "budgets of 2 billion yuan to 3.5 billion yuan; it rose from 1 billion yuan to 2 billion yuan",
+            &[
+                "2 billion yuan to 3.5 billion yuan | 2000000000-3500000000 CNY | ",
+                "1 billion yuan | 1000000000 CNY | ",
+                "2 billion yuan | 2000000000 CNY | ",
+            ],
+        ),
+        // two neighbouring numerals
+        (
+            "一年能攒下六七万元，带动增收两三千元，投资七八百万元，三五万元",
+            &[
+                "六七万元 | 60000-70000 CNY | ",
+                "两三千元 | 2000-3000 CNY | ",
+                "七八百万元 | 7000000-8000000 CNY | ",
+                "五万元 | 50000 CNY | ",
+            ],
         ),
         (
             "more than 1,000 yuan",
