@@ -949,7 +949,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         OrdinalDay => start(DAY_AFTER_ON, 2),
         // a weekday, "the"
         DayMon => start(day, n.weekday + 1),
-        MonYear => start(MONTH_BEFORE, 0),
+        // "end of"
+        MonYear => start(MONTH_BEFORE, 2),
         // "early"/"mid"/"late", "in"/"since"... and "the", or "first week of"
         MonthAlone => start(MONTH_BEFORE, 3),
         YearRange => start(YEAR_DIGITS, 1),
@@ -1122,7 +1123,16 @@ impl DateRules {
             (&["upcoming"], UPCOMING),
             (&["decade"], DECADE),
             (
-                &["end", "beginning", "start", "middle", "same"],
+                &[
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "same",
+                    "early",
+                    "mid",
+                    "late",
+                ],
                 PERIOD_PART,
             ),
             (
@@ -1371,13 +1381,14 @@ impl DateRules {
                     month_after("mon")
                 ),
             ),
-            // "June 2023", "june of 1992", "Dec-2018"
+            // "June 2023", "june of 1992", "Dec-2018"; a part of the month is the month ("late
+            // July 2023", "mid-June 2024"), as with "late July" alone
             (
                 MonYear,
                 true,
                 &[MONTH_BY_YEAR],
                 format!(
-                    r"(?i){}(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
+                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle)\s+of)(?:\s+|-))?{}(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[-/]\s*|\s+)(?P<y>{YEAR})\b",
                     month("mon")
                 ),
             ),
@@ -1387,7 +1398,7 @@ impl DateRules {
                 false,
                 &[MONTH_WORD],
                 format!(
-                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle|(?:first|second|third|fourth|last|final)\s+week)\s+of)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
+                    r"(?i)(?:\b(?P<part>early|mid|late|(?:end|beginning|start|middle|(?:first|second|third|fourth|last|final)\s+week|(?:first|second|latter)\s+half)\s+of)(?:\s+|-)|\b(?P<pre>in|since|until|till|by|during|of|from|to|through|before|after|for|last|next|this|end|beginning|start)\s+(?:the\s+)?)?{}",
                     month("mon")
                 ),
             ),
@@ -1474,12 +1485,13 @@ impl DateRules {
             // "the end of next year", "by the end of the year": the year, as "end of June" is
             // the month. "the same period last year" is one phrase; in "the same period of
             // last year" the year stands on its own after "of" (and is read by its own rule).
+            // "late 2021", "mid-2024": a part of a year is the year.
             (
                 YearPart,
                 false,
                 &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
-                    r"(?i)\b(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))\b"
+                    r"(?i)\b(?:(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))|(?:early|mid|late)(?:\s+|-)(?P<y2>{YEAR}))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -1841,7 +1853,7 @@ impl DateRules {
             .unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
             future: Regex::new(
-                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)",
+                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)|将|计划|拟|预计|约定|力争|争取|定于",
             )
             .unwrap(),
             not_before_year,
@@ -2606,11 +2618,27 @@ impl DateRules {
         }
     }
 
-    fn month_mention(&self, y: Option<i32>, m: u32, anchor: Option<Anchor>) -> Option<DateValue> {
+    ///
+    /// `ahead`: the clause looks ahead ("will visit in January"), so a month already past in
+    /// the publication year is next year's when that is near enough to be announced.
+    fn month_mention(
+        &self,
+        y: Option<i32>,
+        m: u32,
+        anchor: Option<Anchor>,
+        ahead: bool,
+    ) -> Option<DateValue> {
         match (y, anchor) {
             (Some(y), _) => month_value(y, m, YearSource::Text),
             (None, Some(a)) => {
-                month_value(infer_period_year(a.date, |y| ymd(y, m, 1))?, m, a.source)
+                let mut y = infer_period_year(a.date, |y| ymd(y, m, 1))?;
+                if ahead
+                    && (y, m) < (a.date.year(), a.date.month())
+                    && ymd(y + 1, m, 1)? <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
+                {
+                    y += 1;
+                }
+                month_value(y, m, a.source)
             }
             (None, None) => Some(dv(
                 format!("XXXX-{m:02}"),
@@ -2664,13 +2692,26 @@ impl DateRules {
         m1: u32,
         m2: u32,
         anchor: Option<Anchor>,
+        ahead: bool,
     ) -> Option<DateValue> {
         let (y1, src) = match (y, anchor) {
             (Some(y), _) => (if m1 > m2 { y - 1 } else { y }, YearSource::Text),
             // A span of months is placed by its end: "1-9月" in an October report is this year.
+            // In a clause that looks ahead ("will bring visitors between May and October" in
+            // April, 约定4月至10月) a span of the publication year not yet over is this year's.
             (None, Some(a)) => {
                 let y2 = infer_year(a.date, |y| last_of_month(y, m2))?;
-                (if m2 < m1 { y2 - 1 } else { y2 }, a.source)
+                let y = a.date.year();
+                if ahead
+                    && m1 < m2
+                    && y2 < y
+                    && ymd(y, m1, 1)? <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
+                    && last_of_month(y, m2)? >= a.date
+                {
+                    (y, a.source)
+                } else {
+                    (if m2 < m1 { y2 - 1 } else { y2 }, a.source)
+                }
             }
             (None, None) => {
                 return Some(dv(
@@ -2914,7 +2955,8 @@ impl DateRules {
                     return None;
                 }
                 let y = ctx.get("y").and_then(|y| y.parse().ok());
-                one(self.month_range(y, m1, m2, anchor)?)
+                let ahead = self.future_before(ctx.text, ws);
+                one(self.month_range(y, m1, m2, anchor, ahead)?)
             }
             MonDay | DayMon => {
                 let mt = ctx.get("mon")?;
@@ -2997,7 +3039,8 @@ impl DateRules {
                     // "early/mid/late June" is June: analysts filter by month, and where in the
                     // month is the writer's guess (the corpus labels do the same)
                     let ps = ctx.start_of("part")?;
-                    let v = self.month_mention(None, m, anchor)?;
+                    let ahead = self.future_before(ctx.text, ws);
+                    let v = self.month_mention(None, m, anchor, ahead)?;
                     return Some(Candidate {
                         kind: None,
                         start: ws,
@@ -3032,7 +3075,8 @@ impl DateRules {
                         parts: vec![(ps, we, month_value(y, m, a.source)?)],
                     });
                 }
-                let v = self.month_mention(None, m, anchor)?;
+                let ahead = self.future_before(ctx.text, ws);
+                let v = self.month_mention(None, m, anchor, ahead)?;
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -3757,16 +3801,19 @@ impl DateRules {
                 }
                 let y = self.zh_year_of(ctx);
                 let v = match (y, ctx.get("rel")) {
-                    (Some(y), _) => self.month_range(Some(y), m1, m2, anchor)?,
+                    (Some(y), _) => self.month_range(Some(y), m1, m2, anchor, false)?,
                     (None, Some(_)) => {
                         let (yy, src) =
                             self.period_year(ctx, None, self.year_offset_of(ctx), |_| None)?;
-                        let mut v = self.month_range(Some(yy), m1, m2, anchor)?;
+                        let mut v = self.month_range(Some(yy), m1, m2, anchor, false)?;
                         v.year_source = src;
                         v
                     }
                     // "1-9月" in a report: the months so far of the publication year
-                    (None, None) => self.month_range(None, m1, m2, anchor)?,
+                    (None, None) => {
+                        let ahead = self.future_before(ctx.text, ws);
+                        self.month_range(None, m1, m2, anchor, ahead)?
+                    }
                 };
                 one(v)
             }
@@ -3782,7 +3829,7 @@ impl DateRules {
                 one(years_value(first, last, a.source)?)
             }
             YearPart => {
-                if let Some(y) = ctx.get("y") {
+                if let Some(y) = ctx.get("y").or_else(|| ctx.get("y2")) {
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
                 }
                 let a = anchor?;
@@ -3873,7 +3920,10 @@ impl DateRules {
                                     })?;
                                 one(month_value(yy, m, src)?)
                             }
-                            (None, None) => one(self.month_mention(None, m, anchor)?),
+                            (None, None) => {
+                                let ahead = self.future_before(ctx.text, ws);
+                                one(self.month_mention(None, m, anchor, ahead)?)
+                            }
                         }
                     }
                     (None, _) => {
@@ -4050,7 +4100,8 @@ impl DateRules {
         }
     }
 
-    /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to").
+    /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to", 将,
+    /// 计划, 约定).
     fn future_before(&self, text: &str, s: usize) -> bool {
         let mut from = s.saturating_sub(80);
         while !text.is_char_boundary(from) {
@@ -5021,6 +5072,24 @@ mod tests {
             "争取年内建成投产，三年内实现翻番；项目将于年內完工，5年内收回投资，今年内开工。",
             "2024-11-06",
             "年内=2024 | 年內=2024 | 今年=2024",
+        ),
+        // a part of a year is the year, a part of a month with its year the month
+        (
+            "It opened in late 2021 and will expand by mid-2025; rains began in late July 2023 and early-2019 plans.",
+            "2025-06-12",
+            "late 2021=2021 | mid-2025=2025 | late July 2023=2023-07 | early-2019=2019",
+        ),
+        // a clause that looks ahead puts a month already past in the coming year, and a span
+        // of months not yet over in this one
+        (
+            "Officials will visit Benxi in the second half of January. In January the park opened.",
+            "2024-12-03",
+            "second half of January=2025-01 | January=2024-01",
+        ),
+        (
+            "The route will bring visitors between May and October. 双方约定4月至10月互推线路，1-3月游客增长。",
+            "2025-04-22",
+            "May and October=2025-05-01/2025-10-31 | 4月至10月=2025-04-01/2025-10-31 | 1-3月=2025-01-01/2025-03-31",
         ),
         // a bare weekday in a clause that looks ahead is the coming one
         (
