@@ -63,11 +63,17 @@ def main():
     # "Suzhou, Jiangsu" is a name plus a qualifier, not a name: gazette reads the qualifier
     # with its own rule and reports the province as a mention of its own.
     al = [r for r in al if ", " not in r[1]]
+    # Modern English writes "Canton" for the city of Guangzhou (the Canton Fair, a Canton
+    # travel agency); the province reading is a historian's, and as a province reading it would
+    # always win (see `resolve` in src/extract/regions.rs).
+    al = [r for r in al if not (r[1] == "Canton" and r[0] == "440000")]
     write("aliases.tsv", ah, al)
     mh, amb = read(os.path.join(src, "ambiguous.tsv"))
     for r in amb:
         for c in r[1].split(","):
             assert c in codes, f"ambiguous name with unknown code: {r}"
+    # (Canton has one reading left, see above)
+    amb = [r for r in amb if r[0] != "Canton"]
     write("ambiguous.tsv", mh, amb)
     ch, chg = read(os.path.join(src, "changes.tsv"))
     write("changes.tsv", ch, chg)

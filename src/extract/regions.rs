@@ -747,11 +747,17 @@ impl RegionMatcher {
             // "向青岛市民推介": 市民 are the city's residents, so the name is 青岛 (but 市民政局
             // is the city's civil affairs bureau); in "上海市场" the 市 opens 市场, the market.
             let rest = &text[name_end..];
-            if let Some(head) = text[start..name_end].strip_suffix('市')
-                && (rest.starts_with('场')
-                    || rest.strip_prefix('民').is_some_and(|after| {
-                        !["政", "族", "营"].iter().any(|w| after.starts_with(w))
-                    }))
+            // In "南沙区域" the 区 opens 区域, the area.
+            let name = &text[start..name_end];
+            if let Some(head) = name
+                .strip_suffix('市')
+                .filter(|_| {
+                    rest.starts_with('场')
+                        || rest.strip_prefix('民').is_some_and(|after| {
+                            !["政", "族", "营"].iter().any(|w| after.starts_with(w))
+                        })
+                })
+                .or_else(|| name.strip_suffix('区').filter(|_| rest.starts_with('域')))
                 && let Some(m) = self
                     .names
                     .han
@@ -938,7 +944,23 @@ impl RegionMatcher {
         }
         if !latin {
             let rest = &text[end..];
-            if self.not_next_zh.opens(rest) {
+            // The words after a name that make it another thing's (港, 高铁, 日报) do not when
+            // the name is the far end of a route ("南宁至湛江高铁" links two cities) or 港 opens
+            // 港澳 (Hong Kong and Macao: "南沙港澳合作").
+            let route_end = text[..start].ends_with(['至', '到']);
+            if self.not_next_zh.opens(rest) && !route_end && !rest.starts_with("港澳") {
+                return true;
+            }
+            // A news site named after the place: "杭州网 · 文旅频道", "中国吉林网 首页",
+            // "大庆网版权所有" (网 then no Han word: not 电网 or 网络).
+            if let Some(after) = rest.strip_prefix('网')
+                && (!after.chars().next().is_some_and(is_han) || after.starts_with("版权"))
+            {
+                return true;
+            }
+            // A byline's name that opens with a place's characters: "记者：许昌明",
+            // "作者：黄冈生" (a surname after a role word and a colon or space).
+            if self.named_after_role(text, start) {
                 return true;
             }
             // A short name opening a company name: "吉林化纤集团", "上海医药股份"; but not
@@ -1656,6 +1678,26 @@ impl RegionMatcher {
         }
     }
 
+    /// True when a person's name starts at `start`: a surname right after a role word of
+    /// `zh_person.tsv` and a colon or spaces ("记者：许昌明", "作者 黄冈生").
+    fn named_after_role(&self, text: &str, start: usize) -> bool {
+        if !text[start..]
+            .chars()
+            .next()
+            .is_some_and(|c| self.zh_surnames.contains(&c))
+        {
+            return false;
+        }
+        let head = text[..start].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
+        let Some(head) = head
+            .strip_suffix(['：', ':'])
+            .or((head.len() < start).then_some(head))
+        else {
+            return false;
+        };
+        self.zh_roles.iter().any(|r| head.ends_with(r.as_str()))
+    }
+
     /// True when a Han phrase of `not_regions.tsv` holds `start..end` (雅鲁藏布: not 鲁 and 藏).
     fn in_zh_phrase(&self, text: &str, start: usize, end: usize) -> bool {
         let mut near = Vec::new();
@@ -1766,9 +1808,11 @@ impl RegionMatcher {
                     }
                     rest = &r[r.char_indices().nth(n).map_or(r.len(), |(i, _)| i)..];
                 }
-                // a pair in quotes names the pairing: “沪连”文旅季, “虞仪”协作
+                // a pair in quotes names the pairing: “沪连”文旅季, “虞仪”协作, “泸永江”
                 let quoted =
-                    run.len() == 2 && text[..run[0].0].ends_with('“') && rest.starts_with('”');
+                    run.len() >= 2 && text[..run[0].0].ends_with('“') && rest.starts_with('”');
+                // (the partner word may stand in quotes: 温鹰“飞地”产业园)
+                let rest = rest.strip_prefix('“').unwrap_or(rest);
                 quoted
                     || self
                         .city_context
