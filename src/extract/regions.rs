@@ -1353,19 +1353,26 @@ impl RegionMatcher {
                 own + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
             let earlier = || {
-                // The nearest settlement before this mention, else the first after it.
-                let before = cands[..i]
-                    .iter()
-                    .rev()
-                    .filter(|p| p.alias == c.alias && p.suffix.is_none())
-                    .find_map(|p| {
-                        let j = cands.iter().position(|q| std::ptr::eq(q, p))?;
-                        let a = &self.aliases[p.alias];
-                        self.qualifier(text, cands, j, &a.targets)
-                    });
-                // Only what came before: a header or title mention is read from the context,
-                // not from a later sentence that may be about the namesake.
-                before
+                // The reading the settlements before this mention gave most often, the nearest
+                // on a tie: "Taizhou, Jiangsu" in the header and "the Taizhou in Jiangsu should
+                // not be confused with Taizhou in neighbouring Zhejiang" leave later bare
+                // mentions Jiangsu's. Only what came before counts: a header or title mention
+                // is read from the context, not from a later sentence that may be about the
+                // namesake.
+                let mut settled: Vec<(usize, usize, usize)> = Vec::new(); // (target, count, last)
+                for (j, p) in cands[..i].iter().enumerate() {
+                    if p.alias != c.alias || p.suffix.is_some() {
+                        continue;
+                    }
+                    let a = &self.aliases[p.alias];
+                    if let Some(t) = self.qualifier(text, cands, j, &a.targets) {
+                        match settled.iter_mut().find(|s| s.0 == t) {
+                            Some(s) => (s.1, s.2) = (s.1 + 1, j),
+                            None => settled.push((t, 1, j)),
+                        }
+                    }
+                }
+                settled.into_iter().max_by_key(|s| (s.1, s.2)).map(|s| s.0)
             };
             let (choice, ambiguous) = if let Some(t) = qualified {
                 (t, false)
@@ -2422,6 +2429,29 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    /// One sense per discourse by majority: later bare mentions take the reading the earlier
+    /// qualified ones gave most often, not the last one (a "not to be confused with" aside).
+    #[test]
+    fn a_bare_name_takes_the_reading_settled_most_often() {
+        let m = matcher();
+        let codes = |text: &str| -> Vec<String> {
+            m.extract(text)
+                .into_iter()
+                .filter(|x| x.text == "Taizhou")
+                .filter_map(|x| match x.value {
+                    Value::Region(r) => Some(r.code.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "Taizhou, Jiangsu signed a pact. The Taizhou in Jiangsu is not Taizhou in \
+                    Zhejiang. Taizhou officials will visit Benxi.";
+        assert_eq!(codes(text).last().map(String::as_str), Some("321200"));
+        let text = "Taizhou, Zhejiang hosted the fair. Taizhou in Zhejiang, not Taizhou in \
+                    Jiangsu, is a port. Taizhou firms signed deals.";
+        assert_eq!(codes(text).last().map(String::as_str), Some("331000"));
     }
 
     #[test]
