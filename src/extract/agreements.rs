@@ -457,6 +457,11 @@ impl AgreementRules {
                 }
             }
             let lower = word.to_ascii_lowercase();
+            // Another count before the noun is the noun's ("two places, and three letters of
+            // intent": three letters, not two).
+            if lower != "a" && lower != "an" && self.numbers.number_at(text, p).is_some() {
+                return None;
+            }
             // "18 signed projects": a signing word may describe the noun, right after the count.
             let describing_sign = p == skip_spaces(text, from)
                 && self.verb_polarity.get(&lower) == Some(&Polarity::Sign);
@@ -618,7 +623,11 @@ impl AgreementRules {
             p = skip_spaces(text, p + 1);
         }
         let (verb, p) = verb_at(p);
-        if let Some(sign) = verb {
+        // The verb right after an English noun is its predicate ("12 projects were presented");
+        // after a Chinese count a word of planning opens the next phrase ("签约12个项目 计划总投资
+        // 60亿元": planned investment), so only a signing verb decides there.
+        let english = text[..end].ends_with(|c: char| c.is_ascii_alphabetic());
+        if let Some(sign) = verb.filter(|&sign| english || sign) {
             return sign;
         }
         let (s0, s1) = sentence(text, start, end);
@@ -789,6 +798,30 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a word of planning after a Chinese count opens the next phrase
+        (
+            "园区一季度新签约12个项目 计划总投资超60亿元",
+            &["12个项目 | 12 project | "],
+        ),
+        (
+            "现场签约8个合作项目　计划投资45亿元。",
+            &["8个合作项目 | 8 project | 合作"],
+        ),
+        // a target is no signing
+        (
+            "今年园区力争新签约亿元以上项目40个，争取签约合同20份。",
+            &[],
+        ),
+        // another count before the noun is the noun's
+        (
+            "They share computing power between the two places, and three letters of intent were signed.",
+            &["three letters of intent | 3 letter_of_intent | "],
+        ),
+        // pacts
+        (
+            "Jinshan and Pinghu seal five pacts to blur the provincial border",
+            &["five pacts | 5 agreement | "],
+        ),
         // a word inside a document's title is not the signing's verb
         (
             "会上，三市签署《区域合作2025年行动计划》等9份协议，涵盖新能源。",

@@ -2885,6 +2885,10 @@ impl DateRules {
                 if followed_by_word(ctx.text, we, &["of", "percent"]) {
                     return None;
                 }
+                // "Page 1/3", "page 2/2": a page of so many
+                if last_word_before(ctx.text, ns, &["page", "p.", "pages"]) {
+                    return None;
+                }
                 let v = self.day_mention(None, m, d, anchor)?;
                 Some(Candidate {
                     kind: None,
@@ -3994,6 +3998,14 @@ impl DateRules {
                 {
                     return None;
                 }
+                // "今日头条", "今日关注": a column's title in a navigation bar, not a day
+                // (今日 before a place's name is one too: see resolve.rs).
+                const COLUMNS: [&str; 10] = [
+                    "头条", "关注", "聚焦", "要闻", "推荐", "热点", "看点", "话题", "视点", "焦点",
+                ];
+                if rel == "今日" && COLUMNS.iter().any(|c| ctx.text[we..].starts_with(c)) {
+                    return None;
+                }
                 let (u, o) = *self.zh_relative.get(rel)?;
                 let d = a.date;
                 let v = match u {
@@ -5067,6 +5079,12 @@ mod tests {
             "2024-11-06",
             "今年年底=2024 | 本月下旬=2024-11 | 去年同期=2023 | 明年初=2025",
         ),
+        // 今日 opening a column's title in a navigation bar is no day
+        (
+            "首页 › 要闻 › 今日头条 | 县市动态。今日关注　｜　视频。今日，两地签约。",
+            "2024-02-26",
+            "今日=2024-02-26",
+        ),
         // 年内 alone is this year, after a count a span of years
         (
             "争取年内建成投产，三年内实现翻番；项目将于年內完工，5年内收回投资，今年内开工。",
@@ -5529,6 +5547,8 @@ mod tests {
     const NEGATIVE: &[(&str, &str)] = &[
         // a view count in a byline
         ("来源：本网　阅读次数：2035　本网讯", "2024-05-21"),
+        // a page of so many
+        ("Tel: 0416-3125678 | Page 1/1 | page 2/3 |", "2024-09-12"),
         // months before an event, or early, are no months of the year
         (
             "开幕前3个月，筹备工作全面启动；项目提前4个月完工。",
