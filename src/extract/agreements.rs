@@ -459,7 +459,7 @@ impl AgreementRules {
             let lower = word.to_ascii_lowercase();
             // Another count before the noun is the noun's ("two places, and three letters of
             // intent": three letters, not two).
-            if lower != "a" && lower != "an" && self.numbers.number_at(text, p).is_some() {
+            if self.numbers.is_count_word(text, p) {
                 return None;
             }
             // "18 signed projects": a signing word may describe the noun, right after the count.

@@ -347,6 +347,22 @@ impl NumberParser {
         out
     }
 
+    /// Whether the ASCII word at `i` is a count: digits, or a number word other than "a" and
+    /// "an" ("three", "twelve"). One table look-up for most words, no reading.
+    pub fn is_count_word(&self, text: &str, i: usize) -> bool {
+        match text.as_bytes().get(i) {
+            Some(b) if b.is_ascii_digit() => true,
+            Some(&b) if b.is_ascii_alphabetic() => {
+                self.inner.first_letters[(b | 0x20) as usize & 0x7f]
+                    && self.starts_number(text, i)
+                    && !ascii_word(text, i).is_some_and(|(w, _)| {
+                        w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")
+                    })
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the word at `i` can begin an English number: a number word, "a" or "an".
     fn starts_number(&self, text: &str, i: usize) -> bool {
         let Some((word, _)) = ascii_word(text, i) else {
