@@ -1491,7 +1491,7 @@ impl DateRules {
                 false,
                 &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
-                    r"(?i)\b(?:(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))|(?:early|mid|late)(?:\s+|-)(?P<y2>{YEAR}))\b"
+                    r"(?i)\b(?:(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))|(?:early|mid|late)(?:\s+|-)(?:(?P<y2>{YEAR})|(?P<mod2>{mods})\s+year))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -3355,6 +3355,11 @@ impl DateRules {
                     });
                 };
                 let date = match mode.as_deref() {
+                    // "the fair runs until Friday": an end still ahead, after the publication
+                    // day (a fair running "until Friday" in a Friday's paper ends next week)
+                    None if last_word_before(ctx.text, ctx.start_of("wd")?, &["until", "till"]) => {
+                        nearest_on_or_before(a.date + Duration::days(7), wd)
+                    }
                     // "would be released on Sunday": the clause looks ahead
                     None if self.future_before(ctx.text, ws) => {
                         nearest_on_or_before(a.date + Duration::days(6), wd)
@@ -3837,7 +3842,7 @@ impl DateRules {
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
                 }
                 let a = anchor?;
-                let o = match ctx.get("mod") {
+                let o = match ctx.get("mod").or_else(|| ctx.get("mod2")) {
                     Some(m) => *self.modifiers.get(&*m.lower())?,
                     None => 0,
                 };
@@ -5097,6 +5102,11 @@ mod tests {
             "2025-06-12",
             "late 2021=2021 | mid-2025=2025 | late July 2023=2023-07 | early-2019=2019",
         ),
+        (
+            "The line is scheduled to open late next year; talks began in early this year.",
+            "2024-03-05",
+            "late next year=2025 | early this year=2024",
+        ),
         // a clause that looks ahead puts a month already past in the coming year, and a span
         // of months not yet over in this one
         (
@@ -5108,6 +5118,12 @@ mod tests {
             "The route will bring visitors between May and October. 双方约定4月至10月互推线路，1-3月游客增长。",
             "2025-04-22",
             "May and October=2025-05-01/2025-10-31 | 4月至10月=2025-04-01/2025-10-31 | 1-3月=2025-01-01/2025-03-31",
+        ),
+        // a weekday after "until" is an end still ahead
+        (
+            "The cooperation week runs until Friday. The fair lasts till Sunday.",
+            "2023-12-01",
+            "Friday=2023-12-08 | Sunday=2023-12-03",
         ),
         // a bare weekday in a clause that looks ahead is the coming one
         (

@@ -747,7 +747,7 @@ impl RegionMatcher {
             // "向青岛市民推介": 市民 are the city's residents, so the name is 青岛 (but 市民政局
             // is the city's civil affairs bureau); in "上海市场" the 市 opens 市场, the market.
             let rest = &text[name_end..];
-            // In "南沙区域" the 区 opens 区域, the area.
+            // In "南沙区域" and "许昌市域" the 区 and 市 open 区域 and 市域, the area.
             let name = &text[start..name_end];
             if let Some(head) = name
                 .strip_suffix('市')
@@ -757,7 +757,10 @@ impl RegionMatcher {
                             !["政", "族", "营"].iter().any(|w| after.starts_with(w))
                         })
                 })
-                .or_else(|| name.strip_suffix('区').filter(|_| rest.starts_with('域')))
+                .or_else(|| {
+                    name.strip_suffix(['区', '市'])
+                        .filter(|_| rest.starts_with('域'))
+                })
                 && let Some(m) = self
                     .names
                     .han
