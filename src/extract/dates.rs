@@ -2187,6 +2187,10 @@ impl DateRules {
         let kept = self.join(text, kept, anchor);
         for c in kept {
             for (s, mut e, v) in c.parts {
+                // "http://www.hnzxw.gov.cn/2023/09/12/art_5517.html": a path, not a date
+                if in_web_address(text, s) {
+                    continue;
+                }
                 // the dot after "Sept" belongs to the date, the one after "June" ends a sentence
                 if text[s..e].ends_with('.') {
                     let word_start = text[s..e - 1]
@@ -2279,6 +2283,17 @@ fn search_at_starts(
             from = end;
         }
     }
+}
+
+/// Whether `at` lies in the path of a web address ("http://…/2023/09/12/…", "www.x.cn/2024/…").
+fn in_web_address(text: &str, at: usize) -> bool {
+    let token_start = text[..at]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let head = &text[token_start..at];
+    (head.contains("://") || head.starts_with("www.")) && head.ends_with('/')
 }
 
 /// A rule match: its captures, where the line starts, and the anchor.
@@ -5563,6 +5578,11 @@ mod tests {
     const NEGATIVE: &[(&str, &str)] = &[
         // a view count in a byline
         ("来源：本网　阅读次数：2035　本网讯", "2024-05-21"),
+        // a web address's path
+        (
+            "原文地址：http://www.hnzxw.gov.cn/2023/09/12/art_5517.html 和 www.jzdaily.cn/2024/0912/c1034.html",
+            "2023-09-12",
+        ),
         // a page of so many
         ("Tel: 0416-3125678 | Page 1/1 | page 2/3 |", "2024-09-12"),
         // months before an event, or early, are no months of the year

@@ -771,6 +771,18 @@ impl RegionMatcher {
                 alias_id = self.names.han_alias[m.pattern().as_usize()];
             }
             match self.candidate(text, &excluded, &named, start, name_end, alias_id) {
+                // A bare county's name that runs into a longer name of a city or province
+                // ("抵达日喀则": 达日 and 日喀则) gives way to it: alone the county needs support
+                // the document seldom gives, and the longer name is what the writer wrote.
+                Ok(c) if text.as_bytes()[start] >= 0x80 && self.bare_county(c.alias) => {
+                    match self.overlapping(text, &excluded, &named, start, name_end) {
+                        Some(o) if !self.bare_county(o.alias) => {
+                            floor = o.end;
+                            out.push(o);
+                        }
+                        _ => out.push(c),
+                    }
+                }
                 Ok(c) => out.push(c),
                 Err(true) => {}
                 Err(false) => {
@@ -813,8 +825,18 @@ impl RegionMatcher {
         }
     }
 
+    /// Whether an alias names only county-level places and is not a full name (达日, not 达日县).
+    fn bare_county(&self, alias: usize) -> bool {
+        let a = &self.aliases[alias];
+        !a.full_zh
+            && a.targets
+                .iter()
+                .all(|&t| self.divisions[t].level == Level::County)
+    }
+
     /// The first name that starts inside `start..end` (after `start`), ends after it and is
     /// not excluded.
+
     fn overlapping(
         &self,
         text: &str,
@@ -951,7 +973,10 @@ impl RegionMatcher {
             // the name is the far end of a route ("南宁至湛江高铁" links two cities) or 港 opens
             // 港澳 (Hong Kong and Macao: "南沙港澳合作").
             let route_end = text[..start].ends_with(['至', '到']);
-            if self.not_next_zh.opens(rest) && !route_end && !rest.starts_with("港澳") {
+            // (a full name before 古城 is the place's old town: "江孜县古城", not "徽州古城")
+            let old_town = alias.full_zh && rest.starts_with("古城");
+            if self.not_next_zh.opens(rest) && !route_end && !rest.starts_with("港澳") && !old_town
+            {
                 return true;
             }
             // A news site named after the place: "杭州网 · 文旅频道", "中国吉林网 首页",
@@ -1873,12 +1898,14 @@ impl RegionMatcher {
             !excluded && !person
         };
         let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
-            // The last character opening a word is the word's ("港澳青年": youth, not Qinghai).
+            // The last character opening a word is the word's ("港澳青年": youth, not Qinghai),
+            // except right after 援: "援藏医疗队" is aid to Tibet, not Tibetan medicine.
             while let Some(&(p, ..)) = run.last()
                 && self
                     .abbrev_words
                     .iter()
                     .any(|w| text[p..].starts_with(w.as_str()))
+                && !(run.len() == 1 && text[..p].ends_with('援'))
             {
                 run.pop();
             }
