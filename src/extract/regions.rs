@@ -836,7 +836,6 @@ impl RegionMatcher {
 
     /// The first name that starts inside `start..end` (after `start`), ends after it and is
     /// not excluded.
-
     fn overlapping(
         &self,
         text: &str,
