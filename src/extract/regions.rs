@@ -1329,7 +1329,9 @@ impl RegionMatcher {
         }
         // One sense per discourse: a bare name settled by an explicit qualifier keeps that
         // reading later in the document unless qualified again ("Yiwu in east China's
-        // Zhejiang Province ... merchants from Yiwu"); see `earlier` below.
+        // Zhejiang Province ... merchants from Yiwu"); see `earlier` below. The settlements so
+        // far, tallied as the mentions are read: (alias, reading, times, last mention).
+        let mut settled: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut out = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             let a = &self.aliases[c.alias];
@@ -1379,33 +1381,33 @@ impl RegionMatcher {
                 };
                 own + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
-            let earlier = || {
-                // The reading the settlements before this mention gave most often, the nearest
-                // on a tie: "Taizhou, Jiangsu" in the header and "the Taizhou in Jiangsu should
-                // not be confused with Taizhou in neighbouring Zhejiang" leave later bare
-                // mentions Jiangsu's. Only what came before counts: a header or title mention
-                // is read from the context, not from a later sentence that may be about the
-                // namesake.
-                let mut settled: Vec<(usize, usize, usize)> = Vec::new(); // (target, count, last)
-                for (j, p) in cands[..i].iter().enumerate() {
-                    if p.alias != c.alias || p.suffix.is_some() {
-                        continue;
-                    }
-                    let a = &self.aliases[p.alias];
-                    if let Some(t) = self.qualifier(text, cands, j, &a.targets) {
-                        match settled.iter_mut().find(|s| s.0 == t) {
-                            Some(s) => (s.1, s.2) = (s.1 + 1, j),
-                            None => settled.push((t, 1, j)),
-                        }
-                    }
+            // The reading the settlements before this mention gave most often, the nearest on
+            // a tie: "Taizhou, Jiangsu" in the header and "the Taizhou in Jiangsu should not be
+            // confused with Taizhou in neighbouring Zhejiang" leave later bare mentions
+            // Jiangsu's. Only what came before counts: a header or title mention is read from
+            // the context, not from a later sentence that may be about the namesake.
+            let earlier = settled
+                .iter()
+                .filter(|s| s.0 == c.alias)
+                .max_by_key(|s| (s.2, s.3))
+                .map(|s| s.1);
+            // (this mention's own settlement, for the ones after it)
+            if c.suffix.is_none()
+                && a.targets.len() > 1
+                && let Some(t) = match std::ptr::eq(targets, &a.targets[..]) {
+                    true => qualified,
+                    false => self.qualifier(text, cands, i, &a.targets),
                 }
-                settled.into_iter().max_by_key(|s| (s.1, s.2)).map(|s| s.0)
-            };
+            {
+                match settled.iter_mut().find(|s| s.0 == c.alias && s.1 == t) {
+                    Some(s) => (s.2, s.3) = (s.2 + 1, i),
+                    None => settled.push((c.alias, t, 1, i)),
+                }
+            }
             let (choice, ambiguous) = if let Some(t) = qualified {
                 (t, false)
-            } else if let Some(t) = (c.suffix.is_none() && targets.len() > 1)
-                .then(earlier)
-                .flatten()
+            } else if let Some(t) = earlier
+                .filter(|_| c.suffix.is_none() && targets.len() > 1)
                 .filter(|t| targets.contains(t))
             {
                 (t, false)
