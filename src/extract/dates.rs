@@ -153,6 +153,7 @@ enum Kind {
     ZhYears,
     Plan,
     YearPart,
+    Season,
     WeekdaysFromNow,
     NthMonthOf,
     SpelledDate,
@@ -344,6 +345,8 @@ const ZH_PLAN: Features = 1 << 48;
 const ZH_MONTHS: Features = 1 << 49;
 /// "decade", anywhere ("the past decade").
 const DECADE: Features = 1 << 50;
+/// "spring", "summer", "autumn", "fall", "winter", whole words.
+const SEASON: Features = 1 << 51;
 /// A word of `dates/zh_relative.tsv`.
 const ZH_RELATIVE: Features = 1 << 33;
 /// A word of the line prefilter (see `DateRules::extract_line`).
@@ -364,7 +367,7 @@ const PERIOD_PART: Features = 1 << 13;
 /// Word features that need a word boundary before the word.
 const AT_WORD_START: Features = SPELLED_YEAR;
 /// Word features that need a word boundary on both sides.
-const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING | PERIOD_PART;
+const WHOLE_WORD: Features = MODIFIER | HALF | RELATIVE_DAY | UPCOMING | PERIOD_PART | SEASON;
 /// The units a number counts.
 const UNITS: Features = DAY_UNIT | WEEK_UNIT | MONTH_UNIT | YEAR_UNIT;
 /// Word features that need a word boundary before and one after, or after an "s".
@@ -396,7 +399,8 @@ const WORDS: Features = MONTH_BEFORE
     | QUARTERS
     | MONTHS
     | MONTH_ONE
-    | YEAR_THEN_MONTH;
+    | YEAR_THEN_MONTH
+    | SEASON;
 /// The digit features, all given when a line holds a digit beyond ASCII (a superset: only the
 /// Chinese rules read such digits, the full-width ones).
 const DIGITS: Features = ANY_DIGIT
@@ -828,6 +832,11 @@ const EN_RELATIVE_TRIGGERS: &[&str] = &[
     "q4",
     "h1",
     "h2",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
 ];
 
 /// One regex alternative for each of `words`, longest first (so a longer word wins where a
@@ -996,6 +1005,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         Plan => start(day, 0),
         // "end", "beginning"...
         YearPart => start(PERIOD_PART, 0),
+        // "next"
+        Season => start(SEASON, 1),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
         | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears => None,
     }
@@ -1122,6 +1133,7 @@ impl DateRules {
             (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
             (&["upcoming"], UPCOMING),
             (&["decade"], DECADE),
+            (&["spring", "summer", "autumn", "fall", "winter"], SEASON),
             (
                 &[
                     "end",
@@ -1492,6 +1504,17 @@ impl DateRules {
                 &[PERIOD_PART, YEAR_UNIT | YEAR_DIGITS],
                 format!(
                     r"(?i)\b(?:(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))|(?:early|mid|late)(?:\s+|-)(?:(?P<y2>{YEAR})|(?P<mod2>{mods})\s+year))\b"
+                ),
+            ),
+            // "next spring", "this autumn", "autumn of next year", "winter 2024": a season is
+            // read as its year (the corpus labels it so; where in the year is the writer's
+            // guess, as with "late 2021")
+            (
+                Season,
+                false,
+                &[SEASON],
+                format!(
+                    r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?P<season2>spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR})))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -3852,6 +3875,32 @@ impl DateRules {
                 };
                 one(years_value(first, last, a.source)?)
             }
+            Season => {
+                if let Some(y) = ctx.get("y") {
+                    return one(year_value(y.parse().ok()?, YearSource::Text)?);
+                }
+                let a = anchor?;
+                let y = a.date.year();
+                if let Some(m) = ctx.get("mod2") {
+                    return one(year_value(y + *self.modifiers.get(&*m.lower())?, a.source)?);
+                }
+                // the season's first month: a season is "next" once it has begun, "last" once
+                // it has ended
+                let first = match &*ctx.get("season")?.lower() {
+                    "spring" => 3,
+                    "summer" => 6,
+                    "autumn" | "fall" => 9,
+                    _ => 12,
+                };
+                let begun = (a.date.month()) >= first;
+                let ended = a.date.month() >= first + 3;
+                let y = match &*ctx.get("mod")?.lower() {
+                    "next" | "coming" if begun => y + 1,
+                    "last" | "past" if !ended => y - 1,
+                    _ => y,
+                };
+                one(year_value(y, a.source)?)
+            }
             YearPart => {
                 if let Some(y) = ctx.get("y").or_else(|| ctx.get("y2")) {
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
@@ -5133,6 +5182,17 @@ mod tests {
             "The route will bring visitors between May and October. 双方约定4月至10月互推线路，1-3月游客增长。",
             "2025-04-22",
             "May and October=2025-05-01/2025-10-31 | 4月至10月=2025-04-01/2025-10-31 | 1-3月=2025-01-01/2025-03-31",
+        ),
+        // a season is read as its year
+        (
+            "A promotion will be held in Lanzhou next spring; the next meeting is in the autumn of next year. Work began last winter and ends in summer 2026.",
+            "2023-10-26",
+            "next spring=2024 | autumn of next year=2024 | last winter=2022 | summer 2026=2026",
+        ),
+        (
+            "The line opens next spring, and the fair returns this autumn.",
+            "2024-01-10",
+            "next spring=2024 | this autumn=2024",
         ),
         // a weekday after "until" is an end still ahead
         (
