@@ -1514,7 +1514,7 @@ impl DateRules {
                 false,
                 &[SEASON],
                 format!(
-                    r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?P<season2>spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR})))\b"
+                    r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR})))\b"
                 ),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
@@ -2657,22 +2657,23 @@ impl DateRules {
     }
 
     ///
-    /// `ahead`: the clause looks ahead ("will visit in January"), so a month already past in
-    /// the publication year is next year's when that is near enough to be announced.
+    /// `ahead`: whether the clause looks ahead ("will visit in January"), asked only of a month
+    /// already past in the publication year, which is then next year's when that is near
+    /// enough to be announced.
     fn month_mention(
         &self,
         y: Option<i32>,
         m: u32,
         anchor: Option<Anchor>,
-        ahead: bool,
+        ahead: impl FnOnce() -> bool,
     ) -> Option<DateValue> {
         match (y, anchor) {
             (Some(y), _) => month_value(y, m, YearSource::Text),
             (None, Some(a)) => {
                 let mut y = infer_period_year(a.date, |y| ymd(y, m, 1))?;
-                if ahead
-                    && (y, m) < (a.date.year(), a.date.month())
+                if (y, m) < (a.date.year(), a.date.month())
                     && ymd(y + 1, m, 1)? <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
+                    && ahead()
                 {
                     y += 1;
                 }
@@ -2730,7 +2731,7 @@ impl DateRules {
         m1: u32,
         m2: u32,
         anchor: Option<Anchor>,
-        ahead: bool,
+        ahead: impl FnOnce() -> bool,
     ) -> Option<DateValue> {
         let (y1, src) = match (y, anchor) {
             (Some(y), _) => (if m1 > m2 { y - 1 } else { y }, YearSource::Text),
@@ -2740,11 +2741,11 @@ impl DateRules {
             (None, Some(a)) => {
                 let y2 = infer_year(a.date, |y| last_of_month(y, m2))?;
                 let y = a.date.year();
-                if ahead
-                    && m1 < m2
+                if m1 < m2
                     && y2 < y
                     && ymd(y, m1, 1)? <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
                     && last_of_month(y, m2)? >= a.date
+                    && ahead()
                 {
                     (y, a.source)
                 } else {
@@ -2997,7 +2998,7 @@ impl DateRules {
                     return None;
                 }
                 let y = ctx.get("y").and_then(|y| y.parse().ok());
-                let ahead = self.future_before(ctx.text, ws);
+                let ahead = || self.future_before(ctx.text, ws);
                 one(self.month_range(y, m1, m2, anchor, ahead)?)
             }
             MonDay | DayMon => {
@@ -3081,7 +3082,7 @@ impl DateRules {
                     // "early/mid/late June" is June: analysts filter by month, and where in the
                     // month is the writer's guess (the corpus labels do the same)
                     let ps = ctx.start_of("part")?;
-                    let ahead = self.future_before(ctx.text, ws);
+                    let ahead = || self.future_before(ctx.text, ws);
                     let v = self.month_mention(None, m, anchor, ahead)?;
                     return Some(Candidate {
                         kind: None,
@@ -3117,7 +3118,7 @@ impl DateRules {
                         parts: vec![(ps, we, month_value(y, m, a.source)?)],
                     });
                 }
-                let ahead = self.future_before(ctx.text, ws);
+                let ahead = || self.future_before(ctx.text, ws);
                 let v = self.month_mention(None, m, anchor, ahead)?;
                 Some(Candidate {
                     kind: None,
@@ -3848,17 +3849,17 @@ impl DateRules {
                 }
                 let y = self.zh_year_of(ctx);
                 let v = match (y, ctx.get("rel")) {
-                    (Some(y), _) => self.month_range(Some(y), m1, m2, anchor, false)?,
+                    (Some(y), _) => self.month_range(Some(y), m1, m2, anchor, || false)?,
                     (None, Some(_)) => {
                         let (yy, src) =
                             self.period_year(ctx, None, self.year_offset_of(ctx), |_| None)?;
-                        let mut v = self.month_range(Some(yy), m1, m2, anchor, false)?;
+                        let mut v = self.month_range(Some(yy), m1, m2, anchor, || false)?;
                         v.year_source = src;
                         v
                     }
                     // "1-9月" in a report: the months so far of the publication year
                     (None, None) => {
-                        let ahead = self.future_before(ctx.text, ws);
+                        let ahead = || self.future_before(ctx.text, ws);
                         self.month_range(None, m1, m2, anchor, ahead)?
                     }
                 };
@@ -3892,11 +3893,11 @@ impl DateRules {
                     "autumn" | "fall" => 9,
                     _ => 12,
                 };
-                let begun = (a.date.month()) >= first;
+                let begun = a.date.month() >= first;
                 let ended = a.date.month() >= first + 3;
-                let y = match &*ctx.get("mod")?.lower() {
-                    "next" | "coming" if begun => y + 1,
-                    "last" | "past" if !ended => y - 1,
+                let y = match *self.modifiers.get(&*ctx.get("mod")?.lower())? {
+                    1 if begun => y + 1,
+                    -1 if !ended => y - 1,
                     _ => y,
                 };
                 one(year_value(y, a.source)?)
@@ -3994,7 +3995,7 @@ impl DateRules {
                                 one(month_value(yy, m, src)?)
                             }
                             (None, None) => {
-                                let ahead = self.future_before(ctx.text, ws);
+                                let ahead = || self.future_before(ctx.text, ws);
                                 one(self.month_mention(None, m, anchor, ahead)?)
                             }
                         }

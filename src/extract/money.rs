@@ -241,7 +241,7 @@ impl MoneyRules {
             // upper one's scale (60000-70000).
             if d.amount_max.is_none()
                 && d.start == n.start
-                && let Some((lower, start)) = numeral_before(text, n.start, d.amount)
+                && let Some((lower, start)) = self.numeral_before(text, n.start, d.amount)
             {
                 d.amount_max = Some(d.amount);
                 d.amount = lower;
@@ -527,6 +527,26 @@ impl MoneyRules {
         })
     }
 
+    /// The range "六七万" reads as: when the amount `amount` read from `start` begins with a
+    /// Han digit (`numbers/words.tsv`) and the character before is the digit one less ("六七",
+    /// "两三", "七八百万"), the lower end (the amount scaled by that digit over its own) and
+    /// where the range starts.
+    fn numeral_before(
+        &self,
+        text: &str,
+        start: usize,
+        amount: Decimal,
+    ) -> Option<(Decimal, usize)> {
+        let upper = self.numbers.zh_digit(text[start..].chars().next()?)?;
+        let before = text[..start].chars().next_back()?;
+        let lower = self.numbers.zh_digit(before)?;
+        if lower.is_zero() || lower + Decimal::ONE != upper {
+            return None;
+        }
+        let value = amount.checked_mul(lower)? / upper;
+        Some((value, start - before.len_utf8()))
+    }
+
     /// A sub-unit amount right after `pos`: its value in main units and where it ends.
     fn subunit_after(
         &self,
@@ -601,25 +621,6 @@ impl MoneyRules {
         }
         None
     }
-}
-
-/// The range "六七万" reads as: when the amount `amount` read from `start` begins with a Han
-/// digit and the character before is the digit one less ("六七", "两三", "七八百万"), the lower
-/// end (the amount scaled by that digit over its own) and where the range starts.
-fn numeral_before(text: &str, start: usize, amount: Decimal) -> Option<(Decimal, usize)> {
-    const DIGITS: &str = "一二三四五六七八九";
-    let digit = |c: char| match c {
-        '两' => Some(2),
-        _ => DIGITS.chars().position(|d| d == c).map(|i| i as u32 + 1),
-    };
-    let upper = digit(text[start..].chars().next()?)?;
-    let before = text[..start].chars().next_back()?;
-    let lower = digit(before)?;
-    if lower + 1 != upper {
-        return None;
-    }
-    let value = amount.checked_mul(Decimal::from(lower))? / Decimal::from(upper);
-    Some((value, start - before.len_utf8()))
 }
 
 /// "¥" and "￥", whose currency depends on the document.

@@ -347,6 +347,14 @@ impl NumberParser {
         out
     }
 
+    /// The value of a one-character Han digit of `numbers/words.tsv` (一 1, 两 2, 〇 0).
+    pub fn zh_digit(&self, c: char) -> Option<Decimal> {
+        match self.inner.zh.get(&c) {
+            Some(ZhToken::Digit(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
     /// Whether the ASCII word at `i` is a count: digits, or a number word other than "a" and
     /// "an" ("three", "twelve"). One table look-up for most words, no reading.
     pub fn is_count_word(&self, text: &str, i: usize) -> bool {
