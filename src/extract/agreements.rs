@@ -817,6 +817,15 @@ mod tests {
             "They share computing power between the two places, and three letters of intent were signed.",
             &["three letters of intent | 3 letter_of_intent | "],
         ),
+        // the projects' people attending something in a clause of its own
+        (
+            "The cities signed 18 cooperation agreements, and representatives of 26 industrial projects attended a matchmaking session.",
+            &["18 cooperation agreements | 18 agreement | cooperation"],
+        ),
+        (
+            "Both sides inked 4 contracts, while managers of 9 projects attend the fair next week.",
+            &["4 contracts | 4 contract | "],
+        ),
         // pacts
         (
             "Jinshan and Pinghu seal five pacts to blur the provincial border",

@@ -90,8 +90,15 @@ use crate::model::{Anchor, DateValue, Granularity, Mention, Value, YearSource, i
 /// before (see the module doc).
 pub const FORWARD_DAYS: i64 = 92;
 
-/// Characters that make a bare four-digit number a count in Chinese ("2100余人", "2023家").
-const ZH_COUNT_AFTER: &str = "余多人名个家项万亿元吨辆台套户次件份只头位";
+/// Characters that make a bare four-digit number a count or a measure in Chinese ("2100余人",
+/// "2023家", "2000米"): a Chinese year is written with 年.
+const ZH_COUNT_AFTER: &str =
+    "余多人名个家项万亿元吨辆台套户次件份只头位米亩克斤座张株棵箱盒瓶袋升床间所条批场倍笔票种";
+/// Measure words of two characters whose first one opens other words too ("2000平方米", not
+/// "2024平遥国际摄影展").
+const ZH_MEASURE_AFTER: [&str; 11] = [
+    "平方", "平米", "公里", "公斤", "公顷", "千米", "千瓦", "兆瓦", "立方", "小时", "分钟",
+];
 
 /// How far ahead a year-less month, quarter or half may start (see `infer_period_year`).
 pub const PERIOD_FORWARD_DAYS: i64 = 183;
@@ -109,6 +116,7 @@ enum Kind {
     CompactDate,
     NumericDate,
     NumericMonthDay,
+    ListedMonthDay,
     NumericMonthYear,
     MonDayRange,
     MonDayMonDayRange,
@@ -347,6 +355,13 @@ const ZH_MONTHS: Features = 1 << 49;
 const DECADE: Features = 1 << 50;
 /// "spring", "summer", "autumn", "fall", "winter", whole words.
 const SEASON: Features = 1 << 51;
+/// Two digits of a month, a dash, two digits of a day, and no digit after ("06-28"): the
+/// date after a headline in a list of related links.
+const MONTH_DAY_PAIR: Features = 1 << 52;
+/// A season after a Chinese year or relative year (2025年春季, 明年春天): part of the year, read
+/// as the year, as "next spring" is. Two characters only: 春 alone opens 春节, the Spring
+/// Festival, a holiday (去年春节 is not "last spring").
+const ZH_SEASONS: &str = "春季|夏季|秋季|冬季|春天|夏天|秋天|冬天";
 /// A word of `dates/zh_relative.tsv`.
 const ZH_RELATIVE: Features = 1 << 33;
 /// A word of the line prefilter (see `DateRules::extract_line`).
@@ -406,6 +421,7 @@ const WORDS: Features = MONTH_BEFORE
 const DIGITS: Features = ANY_DIGIT
     | DIGIT_SEPARATOR
     | DIGIT_SLASH
+    | MONTH_DAY_PAIR
     | TWO_SEPARATORS
     | LONG_NUMBER
     | YEAR_RANGE
@@ -471,6 +487,13 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
         f |= DIGIT_SEPARATOR;
         if sep == b'/' {
             f |= DIGIT_SLASH;
+        }
+        let month = matches!(
+            (bytes[i], bytes[i + 1]),
+            (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2')
+        );
+        if run == 2 && sep == b'-' && month && digit(end + 2) && !digit(end + 3) {
+            f |= MONTH_DAY_PAIR;
         }
         if (bytes.get(end + 2) == Some(&sep) && digit(end + 3))
             || (digit(end + 2) && bytes.get(end + 3) == Some(&sep) && digit(end + 4))
@@ -739,6 +762,9 @@ pub struct DateRules {
     now_and: Regex,
     /// Month and weekday names that are abbreviations ("Sept", "Fri"), which keep their dot.
     abbreviations: HashSet<String>,
+    /// Place names less their last character, by that character, where it opens a word of
+    /// `zh_relative` ("三" of 三明 for 明日): "三明日报" is Sanming's daily, not tomorrow.
+    place_heads: Vec<(char, String)>,
     /// Before a date: "2 weeks from", "16 days after".
     offset_before: Regex,
     /// After a joined range: ", 2020".
@@ -949,6 +975,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         NumericMonthYear => start(MONTH_AND_YEAR, 0),
         // "on", "since"...
         NumericMonthDay => start(DIGIT_SLASH, 1),
+        ListedMonthDay => start(MONTH_DAY_PAIR, 0),
         // "between"/"from"
         MonDayRange | MonDayMonDayRange => start(MONTH_BEFORE, 1),
         // "from", then "early"/"mid"/"late"
@@ -1058,6 +1085,21 @@ impl DateRules {
                 )
             })?;
             zh_relative.insert(row.fields[0].trim().to_string(), (unit, n));
+        }
+        // The places whose name's last character opens a relative word (三明, 昆明, 光明, 汶上):
+        // read from the regions' list, so that a new division needs no second entry here.
+        let mut place_heads = Vec::new();
+        for row in dicts.rows("regions/divisions.tsv", 4)? {
+            for name in [row.fields[2].trim(), row.fields[3].trim()] {
+                let Some((head, last)) = name.char_indices().next_back() else {
+                    continue;
+                };
+                let head = &name[..head];
+                let opens = zh_relative.keys().any(|k: &String| k.starts_with(last));
+                if !head.is_empty() && opens && !place_heads.contains(&(last, head.to_string())) {
+                    place_heads.push((last, head.to_string()));
+                }
+            }
         }
         // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
         let number_words = number_map("dates/numbers.tsv")?;
@@ -1299,6 +1341,13 @@ impl DateRules {
                 &[DIGIT_SLASH],
                 r"(?i)(?:\b(?P<pre>on|from|to|since|by|until|till|before|after|between|dated)\s+)?\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"
                     .to_string(),
+            ),
+            // "06-28" after a headline in a list of related links (see the handler)
+            (
+                ListedMonthDay,
+                true,
+                &[MONTH_DAY_PAIR],
+                r"\b(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b".to_string(),
             ),
             // "12-2015", "2014-10"
             (
@@ -1715,13 +1764,13 @@ impl DateRules {
                     r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上旬|中旬|下旬|底|末)?"
                 ),
             ),
-            // "2009年", "2027年底" (the same handler, without a month; the end of a year is
-            // the year, as "9月下旬" is the month)
+            // "2009年", "2027年底", "2025年春季" (the same handler, without a month; the end
+            // of a year, or a season of it, is the year, as "9月下旬" is the month)
             (
                 ZhDate,
                 false,
                 &[ZH_YEAR_CHAR],
-                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初)?"),
+                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初|{ZH_SEASONS})?"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"
             (
@@ -1768,7 +1817,9 @@ impl DateRules {
                 ZhRelative,
                 false,
                 &[ZH_RELATIVE],
-                format!(r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|上旬|中旬|下旬|同期|底|末|初)?"),
+                format!(
+                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|上旬|中旬|下旬|同期|底|末|初|{ZH_SEASONS})?"
+                ),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
             (
@@ -1881,6 +1932,7 @@ impl DateRules {
             .unwrap(),
             not_before_year,
             abbreviations,
+            place_heads,
             offset_before: Regex::new(&format!(
                 r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
             ))
@@ -2936,6 +2988,40 @@ impl DateRules {
                     parts: vec![(ns, we, v)],
                 })
             }
+            // A month and day written "06-28" are a date only where a list of links puts one
+            // after each headline: alone in brackets ("（06-28）"), or set off by white space
+            // with nothing after it on the line, or with a list's separator or a wide gap after
+            // it ("06-28 > next headline", "06-28　next headline"). Elsewhere the shape is a
+            // score, a range of pages or a part of a code.
+            ListedMonthDay => {
+                let before = ctx.text[..ws].chars().next_back();
+                let after = &ctx.text[we..];
+                let bracketed = matches!(before, Some('(' | '（' | '[' | '【'))
+                    && after.starts_with([')', '）', ']', '】']);
+                let set_off = before.is_none_or(|c| c.is_whitespace()) && {
+                    let line_rest = after.split('\n').next().unwrap_or("");
+                    let gap = line_rest.len() - line_rest.trim_start_matches([' ', '\t']).len();
+                    let next = line_rest.trim_start_matches([' ', '\t', '\r']);
+                    next.is_empty()
+                        || gap >= 2
+                        || next.starts_with('　')
+                        || (gap > 0 && next.starts_with(['>', '|', '·', '•', '●', '›', '»', '/']))
+                };
+                if !(bracketed || set_off) {
+                    return None;
+                }
+                // "June 10-11": a range of days in a month, read by its own rule
+                let word_before = ctx.text[..ws]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if !word_before.is_empty() && self.month_of(word_before).is_some() {
+                    return None;
+                }
+                let v = self.day_mention(None, ctx.number(&["m"])?, ctx.number(&["d"])?, anchor)?;
+                one(v)
+            }
             NumericMonthYear => {
                 if glued_number(ctx.text, ws, we) {
                     return None;
@@ -3177,7 +3263,11 @@ impl DateRules {
                     return None;
                 }
                 // "2100余人", "2023家": a Chinese count word right after the number.
-                if ctx.text[ye..].starts_with(|c: char| ZH_COUNT_AFTER.contains(c)) {
+                if ctx.text[ye..].starts_with(|c: char| ZH_COUNT_AFTER.contains(c))
+                    || ZH_MEASURE_AFTER
+                        .iter()
+                        .any(|w| ctx.text[ye..].starts_with(w))
+                {
                     return None;
                 }
                 // "1920×1080", "2048 x 1536": a size, not a year
@@ -4074,6 +4164,15 @@ impl DateRules {
                     "头条", "关注", "聚焦", "要闻", "推荐", "热点", "看点", "话题", "视点", "焦点",
                 ];
                 if rel == "今日" && COLUMNS.iter().any(|c| ctx.text[we..].starts_with(c)) {
+                    return None;
+                }
+                // "三明日报", "昆明天气": the word's first character ends a place's name
+                let before = &ctx.text[..ws];
+                if self
+                    .place_heads
+                    .iter()
+                    .any(|(last, head)| rel.starts_with(*last) && before.ends_with(head.as_str()))
+                {
                     return None;
                 }
                 let (u, o) = *self.zh_relative.get(rel)?;
@@ -5149,11 +5248,28 @@ mod tests {
             "2024-11-06",
             "今年年底=2024 | 本月下旬=2024-11 | 去年同期=2023 | 明年初=2025",
         ),
+        // a season of a year, or the short forms 今春/明春/去冬, is the year; 春节 is no season
+        (
+            "项目计划明年春季投产，今夏开通专列，2025年秋天举办推介会，去年春节前签约。",
+            "2024-03-14",
+            "明年春季=2025 | 今夏=2024 | 2025年秋天=2025 | 去年=2023",
+        ),
+        (
+            "今冬明春是旅游淡季，去冬以来两地互送游客三万人次，今年冬季再办冰雪节。",
+            "2023-11-20",
+            "今冬=2023 | 明春=2024 | 去冬=2022 | 今年冬季=2023",
+        ),
         // 今日 opening a column's title in a navigation bar is no day
         (
             "首页 › 要闻 › 今日头条 | 县市动态。今日关注　｜　视频。今日，两地签约。",
             "2024-02-26",
             "今日=2024-02-26",
+        ),
+        // a relative word whose first character ends a place's name is the place's
+        (
+            "来源：三明日报　昆明天气晴，光明日报记者明日抵达，三明明年再办。",
+            "2024-03-08",
+            "明日=2024-03-09 | 明年=2025",
         ),
         // 年内 alone is this year, after a count a span of years
         (
@@ -5633,6 +5749,18 @@ mod tests {
         ("1-9月，", "2024-10-21", "1-9月=2024-01-01/2024-09-30"),
         ("12月28日", "2023-01-05", "12月28日=2022-12-28"),
         ("上周二", "2013-02-12", "上周二=2013-02-05"),
+        // a month and day after each headline of a list of related links: in brackets, at a
+        // line's end, or before the list's separator or a wide gap
+        (
+            "Related\n· Night market reopens (07-15)\n· Two cities launch a tourism card 06-02\n> New cargo route opens 04-11 > Steel exports rise 04-09\n",
+            "2023-07-20",
+            "07-15=2023-07-15 | 06-02=2023-06-02 | 04-11=2023-04-11 | 04-09=2023-04-09",
+        ),
+        (
+            "相关新闻：两地签署劳务协作协议（09-06） · 推介会在杭举行（08-30）\n西宁夏季旅游季启动　06-21　青海新闻  12-28",
+            "2024-01-03",
+            "09-06=2023-09-06 | 08-30=2023-08-30 | 06-21=2023-06-21 | 12-28=2023-12-28",
+        ),
     ];
 
     /// Texts that must give no date.
@@ -5646,6 +5774,17 @@ mod tests {
         ),
         // a page of so many
         ("Tel: 0416-3125678 | Page 1/1 | page 2/3 |", "2024-09-12"),
+        // a four-digit number before a measure word is a quantity: a Chinese year takes 年
+        (
+            "展馆面积2000平方米，新修道路1200公里，种植1800亩茶园，装机2400千瓦。",
+            "2024-09-12",
+        ),
+        // a month and day written with a dash outside a list of links: a score, a range of
+        // pages, a code
+        (
+            "The team won 10-08 at home; see pages 11-12 in the report, item A-03-15, or call 010-12-31.",
+            "2024-09-12",
+        ),
         // months before an event, or early, are no months of the year
         (
             "开幕前3个月，筹备工作全面启动；项目提前4个月完工。",

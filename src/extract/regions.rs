@@ -479,6 +479,7 @@ impl RegionMatcher {
                 "list_company_zh" => zh_list_company.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
+                "next_zh_except" => not_next_zh.push_exception(t),
                 "word_zh" => abbrev_words.push(t),
                 "bare_zh" => {
                     bare_zh.insert(t);
@@ -709,7 +710,8 @@ impl RegionMatcher {
         let (cands, dropped) = self.candidates(text);
         let mut out = self.resolve(text, &cands);
         let cities = self.city_forms_named(&out);
-        out.extend(self.abbreviation_compounds(text, &cands, &dropped, &cities));
+        let compounds = self.abbreviation_compounds(text, &cands, &out, &dropped, &cities);
+        out.extend(compounds);
         out
     }
 
@@ -969,12 +971,28 @@ impl RegionMatcher {
         if !latin {
             let rest = &text[end..];
             // The words after a name that make it another thing's (港, 高铁, 日报) do not when
-            // the name is the far end of a route ("南宁至湛江高铁" links two cities) or 港 opens
-            // 港澳 (Hong Kong and Macao: "南沙港澳合作").
+            // the name is the far end of a route ("南宁至湛江高铁" links two cities); the
+            // exceptions that depend on the text after the name alone (港澳) are data.
             let route_end = text[..start].ends_with(['至', '到']);
             // (a full name before 古城 is the place's old town: "江孜县古城", not "徽州古城")
             let old_town = alias.full_zh && rest.starts_with("古城");
-            if self.not_next_zh.opens(rest) && !route_end && !rest.starts_with("港澳") && !old_town
+            // A county's bare name between a city or province it does not lie in and a word
+            // of a development zone names that place's zone: "西安曲江新区" is Xi'an's Qujiang
+            // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
+            // "遂宁潼南".)
+            const ZONES: [&str; 4] = ["新区", "开发区", "高新区", "片区"];
+            if !alias.full_zh
+                && ZONES.iter().any(|z| rest.starts_with(z))
+                && self.after_other_place(text, start, alias)
+            {
+                return true;
+            }
+            // (a place inside this one is no such word: "云南省镇雄县" is the county of the
+            // province, not a town named after it, "新疆塔城" a prefecture, not a tower)
+            if self.not_next_zh.opens(rest)
+                && !route_end
+                && !old_town
+                && !self.opens_place_within(rest, alias)
             {
                 return true;
             }
@@ -1240,6 +1258,14 @@ impl RegionMatcher {
                 && trimmed[..n].eq_ignore_ascii_case(&s.word)
                 && on_word_boundaries(text, at, at + n)
             {
+                // "the Lanzhou-Xining city cluster": the generic word is the cluster's
+                let next = text[at + n..].trim_start_matches(' ');
+                let next = &next[..next
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(next.len())];
+                if GROUPINGS.iter().any(|g| next.eq_ignore_ascii_case(g)) {
+                    return (end, None);
+                }
                 return (at + n, Some(i));
             }
         }
@@ -1386,9 +1412,17 @@ impl RegionMatcher {
             // confused with Taizhou in neighbouring Zhejiang" leave later bare mentions
             // Jiangsu's. Only what came before counts: a header or title mention is read from
             // the context, not from a later sentence that may be about the namesake.
+            // (a name and its full form share their settlements: "北京市通州区" settles a later
+            // bare "通州" as Beijing's; a dateline's capitals name the city of the dateline,
+            // which settles nothing for the name in running text)
+            let same_name = |s: &(usize, usize, usize, usize)| {
+                let other = &self.aliases[s.0];
+                s.0 == c.alias
+                    || (!other.dateline_only && !a.dateline_only && other.targets == a.targets)
+            };
             let earlier = settled
                 .iter()
-                .filter(|s| s.0 == c.alias)
+                .filter(|s| same_name(s))
                 .max_by_key(|s| (s.2, s.3))
                 .map(|s| s.1);
             // (this mention's own settlement, for the ones after it)
@@ -1399,7 +1433,7 @@ impl RegionMatcher {
                     false => self.qualifier(text, cands, i, &a.targets),
                 }
             {
-                match settled.iter_mut().find(|s| s.0 == c.alias && s.1 == t) {
+                match settled.iter_mut().find(|s| same_name(s) && s.1 == t) {
                     Some(s) => (s.2, s.3) = (s.2 + 1, i),
                     None => settled.push((c.alias, t, 1, i)),
                 }
@@ -1686,6 +1720,54 @@ impl RegionMatcher {
         self.names.han.find(head).is_some_and(|m| m.start() == 0)
     }
 
+    /// True when `rest` opens with the Han name of a place inside one that `outer` names
+    /// (镇雄县 after 云南省).
+    fn opens_place_within(&self, rest: &str, outer: &Alias) -> bool {
+        let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+        let Some(m) = self.names.han.find(head).filter(|m| m.start() == 0) else {
+            return false;
+        };
+        let inner = &self.aliases[self.names.han_alias[m.pattern().as_usize()]];
+        inner.targets.iter().any(|&d| {
+            let div = &self.divisions[d];
+            outer
+                .targets
+                .iter()
+                .any(|&o| o != d && (div.parent == o || self.divisions[div.parent].parent == o))
+        })
+    }
+
+    /// True when a Han name of a city or province ends right at `start` and none of the
+    /// counties `alias` names lies in it.
+    fn after_other_place(&self, text: &str, start: usize, alias: &Alias) -> bool {
+        let county = |d: &usize| self.divisions[*d].level == Level::County;
+        if !alias.targets.iter().all(county) {
+            return false;
+        }
+        let head = &text[..start];
+        let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let Some(m) = self
+            .names
+            .han
+            .find_iter(&head[tail_start..])
+            .find(|m| tail_start + m.end() == head.len())
+        else {
+            return false;
+        };
+        // (the city or province the name reads as: 西安 is also a district of Liaoyuan)
+        let outer: Vec<usize> = self.aliases[self.names.han_alias[m.pattern().as_usize()]]
+            .targets
+            .iter()
+            .copied()
+            .filter(|d| !county(d))
+            .collect();
+        !outer.is_empty()
+            && !alias.targets.iter().any(|&d| {
+                let div = &self.divisions[d];
+                outer.iter().any(|&o| div.parent == o || div.province == o)
+            })
+    }
+
     /// True when `head` ends with a Han place name (湛江霞山: the city before its district).
     fn ends_with_place(&self, head: &str) -> bool {
         let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
@@ -1809,6 +1891,7 @@ impl RegionMatcher {
         &self,
         text: &str,
         cands: &[Candidate],
+        kept: &[Mention],
         dropped: &[(usize, usize)],
         named: &CityForms,
     ) -> Vec<Mention> {
@@ -1950,9 +2033,15 @@ impl RegionMatcher {
             // A city compound (成渝) is taken whole, its characters no run of their own; a
             // city's form outside its compounds is the word it also is (成本), unless the text
             // names the city (`cities`).
+            // (a name the document gave no support to does not hide a compound: 兰西城市群 is
+            // Lanzhou and Xining, not the county 兰西 of Heilongjiang)
+            let taken = |p: usize| {
+                kept.iter().any(|m| m.start <= p && p < m.end)
+                    || dropped.iter().any(|&(s, e)| s <= p && p < e)
+            };
             if self.abbrevs.contains_key(&ch)
                 && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
-                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(covered)
+                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(taken)
                 })
             {
                 flush(&mut run, &mut out);
@@ -2287,25 +2376,50 @@ fn prev_word(text: &str, start: usize) -> Option<&str> {
     (from < head.len()).then(|| &head[from..])
 }
 
+/// Words after "city" that make it part of a grouping's name rather than the city's generic
+/// word ("the Lanzhou-Xining city cluster", "the Chengdu-Chongqing city circle").
+const GROUPINGS: [&str; 6] = [
+    "cluster",
+    "clusters",
+    "circle",
+    "belt",
+    "group",
+    "agglomeration",
+];
+
 /// Words looked for at one place of the text, kept by their first character: a Chinese name
 /// asks whether one of forty words follows it, and comparing each was most of the string
-/// comparisons of the region stage.
+/// comparisons of the region stage. An exception (`true`) is a longer text in which a word
+/// does not count: 高铁 makes "上海高铁" a railway's name, but not in "上海高铁车程".
 #[derive(Default)]
-struct Prefixes(FastMap<char, Vec<String>>);
+struct Prefixes(FastMap<char, Vec<(String, bool)>>);
 
 impl Prefixes {
     fn push(&mut self, word: String) {
+        self.insert(word, false);
+    }
+
+    fn push_exception(&mut self, text: String) {
+        self.insert(text, true);
+    }
+
+    fn insert(&mut self, word: String, exception: bool) {
         if let Some(c) = word.chars().next() {
-            self.0.entry(c).or_default().push(word);
+            self.0.entry(c).or_default().push((word, exception));
         }
     }
 
-    /// Whether `rest` starts with one of the words.
+    /// Whether `rest` starts with one of the words, and with none of the exceptions.
     fn opens(&self, rest: &str) -> bool {
-        rest.chars()
-            .next()
-            .and_then(|c| self.0.get(&c))
-            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w.as_str())))
+        let Some(words) = rest.chars().next().and_then(|c| self.0.get(&c)) else {
+            return false;
+        };
+        let starts = |e: bool| {
+            words
+                .iter()
+                .any(|(w, x)| *x == e && rest.starts_with(w.as_str()))
+        };
+        starts(false) && !starts(true)
     }
 }
 
