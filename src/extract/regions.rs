@@ -2039,10 +2039,22 @@ impl RegionMatcher {
                 kept.iter().any(|m| m.start <= p && p < m.end)
                     || dropped.iter().any(|&(s, e)| s <= p && p < e)
             };
+            // (a compound, or the run of short forms it opens, before 高铁 or 铁路 names a
+            // railway, as a run of provinces does: 沪杭甬高速公路)
+            let route = || {
+                let run_end = text[pos..]
+                    .char_indices()
+                    .find(|&(_, c)| !self.abbrevs.contains_key(&c))
+                    .map_or(text.len(), |(i, _)| pos + i);
+                self.not_next_zh.opens(&text[run_end..])
+            };
             if self.abbrevs.contains_key(&ch)
                 && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
-                    text[pos..].starts_with(w.as_str()) && !(pos..pos + w.len()).any(taken)
+                    text[pos..].starts_with(w.as_str())
+                        && !(pos..pos + w.len()).any(taken)
+                        && !self.not_next_zh.opens(&text[pos + w.len()..])
                 })
+                && !route()
             {
                 flush(&mut run, &mut out);
                 for ((k, c), &d) in word.char_indices().zip(codes) {
