@@ -1088,19 +1088,26 @@ impl DateRules {
         }
         // The places whose name's last character opens a relative word (三明, 昆明, 光明, 汶上):
         // read from the regions' list, so that a new division needs no second entry here.
+        let openers: HashSet<char> = zh_relative
+            .keys()
+            .filter_map(|k| k.chars().next())
+            .collect();
         let mut place_heads = Vec::new();
-        for row in dicts.rows("regions/divisions.tsv", 4)? {
-            for name in [row.fields[2].trim(), row.fields[3].trim()] {
-                let Some((head, last)) = name.char_indices().next_back() else {
-                    continue;
-                };
-                let head = &name[..head];
-                let opens = zh_relative.keys().any(|k: &String| k.starts_with(last));
-                if !head.is_empty() && opens && !place_heads.contains(&(last, head.to_string())) {
-                    place_heads.push((last, head.to_string()));
+        // (the two name columns of each line, read without splitting every line into a row:
+        // the table is the regions' to check, and splitting all of it here cost 6M instructions)
+        let lines = dicts.text("regions/divisions.tsv").lines();
+        for line in lines.filter(|l| !l.starts_with('#')) {
+            for name in line.split('\t').skip(2).take(2).map(str::trim) {
+                if let Some((head, last)) = name.char_indices().next_back()
+                    && head > 0
+                    && openers.contains(&last)
+                {
+                    place_heads.push((last, name[..head].to_string()));
                 }
             }
         }
+        place_heads.sort_unstable();
+        place_heads.dedup();
         // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
         let number_words = number_map("dates/numbers.tsv")?;
         // A name is an abbreviation when a longer name of the same month or weekday exists.
