@@ -826,6 +826,16 @@ mod tests {
             "Both sides inked 4 contracts, while managers of 9 projects attend the fair next week.",
             &["4 contracts | 4 contract | "],
         ),
+        // a signing still intended
+        (
+            "Two counties are expected to sign a similar pact with Linyi, and the parks plan to sign 3 agreements.",
+            &[],
+        ),
+        // 再签
+        (
+            "“飞地园区”再签15个项目，又签3份合同。",
+            &["15个项目 | 15 project | ", "3份合同 | 3 contract | "],
+        ),
         // pacts
         (
             "Jinshan and Pinghu seal five pacts to blur the provincial border",

@@ -1825,7 +1825,7 @@ impl DateRules {
                 false,
                 &[ZH_RELATIVE],
                 format!(
-                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|上旬|中旬|下旬|同期|底|末|初|{ZH_SEASONS})?"
+                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|年中|上旬|中旬|下旬|同期|底|末|初|{ZH_SEASONS})?"
                 ),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
@@ -3348,6 +3348,11 @@ impl DateRules {
                 one(quarter_value(y, q, src)?)
             }
             FirstQuarters | FirstMonths => {
+                // "its first ten months", "their first two quarters": the months of something
+                // that began then, not of the year
+                if last_word_before(ctx.text, ws, &["its", "their", "his", "her", "our"]) {
+                    return None;
+                }
                 let n = match ctx.get("n")?.lower().as_str() {
                     "two" => 2,
                     "three" => 3,
@@ -4620,11 +4625,16 @@ impl DateRules {
                 .parse::<i64>()
                 .ok()
                 .or_else(|| self.number_words.get(&*nt).map(|&n| n as i64));
-            // "21 a week from Feb 1": a number before "a week" makes it a rate
+            // "21 a week from Feb 1", "three times a week from May 20": a number or a count of
+            // times before "a week" makes it a rate
+            let before_offset = text[..m.get(0).map_or(0, |g| g.start())].trim_end();
             let rate = matches!(&*nt, "a" | "an")
-                && text[..m.get(0).map_or(0, |g| g.start())]
-                    .trim_end()
-                    .ends_with(|ch: char| ch.is_ascii_digit());
+                && (before_offset.ends_with(|ch: char| ch.is_ascii_digit())
+                    || last_word_before(
+                        text,
+                        m.get(0).map_or(0, |g| g.start()),
+                        &["times", "once", "twice", "flights", "trains", "trips"],
+                    ));
             if let Some(n) = n.filter(|n| (1..=100).contains(n) && !rate) {
                 let k = if m["dir"].eq_ignore_ascii_case("before") {
                     -n
@@ -5272,6 +5282,12 @@ mod tests {
             "2024-02-26",
             "今日=2024-02-26",
         ),
+        // the middle of a year, as its end, is the year
+        (
+            "项目计划于明年年中投产，今年年中完成选址。",
+            "2024-09-21",
+            "明年年中=2025 | 今年年中=2024",
+        ),
         // a relative word whose first character ends a place's name is the place's
         (
             "来源：三明日报　昆明天气晴，光明日报记者明日抵达，三明明年再办。",
@@ -5717,6 +5733,12 @@ mod tests {
             "2024-01-16",
             "Feb 1=2024-02-01 | a week from March 3=2024-03-10",
         ),
+        // "times a week from" is a rate too
+        (
+            "The train will run three times a week from May 20, and twice a week from June 3.",
+            "2024-05-10",
+            "May 20=2024-05-20 | June 3=2024-06-03",
+        ),
         // part of a month at either end of a range of months is the month
         (
             "Courses run from late November until March 2024, and from early May to mid-June.",
@@ -5781,6 +5803,11 @@ mod tests {
         ),
         // a page of so many
         ("Tel: 0416-3125678 | Page 1/1 | page 2/3 |", "2024-09-12"),
+        // the first months of a company or a shop are not the year's
+        (
+            "The shop made 9 million yuan in its first ten months; the park, in their first two quarters.",
+            "2023-11-12",
+        ),
         // a four-digit number before a measure word is a quantity: a Chinese year takes 年
         (
             "展馆面积2000平方米，新修道路1200公里，种植1800亩茶园，装机2400千瓦。",

@@ -79,6 +79,8 @@ pub struct MoneyRules {
     currencies: Vec<Currency>,
     automaton: AhoCorasick,
     qualifiers_before: Vec<String>,
+    /// Chinese words ending with a qualifier's character that are not qualifiers (节约).
+    not_qualifiers: Vec<String>,
     qualifiers_after: Vec<String>,
     subunits: Vec<(String, Decimal)>,
     not_money: Vec<String>,
@@ -147,6 +149,7 @@ impl MoneyRules {
             .build(currencies.iter().map(|c| c.surface.to_ascii_lowercase()))
             .map_err(|e| dicts.error(CUR, 0, e.to_string()))?;
         let mut qualifiers_before = Vec::new();
+        let mut not_qualifiers = Vec::new();
         let mut qualifiers_after = Vec::new();
         for row in dicts.rows("money/qualifiers.tsv", 2)? {
             let w = row.fields[0].trim().to_string();
@@ -155,11 +158,12 @@ impl MoneyRules {
                 "after" => qualifiers_after.push(w),
                 // Inside qualifiers (多, 余) are read by the number parser.
                 "inside" => {}
+                "word" => not_qualifiers.push(w),
                 other => {
                     return Err(dicts.error(
                         "money/qualifiers.tsv",
                         row.line,
-                        format!("position {other:?} is not before, after or inside"),
+                        format!("position {other:?} is not before, after, inside or word"),
                     ));
                 }
             }
@@ -185,6 +189,7 @@ impl MoneyRules {
             currencies,
             automaton,
             qualifiers_before,
+            not_qualifiers,
             qualifiers_after,
             subunits,
             not_money,
@@ -458,6 +463,14 @@ impl MoneyRules {
             let mut low = lower.value;
             if lower.scale == Decimal::ONE && n.scale > Decimal::ONE {
                 low = low.checked_mul(n.scale)?;
+            } else if lower.scale == Decimal::ONE
+                && let Some(m) = small_multiplier(&text[n.start..n.end])
+                && low.checked_mul(m).is_some_and(|l| l <= n.value)
+                && low <= n.value / m
+            {
+                // "1.5至2千元": 千 multiplies both ends, as 亿 does in "3至5亿元" (but not in
+                // "800至2千元", whose lower end is already the larger unit's)
+                low = low.checked_mul(m)?;
             }
             low = low.checked_mul(cur.scale)?;
             if low < amount {
@@ -607,6 +620,14 @@ impl MoneyRules {
             {
                 let s = head.len() - q.len();
                 let latin = q.bytes().all(|b| b.is_ascii());
+                if !latin
+                    && self
+                        .not_qualifiers
+                        .iter()
+                        .any(|w| head.ends_with(w.as_str()))
+                {
+                    continue;
+                }
                 if !latin || s == 0 || !head.as_bytes()[s - 1].is_ascii_alphanumeric() {
                     return Some(head[s..].to_string());
                 }
@@ -630,6 +651,17 @@ fn is_yen_symbol(s: &str) -> bool {
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}'
+}
+
+/// The multiplier a Chinese number ends with after a digit ("2千" -> 1000, "5百" -> 100).
+fn small_multiplier(number: &str) -> Option<Decimal> {
+    let mut chars = number.chars().rev();
+    let m = match chars.next()? {
+        '千' | '仟' => Decimal::from(1000),
+        '百' | '佰' => Decimal::from(100),
+        _ => return None,
+    };
+    chars.next().filter(|c| c.is_ascii_digit()).map(|_| m)
 }
 
 /// Between the two ends of a range: "-", "–", "~", "to", "至", "到".
@@ -789,6 +821,15 @@ mod tests {
         ("3 dollars 50 cents", &["3 dollars 50 cents | 3.5 USD | "]),
         ("50元6角三分", &["50元6角三分 | 50.63 CNY | "]),
         ("人民币 8千元", &["人民币 8千元 | 8000 CNY | "]),
+        // 千 after the upper end multiplies the lower one too, unless it is already larger
+        (
+            "每个标箱节约1.5至2千元，补贴800至2千元，奖励3至5百元。",
+            &[
+                "1.5至2千元 | 1500-2000 CNY | ",
+                "800至2千元 | 800-2000 CNY | ",
+                "3至5百元 | 300-500 CNY | ",
+            ],
+        ),
         ("8亿元人民币", &["8亿元人民币 | 800000000 CNY | "]),
         (
             "10 rmb 20 usd",

@@ -974,13 +974,17 @@ impl RegionMatcher {
             // the name is the far end of a route ("南宁至湛江高铁" links two cities); the
             // exceptions that depend on the text after the name alone (港澳) are data.
             let route_end = text[..start].ends_with(['至', '到']);
+            // "距深圳高铁3小时": the distance from the place by high-speed rail or road
+            let distance = text[..start].ends_with(['距', '离'])
+                && ["高铁", "高速", "动车"].iter().any(|w| rest.starts_with(w));
             // (a full name before 古城 is the place's old town: "江孜县古城", not "徽州古城")
             let old_town = alias.full_zh && rest.starts_with("古城");
             // A county's bare name between a city or province it does not lie in and a word
             // of a development zone names that place's zone: "西安曲江新区" is Xi'an's Qujiang
             // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
             // "遂宁潼南".)
-            const ZONES: [&str; 4] = ["新区", "开发区", "高新区", "片区"];
+            // (or of a venue: "合肥滨湖国际会展中心")
+            const ZONES: [&str; 5] = ["新区", "开发区", "高新区", "片区", "国际"];
             if !alias.full_zh
                 && ZONES.iter().any(|z| rest.starts_with(z))
                 && self.after_other_place(text, start, alias)
@@ -991,6 +995,7 @@ impl RegionMatcher {
             // province, not a town named after it, "新疆塔城" a prefecture, not a tower)
             if self.not_next_zh.opens(rest)
                 && !route_end
+                && !distance
                 && !old_town
                 && !self.opens_place_within(rest, alias)
             {
@@ -1358,6 +1363,8 @@ impl RegionMatcher {
         // Zhejiang Province ... merchants from Yiwu"); see `earlier` below. The settlements so
         // far, tallied as the mentions are read: (alias, reading, times, last mention).
         let mut settled: Vec<(usize, usize, usize, usize)> = Vec::new();
+        // The reading each candidate was given, for the list items after it.
+        let mut chosen: Vec<Option<usize>> = vec![None; cands.len()];
         let mut out = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             let a = &self.aliases[c.alias];
@@ -1438,7 +1445,53 @@ impl RegionMatcher {
                     None => settled.push((c.alias, t, 1, i)),
                 }
             }
+            // A list's items are peers: "Guangzhou, Foshan, Dongguan and Zhongshan" is
+            // Guangdong's Zhongshan even in an article about Hezhou, whose county shares the
+            // name; "Changchun, Jilin and Siping" is the city of Jilin.
+            let sibling = || {
+                let listed = |gap: &str| LIST_JOINS.contains(&gap);
+                let before = i
+                    .checked_sub(1)
+                    .filter(|&j| listed(&text[cands[j].end..c.start]))
+                    .and_then(|j| chosen[j]);
+                let after = cands
+                    .get(i + 1)
+                    .filter(|n| listed(&text[c.end..n.start]))
+                    .map(|n| &self.aliases[n.alias].targets)
+                    .filter(|t| t.len() == 1)
+                    .map(|t| t[0]);
+                before.or(after).and_then(|si| {
+                    let s = &self.divisions[si];
+                    // (cities only: a bare county reading needs the support a list does not
+                    // give, and a province reading gives way only to a suffix or a qualifier)
+                    if s.level != Level::Prefecture {
+                        return None;
+                    }
+                    // (another place of the item's level in its province: a list names each
+                    // place once, so a province is no peer of itself; and a county named like
+                    // its own city is not the bare name's reading, as below)
+                    let mut peers = targets.iter().filter(|&&t| {
+                        let d = &self.divisions[t];
+                        t != si
+                            && d.province == s.province
+                            && d.level == s.level
+                            && !targets.contains(&d.parent)
+                    });
+                    match (peers.next(), peers.next()) {
+                        (Some(&t), None) => Some(t),
+                        _ => None,
+                    }
+                })
+            };
             let (choice, ambiguous) = if let Some(t) = qualified {
+                (t, false)
+            } else if let Some(t) = (targets.len() > 1
+                && targets
+                    .iter()
+                    .all(|&t| self.divisions[t].level != Level::Province))
+            .then(sibling)
+            .flatten()
+            {
                 (t, false)
             } else if let Some(t) = earlier
                 .filter(|_| c.suffix.is_none() && targets.len() > 1)
@@ -1516,6 +1569,7 @@ impl RegionMatcher {
                 end,
                 Value::Region(self.value(choice, a.canonical.clone(), ambiguous, alternatives)),
             ));
+            chosen[i] = Some(choice);
         }
         out
     }
@@ -2387,6 +2441,11 @@ fn prev_word(text: &str, start: usize) -> Option<&str> {
         .unwrap_or(0);
     (from < head.len()).then(|| &head[from..])
 }
+
+/// What stands between two items of a list of places.
+const LIST_JOINS: [&str; 10] = [
+    ", ", ",", " and ", ", and ", " & ", "、", "和", "及", "与", "，",
+];
 
 /// Words after "city" that make it part of a grouping's name rather than the city's generic
 /// word ("the Lanzhou-Xining city cluster", "the Chengdu-Chongqing city circle").
