@@ -1768,26 +1768,47 @@ impl RegionMatcher {
         glued && !self.ends_with_place(&text[..start])
     }
 
+    /// The alias of the Han place name `rest` opens with (within its first eight characters).
+    fn place_opening(&self, rest: &str) -> Option<&Alias> {
+        let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+        let m = self.names.han.find(head).filter(|m| m.start() == 0)?;
+        Some(&self.aliases[self.names.han_alias[m.pattern().as_usize()]])
+    }
+
+    /// The alias of a Han place name that ends where `head` does (within its last six
+    /// characters): 湛江 in "湛江霞山", the city before its district.
+    fn place_ending(&self, head: &str) -> Option<&Alias> {
+        let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        // (a name ending in a Han character is a Han name)
+        let m = self
+            .names
+            .han
+            .find_iter(&head[tail_start..])
+            .find(|m| tail_start + m.end() == head.len())?;
+        Some(&self.aliases[self.names.han_alias[m.pattern().as_usize()]])
+    }
+
     /// True when `rest` opens with a Han place name.
     fn opens_place(&self, rest: &str) -> bool {
-        let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
-        self.names.han.find(head).is_some_and(|m| m.start() == 0)
+        self.place_opening(rest).is_some()
+    }
+
+    /// True when `head` ends with a Han place name.
+    fn ends_with_place(&self, head: &str) -> bool {
+        self.place_ending(head).is_some()
     }
 
     /// True when `rest` opens with the Han name of a place inside one that `outer` names
     /// (镇雄县 after 云南省).
     fn opens_place_within(&self, rest: &str, outer: &Alias) -> bool {
-        let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
-        let Some(m) = self.names.han.find(head).filter(|m| m.start() == 0) else {
-            return false;
-        };
-        let inner = &self.aliases[self.names.han_alias[m.pattern().as_usize()]];
-        inner.targets.iter().any(|&d| {
-            let div = &self.divisions[d];
-            outer
-                .targets
-                .iter()
-                .any(|&o| o != d && (div.parent == o || self.divisions[div.parent].parent == o))
+        self.place_opening(rest).is_some_and(|inner| {
+            inner.targets.iter().any(|&d| {
+                let div = &self.divisions[d];
+                outer
+                    .targets
+                    .iter()
+                    .any(|&o| o != d && (div.parent == o || self.divisions[div.parent].parent == o))
+            })
         })
     }
 
@@ -1798,38 +1819,18 @@ impl RegionMatcher {
         if !alias.targets.iter().all(county) {
             return false;
         }
-        let head = &text[..start];
-        let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-        let Some(m) = self
-            .names
-            .han
-            .find_iter(&head[tail_start..])
-            .find(|m| tail_start + m.end() == head.len())
-        else {
+        let Some(outer) = self.place_ending(&text[..start]) else {
             return false;
         };
         // (the city or province the name reads as: 西安 is also a district of Liaoyuan)
-        let outer: Vec<usize> = self.aliases[self.names.han_alias[m.pattern().as_usize()]]
-            .targets
-            .iter()
-            .copied()
-            .filter(|d| !county(d))
-            .collect();
-        !outer.is_empty()
-            && !alias.targets.iter().any(|&d| {
-                let div = &self.divisions[d];
-                outer.iter().any(|&o| div.parent == o || div.province == o)
+        let mut outer = outer.targets.iter().filter(|d| !county(d)).peekable();
+        outer.peek().is_some()
+            && outer.all(|&o| {
+                alias.targets.iter().all(|&d| {
+                    let div = &self.divisions[d];
+                    div.parent != o && div.province != o
+                })
             })
-    }
-
-    /// True when `head` ends with a Han place name (湛江霞山: the city before its district).
-    fn ends_with_place(&self, head: &str) -> bool {
-        let tail_start = head.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-        // (a name ending in a Han character is a Han name)
-        self.names
-            .han
-            .find_iter(&head[tail_start..])
-            .any(|m| tail_start + m.end() == head.len())
     }
 
     /// True when `text[..pos]` ends with a surname that follows a space, punctuation or a role
