@@ -826,6 +826,11 @@ mod tests {
             "Both sides inked 4 contracts, while managers of 9 projects attend the fair next week.",
             &["4 contracts | 4 contract | "],
         ),
+        // a preliminary intention reached is no signing
+        (
+            "会上签订了3份战略合作协议。另有9个项目达成初步合作意向，将于近期签约。",
+            &["3份战略合作协议 | 3 agreement | 战略合作"],
+        ),
         // a signing still intended
         (
             "Two counties are expected to sign a similar pact with Linyi, and the parks plan to sign 3 agreements.",

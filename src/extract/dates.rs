@@ -1793,7 +1793,7 @@ impl DateRules {
                 ZhPlan,
                 false,
                 &[ZH_PLAN],
-                r#"(?P<open>[“"「『])?(?P<plan>十(?P<n>[一二三四五])五)(?P<close>[”"」』])?\s*(?P<ctx>规划|期间|时期|末|初|以来|开局|收官|中期)?"#.to_string(),
+                r#"(?P<open>[“"「『‘])?(?P<plan>十(?P<n>[一二三四五])五)(?P<close>[”"」』’])?\s*(?P<ctx>规划|期间|时期|末|初|以来|开局|收官|中期)?"#.to_string(),
             ),
             // "近三年", "过去五年" (the recent years, this one included), "未来三年" (the three
             // after it)
@@ -4271,7 +4271,8 @@ impl DateRules {
                 }) {
                     return None;
                 }
-                if ctx.text[we..].starts_with('本') || glued_digits(ctx.text, ws, we) {
+                // (日本 is Japan; "一日游", "两日游" a day's tour)
+                if ctx.text[we..].starts_with(['本', '游']) || glued_digits(ctx.text, ws, we) {
                     return None;
                 }
                 let d = zh_number(ctx.get("d")?)?;
@@ -5282,6 +5283,12 @@ mod tests {
             "2024-02-26",
             "今日=2024-02-26",
         ),
+        // a five-year plan in single quotes inside double ones
+        (
+            "“‘十四五’以来，我们和邵阳的往来越来越多。”",
+            "2024-05-06",
+            "十四五=2021-01-01/2025-12-31",
+        ),
         // the middle of a year, as its end, is the year
         (
             "项目计划于明年年中投产，今年年中完成选址。",
@@ -5803,6 +5810,11 @@ mod tests {
         ),
         // a page of so many
         ("Tel: 0416-3125678 | Page 1/1 | page 2/3 |", "2024-09-12"),
+        // a day's tour is no day of the month
+        (
+            "推出“山海关古城—兴城古城”一日游线路，三日游也有。",
+            "2024-06-10",
+        ),
         // the first months of a company or a shop are not the year's
         (
             "The shop made 9 million yuan in its first ten months; the park, in their first two quarters.",

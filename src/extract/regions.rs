@@ -1918,10 +1918,13 @@ impl RegionMatcher {
                     };
                     named(province) > named(d)
                 };
-                if other_province || province_more {
+                if province_more {
                     continue;
                 }
-                let out = match self.not_city_forms.contains(&c) {
+                // Another province's abbreviation (秦 of 秦皇岛 is Shaanxi's) is the city's only
+                // in a pair with another city's form and a partner word ("秦葫两市"), as the
+                // common characters are.
+                let out = match self.not_city_forms.contains(&c) || other_province {
                     true => &mut forms.common,
                     false => &mut forms.forms,
                 };
@@ -1982,9 +1985,11 @@ impl RegionMatcher {
                     }
                     rest = &r[r.char_indices().nth(n).map_or(r.len(), |(i, _)| i)..];
                 }
-                // a pair in quotes names the pairing: “沪连”文旅季, “虞仪”协作, “泸永江”
-                let quoted =
-                    run.len() >= 2 && text[..run[0].0].ends_with('“') && rest.starts_with('”');
+                // a pair in quotes or brackets names the pairing: “沪连”文旅季, “虞仪”协作,
+                // “泸永江”, 黄河下游（濮菏聊）
+                let quoted = run.len() >= 2
+                    && ((text[..run[0].0].ends_with('“') && rest.starts_with('”'))
+                        || (text[..run[0].0].ends_with('（') && rest.starts_with('）')));
                 // (the partner word may stand in quotes: 温鹰“飞地”产业园)
                 let rest = rest.strip_prefix('“').unwrap_or(rest);
                 quoted
@@ -2064,7 +2069,13 @@ impl RegionMatcher {
                     let cities_paired = piece.iter().any(|r| r.3) && partners(piece);
                     for &(pos, ch, d, is_city) in piece {
                         let city = (cities_paired && !is_city)
-                            .then(|| cities.iter().find(|(k, _)| *k == ch).and_then(|&(_, c)| c))
+                            .then(|| {
+                                cities
+                                    .iter()
+                                    .chain(&named.common)
+                                    .find(|(k, _)| *k == ch)
+                                    .and_then(|&(_, c)| c)
+                            })
                             .flatten();
                         out.push(self.character_mention(text, pos, ch, city.unwrap_or(d)));
                     }
