@@ -319,7 +319,7 @@ impl Reader {
                     continue;
                 }
                 if let Some(c) = re.captures(line)
-                    && let Some(d) = self.date_from(&c)
+                    && let Some(d) = self.date_from(&c, text)
                 {
                     return Some(d);
                 }
@@ -328,7 +328,7 @@ impl Reader {
         None
     }
 
-    fn date_from(&self, c: &regex::Captures) -> Option<NaiveDate> {
+    fn date_from(&self, c: &regex::Captures, text: &str) -> Option<NaiveDate> {
         let k = (0..DATE_FORMS.len()).find(|k| c.name(&format!("y{k}")).is_some())?;
         let group = |g: &str| c.name(&format!("{g}{k}")).map(|m| m.as_str());
         if let (Some(zm), Some(zd)) = (group("zm"), group("zd")) {
@@ -343,7 +343,18 @@ impl Reader {
             // Dotted dates are day first (European and Chinese sites); slashed and dashed ones
             // are month first unless the first number cannot be a month ("14/10/2024",
             // "13-10-2023"), as in the text (see `extract::dates`).
-            let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
+            let day_first = match sep {
+                "." => true,
+                _ if a > 12 => true,
+                // "04/08/2023" could be either: the month the article's own dates name more
+                // often decides ("Wednesday, Aug 2" below it: 4 August). Month first on a tie.
+                _ if b <= 12 && a != b => {
+                    let named = self.months_named(text);
+                    named[b as usize] > named[a as usize]
+                }
+                _ => false,
+            };
+            let (m, d) = if day_first { (b, a) } else { (a, b) };
             return NaiveDate::from_ymd_opt(y, m, d);
         }
         let m: u32 = match (group("m"), group("mon")) {
@@ -356,6 +367,47 @@ impl Reader {
         };
         let d: u32 = group("d")?.parse().ok()?;
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// How often each month (1 to 12) is named in `text` with a day: a month's name before a
+    /// number ("Aug 2", "August 12"), or digits before 月 ("8月2日").
+    fn months_named(&self, text: &str) -> [usize; 13] {
+        let mut named = [0; 13];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphabetic() && (i == 0 || !bytes[i - 1].is_ascii_alphabetic()) {
+                let end = i + bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                let word = text[i..end].to_ascii_lowercase();
+                let rest = text[end..].trim_start_matches(['.', ' ']);
+                if rest.starts_with(|c: char| c.is_ascii_digit())
+                    && let Some(&(_, m)) = self.months.iter().find(|(n, _)| *n == word)
+                {
+                    named[m as usize] += 1;
+                }
+                i = end;
+                continue;
+            }
+            if bytes[i..].starts_with("月".as_bytes()) && i > 0 && bytes[i - 1].is_ascii_digit() {
+                // (the ASCII digits right before 月, walked back byte by byte: a slice two
+                // bytes back could cut a character in two)
+                let n = bytes[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if let Ok(m) = text[i - n..i].parse::<usize>()
+                    && (1..=12).contains(&m)
+                {
+                    named[m] += 1;
+                }
+            }
+            i += 1;
+        }
+        named
     }
 
     /// The title: the first header line that reads like a headline, not like navigation,
@@ -654,6 +706,24 @@ mod tests {
             (
                 "Headline words here\nDate: 10/14/2024\n",
                 Some("2024-10-14"),
+            ),
+            // both numbers could be the month: the article's own dates decide, month first
+            // on a tie
+            (
+                "Headline words here\nPublished: 04/08/2023\n\nThe station opened on Wednesday, Aug 2, and the fair runs until August 10.\n",
+                Some("2023-08-04"),
+            ),
+            (
+                "标题\n发布时间：05/06/2024\n\n6月3日，两地签约；6月5日，代表团返回。\n",
+                Some("2024-06-05"),
+            ),
+            (
+                "Headline words here\nPublished: 04/08/2023\n\nThe talks were held on April 6.\n",
+                Some("2023-04-08"),
+            ),
+            (
+                "Headline words here\nPublished: 04/08/2023\n\nNo dates here.\n",
+                Some("2023-04-08"),
             ),
             ("标题\n日期：二〇二四年十二月六日\n", Some("2024-12-06")),
             ("标题\n二〇二三年十月九日　来源：日报\n", Some("2023-10-09")),
