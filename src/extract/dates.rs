@@ -4628,12 +4628,14 @@ impl DateRules {
                 .or_else(|| self.number_words.get(&*nt).map(|&n| n as i64));
             // "21 a week from Feb 1", "three times a week from May 20": a number or a count of
             // times before "a week" makes it a rate
-            let before_offset = text[..m.get(0).map_or(0, |g| g.start())].trim_end();
+            let offset_start = m.get(0).map_or(0, |g| g.start());
             let rate = matches!(&*nt, "a" | "an")
-                && (before_offset.ends_with(|ch: char| ch.is_ascii_digit())
+                && (text[..offset_start]
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit())
                     || last_word_before(
                         text,
-                        m.get(0).map_or(0, |g| g.start()),
+                        offset_start,
                         &["times", "once", "twice", "flights", "trains", "trips"],
                     ));
             if let Some(n) = n.filter(|n| (1..=100).contains(n) && !rate) {

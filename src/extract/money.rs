@@ -464,7 +464,7 @@ impl MoneyRules {
             if lower.scale == Decimal::ONE && n.scale > Decimal::ONE {
                 low = low.checked_mul(n.scale)?;
             } else if lower.scale == Decimal::ONE
-                && let Some(m) = small_multiplier(&text[n.start..n.end])
+                && let Some(m) = self.small_multiplier(&text[n.start..n.end])
                 && low.checked_mul(m).is_some_and(|l| l <= n.value)
                 && low <= n.value / m
             {
@@ -544,6 +544,14 @@ impl MoneyRules {
     /// Han digit (`numbers/words.tsv`) and the character before is the digit one less ("六七",
     /// "两三", "七八百万"), the lower end (the amount scaled by that digit over its own) and
     /// where the range starts.
+    /// The multiplier a Chinese number ends with after a digit ("2千" -> 1000, "5百" -> 100),
+    /// from the number words' scales.
+    fn small_multiplier(&self, number: &str) -> Option<Decimal> {
+        let mut chars = number.chars().rev();
+        let m = self.numbers.zh_small(chars.next()?)?;
+        chars.next().filter(|c| c.is_ascii_digit()).map(|_| m)
+    }
+
     fn numeral_before(
         &self,
         text: &str,
@@ -651,17 +659,6 @@ fn is_yen_symbol(s: &str) -> bool {
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}'
-}
-
-/// The multiplier a Chinese number ends with after a digit ("2千" -> 1000, "5百" -> 100).
-fn small_multiplier(number: &str) -> Option<Decimal> {
-    let mut chars = number.chars().rev();
-    let m = match chars.next()? {
-        '千' | '仟' => Decimal::from(1000),
-        '百' | '佰' => Decimal::from(100),
-        _ => return None,
-    };
-    chars.next().filter(|c| c.is_ascii_digit()).map(|_| m)
 }
 
 /// Between the two ends of a range: "-", "–", "~", "to", "至", "到".

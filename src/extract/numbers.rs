@@ -347,6 +347,15 @@ impl NumberParser {
         out
     }
 
+    /// The multiplier of a one-character Han scale inside a group of four (`zh_small` in
+    /// `numbers/scales.tsv`: 十 10, 百 100, 千 1000).
+    pub fn zh_small(&self, c: char) -> Option<Decimal> {
+        match self.inner.zh.get(&c) {
+            Some(ZhToken::Small(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
     /// The value of a one-character Han digit of `numbers/words.tsv` (一 1, 两 2, 〇 0).
     pub fn zh_digit(&self, c: char) -> Option<Decimal> {
         match self.inner.zh.get(&c) {

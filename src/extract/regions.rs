@@ -1802,14 +1802,17 @@ impl RegionMatcher {
     /// (镇雄县 after 云南省).
     fn opens_place_within(&self, rest: &str, outer: &Alias) -> bool {
         self.place_opening(rest).is_some_and(|inner| {
-            inner.targets.iter().any(|&d| {
-                let div = &self.divisions[d];
-                outer
-                    .targets
-                    .iter()
-                    .any(|&o| o != d && (div.parent == o || self.divisions[div.parent].parent == o))
-            })
+            inner
+                .targets
+                .iter()
+                .any(|&d| outer.targets.iter().any(|&o| self.lies_in(d, o)))
         })
+    }
+
+    /// Whether division `d` lies inside division `o` (its city or its province).
+    fn lies_in(&self, d: usize, o: usize) -> bool {
+        let div = &self.divisions[d];
+        d != o && (div.parent == o || div.province == o)
     }
 
     /// True when a Han name of a city or province ends right at `start` and none of the
@@ -1824,13 +1827,7 @@ impl RegionMatcher {
         };
         // (the city or province the name reads as: 西安 is also a district of Liaoyuan)
         let mut outer = outer.targets.iter().filter(|d| !county(d)).peekable();
-        outer.peek().is_some()
-            && outer.all(|&o| {
-                alias.targets.iter().all(|&d| {
-                    let div = &self.divisions[d];
-                    div.parent != o && div.province != o
-                })
-            })
+        outer.peek().is_some() && outer.all(|&o| alias.targets.iter().all(|&d| !self.lies_in(d, o)))
     }
 
     /// True when `text[..pos]` ends with a surname that follows a space, punctuation or a role
@@ -2106,7 +2103,8 @@ impl RegionMatcher {
                     || dropped.iter().any(|&(s, e)| s <= p && p < e)
             };
             // (a compound, or the run of short forms it opens, before 高铁 or 铁路 names a
-            // railway, as a run of provinces does: 沪杭甬高速公路)
+            // railway, as a run of provinces does: 沪杭甬高速公路; both are asked, as the run
+            // may go on past a word the compound opens: 郑开大道, where 大 is 乌大张's)
             let route = || {
                 let run_end = text[pos..]
                     .char_indices()
