@@ -8,6 +8,8 @@
 #     SIZES="1000 10000" benches/run.sh
 #     GEN=shared benches/run.sh      # the corpus of ../shared/bench/gen_corpus.py instead
 #     REPEAT=1 benches/run.sh        # one run of each command instead of the best of three
+#     COLD=1 SIZES=10000 benches/run.sh   # the page cache dropped before each run (root only):
+#                                         # a first run over an archive, read from the disk
 #
 # Needs /usr/bin/time and ripgrep; installs them with apt-get when missing (root on CI and the
 # developers' machines). Corpora are generated once into target/bench/ by examples/gen_corpus.rs
@@ -32,6 +34,10 @@ need() {
   fi
 }
 need /usr/bin/time time
+if [ -n "${COLD:-}" ] && ! [ -w /proc/sys/vm/drop_caches ]; then
+  echo "COLD=1 drops the page cache, which needs root" >&2
+  exit 1
+fi
 need rg ripgrep
 
 cargo build --release --quiet --bin gazette --example gen_corpus
@@ -54,6 +60,7 @@ measure() {
   log=$(mktemp)
   for _ in $(seq "$REPEAT"); do
     if [ -n "${CLEAR:-}" ]; then rm -rf "$CLEAR"; fi
+    if [ -n "${COLD:-}" ]; then sync && echo 1 >/proc/sys/vm/drop_caches; fi
     /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
     if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$log")" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
       best=$(cat "$log")
@@ -84,13 +91,15 @@ for n in $SIZES; do
   fi
   bytes=$(find "$dir" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
-  # Warm the page cache so every run reads from memory.
+  run="gazette extract"
+  [ -n "${COLD:-}" ] && run="gazette extract, cold cache"
+  # Warm the page cache so every run reads from memory (undone before each run when COLD).
   cat "$(find "$dir" -name '*.txt' | head -1)" >/dev/null
   find "$dir" -name '*.txt' -print0 | xargs -0 cat >/dev/null
   for t in $THREADS; do
     read -r secs rss < <(CLEAR="$BENCH/out-$n-$t" measure ./target/release/gazette extract "$dir" --out "$BENCH/out-$n-$t" --threads "$t" --quiet)
-    awk -v n="$n" -v mb="$mb" -v t="$t" -v s="$secs" -v r="$rss" 'BEGIN {
-      printf "| %d | %s | gazette extract | %d | %.2f | %.1f | %.0f | %.1f |\n", n, mb, t, s, mb / s, n / s, r / 1024 }'
+    awk -v n="$n" -v mb="$mb" -v t="$t" -v s="$secs" -v r="$rss" -v run="$run" 'BEGIN {
+      printf "| %d | %s | %s | %d | %.2f | %.1f | %.0f | %.1f |\n", n, mb, run, t, s, mb / s, n / s, r / 1024 }'
   done
   read -r secs rss < <(measure rg -c -F -f "$patterns" --threads 2 "$dir")
   awk -v n="$n" -v mb="$mb" -v s="$secs" -v r="$rss" 'BEGIN {
