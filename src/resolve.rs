@@ -6,8 +6,6 @@
 //! - a date inside a money amount or an agreement count ("2023" in "2023 million yuan" cannot
 //!   happen in prose, but product codes and amounts glued to years do) is dropped: the wider
 //!   reading wins;
-//! - "今日" glued to a place's name ("今日萍乡", "今日上海") is the title of a column or paper,
-//!   not a date: the date is dropped;
 //! - exact duplicates (same span, same value) are merged;
 //! - with `--as-of`, region codes that changed after the chosen year carry `code_as_of`.
 //!
@@ -41,19 +39,9 @@ pub fn resolve(
         .filter(|m| matches!(m.value, Value::Money(_) | Value::Agreement(_)))
         .map(|m| (m.start, m.end))
         .collect();
-    let today = |m: &Mention| matches!(m.value, Value::Date(_)) && &*m.text == "今日";
-    let region_starts: Vec<usize> = match mentions.iter().any(today) {
-        true => mentions
-            .iter()
-            .filter(|m| matches!(m.value, Value::Region(_)))
-            .map(|m| m.start)
-            .collect(),
-        false => Vec::new(),
-    };
     mentions.retain(|m| {
         let inside_wide = || wide.iter().any(|&(s, e)| m.start < e && s < m.end);
-        let title = || today(m) && region_starts.contains(&m.end);
-        !matches!(m.value, Value::Date(_)) || !(inside_wide() || title())
+        !matches!(m.value, Value::Date(_)) || !inside_wide()
     });
     let year = match as_of {
         AsOf::Current => None,
@@ -122,27 +110,6 @@ mod tests {
         let out = resolve(ms, None, AsOf::Current, &regions);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].value.type_name(), "money");
-    }
-
-    #[test]
-    fn today_glued_to_a_place_is_a_title() {
-        let regions = RegionMatcher::build(&Dictionaries::embedded()).unwrap();
-        let today = date("2024-05-20", Granularity::Day, YearSource::Publication);
-        for (text, kept) in [
-            ("今日萍乡", false),
-            ("今日上海", false),
-            ("今日，萍乡", true),
-        ] {
-            let mut ms = regions.extract(text);
-            ms.push(Mention::at(text, 0, "今日".len(), today.clone()));
-            let out = resolve(ms, None, AsOf::Current, &regions);
-            let dates = out.iter().filter(|m| m.value.type_name() == "date").count();
-            assert_eq!(dates == 1, kept, "{text}");
-            assert!(
-                out.iter().any(|m| m.value.type_name() == "region"),
-                "{text}"
-            );
-        }
     }
 
     #[test]

@@ -765,6 +765,9 @@ pub struct DateRules {
     /// Place names less their last character, by that character, where it opens a word of
     /// `zh_relative` ("三" of 三明 for 明日): "三明日报" is Sanming's daily, not tomorrow.
     place_heads: Vec<(char, String)>,
+    /// Every division's full and short Chinese name: 今日 glued before one ("今日萍乡",
+    /// "今日巴中客户端") is the title of a column, paper or app, not today.
+    place_names: HashSet<String>,
     /// Before a date: "2 weeks from", "16 days after".
     offset_before: Regex,
     /// After a joined range: ", 2020".
@@ -1093,11 +1096,13 @@ impl DateRules {
             .filter_map(|k| k.chars().next())
             .collect();
         let mut place_heads = Vec::new();
+        let mut place_names = HashSet::new();
         // (the two name columns of each line, read without splitting every line into a row:
         // the table is the regions' to check, and splitting all of it here cost 6M instructions)
         let lines = dicts.text("regions/divisions.tsv").lines();
         for line in lines.filter(|l| !l.starts_with('#')) {
             for name in line.split('\t').skip(2).take(2).map(str::trim) {
+                place_names.insert(name.to_string());
                 if let Some((head, last)) = name.char_indices().next_back()
                     && head > 0
                     && openers.contains(&last)
@@ -1940,6 +1945,7 @@ impl DateRules {
             not_before_year,
             abbreviations,
             place_heads,
+            place_names,
             offset_before: Regex::new(&format!(
                 r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
             ))
@@ -2365,6 +2371,21 @@ fn search_at_starts(
             from = end;
         }
     }
+}
+
+/// Whether `text` opens with one space and a time of day, "19:05" (hours and minutes, no
+/// seconds needed, nothing glued after).
+fn time_of_day(text: &str) -> bool {
+    let Some(t) = text.strip_prefix(' ') else {
+        return false;
+    };
+    let b = t.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let minutes = b.get(hours + 1..hours + 3);
+    (1..=2).contains(&hours)
+        && b.get(hours) == Some(&b':')
+        && minutes.is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && b.get(hours + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Whether `at` lies in the path of a web address ("http://…/2023/09/12/…", "www.x.cn/2024/…").
@@ -2996,10 +3017,12 @@ impl DateRules {
                 })
             }
             // A month and day written "06-28" are a date only where a list of links puts one
-            // after each headline: alone in brackets ("（06-28）"), or set off by white space
-            // with nothing after it on the line, or with a list's separator or a wide gap after
-            // it ("06-28 > next headline", "06-28　next headline"). Elsewhere the shape is a
-            // score, a range of pages or a part of a code.
+            // after each headline, or a page stamps a comment or post with one: alone in
+            // brackets ("（06-28）"), or set off by white space with nothing after it on the
+            // line but a closing bracket, or with a list's separator or a wide gap after it
+            // ("06-28 > next headline", "06-28　next headline"), or before a time of day
+            // ("02-27 19:05"). Elsewhere the shape is a score, a range of pages or a part of a
+            // code.
             ListedMonthDay => {
                 let before = ctx.text[..ws].chars().next_back();
                 let after = &ctx.text[we..];
@@ -3009,10 +3032,13 @@ impl DateRules {
                     let line_rest = after.split('\n').next().unwrap_or("");
                     let gap = line_rest.len() - line_rest.trim_start_matches([' ', '\t']).len();
                     let next = line_rest.trim_start_matches([' ', '\t', '\r']);
-                    next.is_empty()
+                    next.trim_start_matches([')', '）', ']', '】'])
+                        .trim_end()
+                        .is_empty()
                         || gap >= 2
                         || next.starts_with('　')
                         || (gap > 0 && next.starts_with(['>', '|', '·', '•', '●', '›', '»', '/']))
+                        || time_of_day(line_rest)
                 };
                 if !(bracketed || set_off) {
                     return None;
@@ -4170,12 +4196,15 @@ impl DateRules {
                 {
                     return None;
                 }
-                // "今日头条", "今日关注": a column's title in a navigation bar, not a day
-                // (今日 before a place's name is one too: see resolve.rs).
+                // "今日头条", "今日关注": a column's title in a navigation bar, not a day, and
+                // so is 今日 before a place's name ("今日萍乡", "今日巴中客户端").
                 const COLUMNS: [&str; 10] = [
                     "头条", "关注", "聚焦", "要闻", "推荐", "热点", "看点", "话题", "视点", "焦点",
                 ];
-                if rel == "今日" && COLUMNS.iter().any(|c| ctx.text[we..].starts_with(c)) {
+                if rel == "今日"
+                    && (COLUMNS.iter().any(|c| ctx.text[we..].starts_with(c))
+                        || self.opens_place_name(&ctx.text[we..]))
+                {
                     return None;
                 }
                 // "三明日报", "昆明天气": the word's first character ends a place's name
@@ -4296,6 +4325,15 @@ impl DateRules {
 
     /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to", 将,
     /// 计划, 约定).
+    /// Whether `text` opens with a division's Chinese name (two to eight characters).
+    fn opens_place_name(&self, text: &str) -> bool {
+        text.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .skip(1)
+            .take(7)
+            .any(|end| self.place_names.contains(&text[..end]))
+    }
+
     fn future_before(&self, text: &str, s: usize) -> bool {
         let mut from = s.saturating_sub(80);
         while !text.is_char_boundary(from) {
@@ -5285,6 +5323,12 @@ mod tests {
             "2024-02-26",
             "今日=2024-02-26",
         ),
+        // nor is 今日 before a place's name: a column, a paper or an app named "today in X"
+        (
+            "当前位置：首页 > 今日萍乡　今日上海　今日巴中客户端　下载今日通江APP。今日，萍乡迎来客商。",
+            "2024-02-26",
+            "今日=2024-02-26",
+        ),
         // a five-year plan in single quotes inside double ones
         (
             "“‘十四五’以来，我们和邵阳的往来越来越多。”",
@@ -5799,6 +5843,13 @@ mod tests {
             "2024-01-03",
             "09-06=2023-09-06 | 08-30=2023-08-30 | 06-21=2023-06-21 | 12-28=2023-12-28",
         ),
+        // ... and before the bracket closing a "related news" aside, and as a comment's or a
+        // post's stamp before its time of day
+        (
+            "（相关新闻：口岸单日通关车辆创新高　02-18）\nRiverside_Li   03-02 21:47 Great news!\n网友“老周”　03-01 09:05　湖南长沙",
+            "2024-03-03",
+            "02-18=2024-02-18 | 03-02=2024-03-02 | 03-01=2024-03-01",
+        ),
     ];
 
     /// Texts that must give no date.
@@ -5831,6 +5882,11 @@ mod tests {
         // pages, a code
         (
             "The team won 10-08 at home; see pages 11-12 in the report, item A-03-15, or call 010-12-31.",
+            "2024-09-12",
+        ),
+        // nor before a score written with a colon
+        (
+            "Final: 10-08 3:2 after extra time; semi-final 11-09 2:1.",
             "2024-09-12",
         ),
         // months before an event, or early, are no months of the year

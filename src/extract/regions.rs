@@ -121,6 +121,9 @@ pub struct RegionMatcher {
     suffixes_by_first: Vec<Vec<usize>>,
     /// Peoples an autonomous division is named for, in English ("Hekou Yao Autonomous County").
     peoples: FastSet<String>,
+    /// The last characters of the Chinese generic words (省, 市, 州, 县...), from the zh_endings
+    /// of suffixes.tsv.
+    zh_generic_ends: FastSet<char>,
     not_phrases: AhoCorasick,
     /// The phrases with a Han character, looked for only where they would overlap a Han name
     /// or abbreviation: they start with the commonest bytes of Chinese text, so an automaton's
@@ -422,6 +425,11 @@ impl RegionMatcher {
             });
         }
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.word.len()));
+        let zh_generic_ends = suffixes
+            .iter()
+            .flat_map(|s| s.zh_endings.iter())
+            .filter_map(|e| e.chars().last())
+            .collect();
         let mut suffixes_by_first = vec![Vec::new(); 256];
         for (i, s) in suffixes.iter().enumerate() {
             if let Some(&b) = s.word.as_bytes().first() {
@@ -621,6 +629,7 @@ impl RegionMatcher {
             aliases,
             names,
             suffixes,
+            zh_generic_ends,
             suffixes_by_first,
             peoples,
             not_phrases,
@@ -755,6 +764,9 @@ impl RegionMatcher {
                 .strip_suffix('市')
                 .filter(|_| {
                     rest.starts_with('场')
+                        // 宣城市区 is the city's urban area (but 深圳市区域 is 深圳市's 区域,
+                        // 深圳市区块链 its 区块链)
+                        || (rest.starts_with('区') && !rest[3..].starts_with(['域', '块']))
                         || rest.strip_prefix('民').is_some_and(|after| {
                             !["政", "族", "营"].iter().any(|w| after.starts_with(w))
                         })
@@ -779,6 +791,30 @@ impl RegionMatcher {
                 Ok(c) if text.as_bytes()[start] >= 0x80 && self.bare_county(c.alias) => {
                     match self.overlapping(text, &excluded, &named, start, name_end) {
                         Some(o) if !self.bare_county(o.alias) => {
+                            floor = o.end;
+                            out.push(o);
+                        }
+                        _ => out.push(c),
+                    }
+                }
+                // A short name that runs into a name ending in its generic word ("加上海南州":
+                // 上海, and 海南州 of 加上 and 海南州) gives way to it when the document writes
+                // the longer one's full name elsewhere (海南藏族自治州): the short name's first
+                // character then belongs to the word before. Without that support the short
+                // name stands ("南昌都市圈" is not 昌都市).
+                Ok(c)
+                    if text.as_bytes()[start] >= 0x80
+                        && !self.ends_generic(&text[..c.end])
+                        && self.generic_soon(&text[c.end..]) =>
+                {
+                    match self.overlapping(text, &excluded, &named, start, name_end) {
+                        Some(o)
+                            if self.ends_generic(&text[..o.end])
+                                && self.aliases[o.alias]
+                                    .targets
+                                    .iter()
+                                    .any(|t| named.contains(t)) =>
+                        {
                             floor = o.end;
                             out.push(o);
                         }
@@ -825,6 +861,21 @@ impl RegionMatcher {
                 }
             }
         }
+    }
+
+    /// Whether `text` ends with a Chinese generic word's last character (海南州, 宣城市).
+    fn ends_generic(&self, text: &str) -> bool {
+        text.chars()
+            .next_back()
+            .is_some_and(|c| self.zh_generic_ends.contains(&c))
+    }
+
+    /// Whether one of the next two characters of `rest` ends a Chinese generic word: where a
+    /// longer name could end in one after a short name (上海|南州).
+    fn generic_soon(&self, rest: &str) -> bool {
+        rest.chars()
+            .take(2)
+            .any(|c| self.zh_generic_ends.contains(&c))
     }
 
     /// Whether an alias names only county-level places and is not a full name (达日, not 达日县).
@@ -970,13 +1021,15 @@ impl RegionMatcher {
         }
         if !latin {
             let rest = &text[end..];
-            // The words after a name that make it another thing's (港, 高铁, 日报) do not when
-            // the name is the far end of a route ("南宁至湛江高铁" links two cities); the
-            // exceptions that depend on the text after the name alone (港澳) are data.
-            let route_end = text[..start].ends_with(['至', '到']);
-            // "距深圳高铁3小时": the distance from the place by high-speed rail or road
-            let distance = text[..start].ends_with(['距', '离'])
-                && ["高铁", "高速", "动车"].iter().any(|w| rest.starts_with(w));
+            // A route's word after a name (高铁, 铁路) does not make it the route's when the
+            // name is the route's far end ("南宁至湛江高铁" links two cities) or the distance
+            // from it ("距深圳高铁3小时"). Other words still do: "二连浩特至天津港" ends at the
+            // port, "延伸到大兴安岭南麓" at the mountains. The exceptions that depend on the
+            // text after the name alone (港澳) are data.
+            const ROUTES: [&str; 6] = ["高铁", "高速", "动车", "铁路", "公路", "城际"];
+            let by_route = || ROUTES.iter().any(|w| rest.starts_with(w));
+            let route_end = text[..start].ends_with(['至', '到']) && by_route();
+            let distance = text[..start].ends_with(['距', '离']) && by_route();
             // (a full name before 古城 is the place's old town: "江孜县古城", not "徽州古城")
             let old_town = alias.full_zh && rest.starts_with("古城");
             // A county's bare name between a city or province it does not lie in and a word
