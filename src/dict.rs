@@ -109,6 +109,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dates/not_before_year.tsv",
         include_str!("../dictionaries/dates/not_before_year.tsv"),
     ),
+    (
+        "dates/lunar_new_year.tsv",
+        include_str!("../dictionaries/dates/lunar_new_year.tsv"),
+    ),
     // numbers and money
     (
         "numbers/words.tsv",

@@ -159,6 +159,7 @@ enum Kind {
     ZhNthWeekday,
     ZhPlan,
     ZhYears,
+    ZhLunar,
     Plan,
     YearPart,
     Season,
@@ -358,6 +359,8 @@ const SEASON: Features = 1 << 51;
 /// Two digits of a month, a dash, two digits of a day, and no digit after ("06-28"): the
 /// date after a headline in a list of related links.
 const MONTH_DAY_PAIR: Features = 1 << 52;
+/// 正月, the first month of the lunar year.
+const ZH_LUNAR: Features = 1 << 53;
 /// A season after a Chinese year or relative year (2025年春季, 明年春天): part of the year, read
 /// as the year, as "next spring" is. Two characters only: 春 alone opens 春节, the Spring
 /// Festival, a holiday (去年春节 is not "last spring").
@@ -740,6 +743,9 @@ pub struct DateRules {
     ordinals: HashMap<String, u32>,
     modifiers: HashMap<String, i32>,
     zh_relative: HashMap<String, (Unit, i32)>,
+    /// The last offset of the words of `zh_relative` that name a span of periods ("今明两年":
+    /// this year and the next, offsets 0..1); their first is in `zh_relative`.
+    zh_relative_last: HashMap<String, i32>,
     not_after_year: HashSet<String>,
     number_words: HashMap<String, u32>,
     /// Every word of [`Features`], with the line prefilter's trigger words: one pass gives
@@ -768,6 +774,8 @@ pub struct DateRules {
     /// Every division's full and short Chinese name: 今日 glued before one ("今日萍乡",
     /// "今日巴中客户端") is the title of a column, paper or app, not today.
     place_names: HashSet<String>,
+    /// The Gregorian date of each Lunar New Year (`dates/lunar_new_year.tsv`).
+    lunar_new_year: HashMap<i32, NaiveDate>,
     /// Before a date: "2 weeks from", "16 days after".
     offset_before: Regex,
     /// After a joined range: ", 2020".
@@ -1039,6 +1047,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         Season => start(SEASON, 1),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
         | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears => None,
+        ZhLunar => start(ZH_LUNAR, 0),
     }
 }
 
@@ -1068,7 +1077,18 @@ impl DateRules {
             })?;
             modifiers.insert(row.fields[0].trim().to_lowercase(), n);
         }
+        let mut lunar_new_year = HashMap::new();
+        for row in dicts.rows("dates/lunar_new_year.tsv", 2)? {
+            let year = row.fields[0].trim().parse::<i32>().ok();
+            let day = NaiveDate::parse_from_str(row.fields[1].trim(), "%Y-%m-%d").ok();
+            let (Some(year), Some(day)) = (year, day) else {
+                let msg = format!("not a year and a date: {:?}", row.fields);
+                return Err(dicts.error("dates/lunar_new_year.tsv", row.line, msg));
+            };
+            lunar_new_year.insert(year, day);
+        }
         let mut zh_relative = HashMap::new();
+        let mut zh_relative_last = HashMap::new();
         for row in dicts.rows("dates/zh_relative.tsv", 3)? {
             let name = "dates/zh_relative.tsv";
             let unit = match row.fields[1].trim() {
@@ -1080,14 +1100,24 @@ impl DateRules {
                     return Err(dicts.error(name, row.line, format!("unknown unit {other:?}")));
                 }
             };
-            let n: i32 = row.fields[2].trim().parse().map_err(|_| {
-                dicts.error(
-                    name,
-                    row.line,
-                    format!("not an offset: {:?}", row.fields[2]),
-                )
-            })?;
-            zh_relative.insert(row.fields[0].trim().to_string(), (unit, n));
+            let offset = |t: &str| {
+                t.trim().parse::<i32>().map_err(|_| {
+                    dicts.error(
+                        name,
+                        row.line,
+                        format!("not an offset: {:?}", row.fields[2]),
+                    )
+                })
+            };
+            let word = row.fields[0].trim().to_string();
+            let (first, last) = match row.fields[2].split_once("..") {
+                Some((a, b)) => (offset(a)?, Some(offset(b)?)),
+                None => (offset(row.fields[2])?, None),
+            };
+            if let Some(last) = last {
+                zh_relative_last.insert(word.clone(), last);
+            }
+            zh_relative.insert(word, (unit, first));
         }
         // The places whose name's last character opens a relative word (三明, 昆明, 光明, 汶上):
         // read from the regions' list, so that a new division needs no second entry here.
@@ -1214,6 +1244,7 @@ impl DateRules {
             (&["个月", "個月"], ZH_MONTHS),
             (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
             (&ZH_PLANS, ZH_PLAN),
+            (&["正月"], ZH_LUNAR),
         ] {
             feature_words.extend(list.iter().map(|w| (w.to_string(), f)));
         }
@@ -1484,12 +1515,12 @@ impl DateRules {
                     r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b"
                 ),
             ),
-            // "2023", "calendar year 2008", "2014 AD"
+            // "2023", "calendar year 2008", "fiscal year 2025", "2014 AD"
             (
                 Year,
                 true,
                 &[YEAR_DIGITS],
-                format!(r"(?i)\b(?:(?P<cal>calendar\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
+                format!(r"(?i)\b(?:(?P<cal>(?:calendar|fiscal|financial)\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
             // "first quarter of this year", "the 3rd qtr", "4th qtr 2018"
             (
@@ -1793,6 +1824,13 @@ impl DateRules {
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),
             ),
+            // "正月初十", "正月十五": a day of the first lunar month
+            (
+                ZhLunar,
+                false,
+                &[ZH_LUNAR],
+                r"正月(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)".to_string(),
+            ),
             // "“十四五”期间", "十三五规划": a five-year plan's years
             (
                 ZhPlan,
@@ -1946,6 +1984,8 @@ impl DateRules {
             abbreviations,
             place_heads,
             place_names,
+            zh_relative_last,
+            lunar_new_year,
             offset_before: Regex::new(&format!(
                 r"(?i)(?-u:\b)(?P<n>\d{{1,3}}|{nums})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+$"
             ))
@@ -4046,6 +4086,21 @@ impl DateRules {
                 let first = plan_start(n)?;
                 one(years_value(first, first + 4, YearSource::Text)?)
             }
+            ZhLunar => {
+                // the day's offset from the New Year (初一 is the New Year's day itself); the
+                // year is the one whose first lunar month lies nearest the publication date
+                let d = ctx.get("d")?;
+                let d = d.strip_prefix('初').unwrap_or(d).replace('廿', "二十");
+                let n = zh_number(&d)?;
+                let day = |y: i32| {
+                    self.lunar_new_year
+                        .get(&y)
+                        .map(|ny| *ny + Duration::days(i64::from(n) - 1))
+                };
+                let a = anchor?;
+                let y = infer_year(a.date, day)?;
+                one(day_value(day(y)?, a.source))
+            }
             ZhPlan => {
                 // quoted or named as a plan or its period: "十四五" alone may be "fourteen or
                 // fifteen" (十四五岁)
@@ -4218,6 +4273,19 @@ impl DateRules {
                 }
                 let (u, o) = *self.zh_relative.get(rel)?;
                 let d = a.date;
+                // "今明两年": the years from the first offset to the last
+                if let Some(&last) = self.zh_relative_last.get(rel) {
+                    let v = match u {
+                        Unit::Year => years_value(d.year() + o, d.year() + last, a.source)?,
+                        Unit::Day => range_value(
+                            d + Duration::days(o as i64),
+                            d + Duration::days(last as i64),
+                            a.source,
+                        )?,
+                        _ => return None,
+                    };
+                    return one(v);
+                }
                 let v = match u {
                     Unit::Day => day_value(d + Duration::days(o as i64), a.source),
                     Unit::Week => week_value(d + Duration::weeks(o as i64), a.source),
@@ -4491,20 +4559,29 @@ impl DateRules {
                     None
                 } else if matches!(
                     prev.kind,
-                    Some(Kind::MonthAlone | Kind::MonDay | Kind::DayMon)
+                    Some(Kind::MonthAlone | Kind::MonDay | Kind::DayMon | Kind::MonMonRange)
                 ) && matches!(c.kind, Some(Kind::RelativePeriod))
                     && cv.granularity == Granularity::Year
                     && pv.year_source != YearSource::Text
                     && (matches!(gap.trim(), "" | ",") || gap.trim().eq_ignore_ascii_case("of"))
                 {
-                    // "August next year", "June of last year", "May 5 last year": the month or
-                    // the day in the year the relative year names, not in the window's year
+                    // "August next year", "June of last year", "May 5 last year", "January to
+                    // August this year": the month, the day or the months in the year the
+                    // relative year names, not in the window's year
                     let v = match (pv.granularity, cv.first_day, pv.first_day) {
                         (Granularity::Month, Some(y), Some(d)) => {
                             month_value(y.year(), d.month(), cv.year_source)
                         }
                         (Granularity::Day, Some(y), Some(d)) => {
                             d.with_year(y.year()).map(|d| day_value(d, cv.year_source))
+                        }
+                        // (months of one year only: "November to February next year" is not
+                        // said to lie in one)
+                        (Granularity::Range, Some(y), Some(d)) => {
+                            pv.last_day.filter(|l| l.year() == d.year()).and_then(|l| {
+                                let last = last_of_month(y.year(), l.month())?;
+                                range_value(d.with_year(y.year())?, last, cv.year_source)
+                            })
                         }
                         _ => None,
                     };
@@ -5341,6 +5418,24 @@ mod tests {
             "2024-09-21",
             "明年年中=2025 | 今年年中=2024",
         ),
+        // a day of the first lunar month, from the year's Lunar New Year
+        (
+            "2月19日（正月初十）上午，专列发车；正月十五前还将开行两趟。",
+            "2024-02-20",
+            "2月19日=2024-02-19 | 正月初十=2024-02-19 | 正月十五=2024-02-24",
+        ),
+        // a fiscal year named by its number is that year, the words in the span
+        (
+            "It set aside 2 billion yuan for fiscal year 2025 and financial year 2026.",
+            "2024-12-30",
+            "fiscal year 2025=2025 | financial year 2026=2026",
+        ),
+        // this year and the next, today and tomorrow, as one span
+        (
+            "力争今明两年引进企业50家，展会今明两天在县城举办。",
+            "2024-03-08",
+            "今明两年=2024-01-01/2025-12-31 | 今明两天=2024-03-08/2024-03-09",
+        ),
         // a relative word whose first character ends a place's name is the place's
         (
             "来源：三明日报　昆明天气晴，光明日报记者明日抵达，三明明年再办。",
@@ -5507,6 +5602,11 @@ mod tests {
             "Exports fell in June of last year and recovered by December this year.",
             "2024-12-02",
             "June of last year=2023-06 | December this year=2024-12",
+        ),
+        (
+            "From January to August this year sales rose; March to May of last year was slow.",
+            "2024-09-12",
+            "January to August this year=2024-01-01/2024-08-31 | March to May of last year=2023-03-01/2023-05-31",
         ),
         (
             "The pact was signed on May 5 last year, and on 9 March next year it expires.",

@@ -950,7 +950,19 @@ impl RegionMatcher {
             (before.is_empty() || before.ends_with(SEPARATORS))
                 && (after.is_empty() || after.starts_with(SEPARATORS))
         };
-        if alias.dateline_only && !dateline(&text[name_end..]) && !cell() {
+        // (or opens a government's name in capitals: "LESHAN MUNICIPAL PEOPLE'S GOVERNMENT")
+        let government = || {
+            let word = text[name_end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', '\n']).next())
+                .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_lowercase()));
+            word.is_some_and(|w| {
+                let mut title = w[..1].to_string();
+                title.push_str(&w[1..].to_lowercase());
+                self.gov_words.contains(&title)
+            })
+        };
+        if alias.dateline_only && !dateline(&text[name_end..]) && !cell() && !government() {
             return Err(latin);
         }
         let (end, suffix) = if latin {
@@ -1105,6 +1117,13 @@ impl RegionMatcher {
         }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
+        // "Qiqihar-based Longken Seed Co.": where a company is, not its name
+        if ["-based", "-headquartered"]
+            .iter()
+            .any(|w| text[end..].starts_with(w))
+        {
+            return false;
+        }
         // A name joined to the next by a hyphen shares its next word: "Qinghai-Tibet Railway".
         let end = match text[end..].strip_prefix('-') {
             Some(rest) => {
@@ -1393,6 +1412,14 @@ impl RegionMatcher {
                 if prefectures.len() == 1 && no_province {
                     vote(prefectures[0], c.alias);
                     vote(self.divisions[prefectures[0]].province, c.alias);
+                }
+                // Two provinces under one spelling ("Shanxi", also written for Shaanxi) vote
+                // for the reading taken when nothing settles it, as that name is read.
+                if a.targets
+                    .iter()
+                    .all(|&t| self.divisions[t].level == Level::Province)
+                {
+                    vote(self.default_for(a, &a.targets), c.alias);
                 }
                 continue;
             }
@@ -1733,8 +1760,24 @@ impl RegionMatcher {
                 .any(|o| gap.starts_with(o))
                 || gap.is_empty();
             let one_clause = gap.len() <= 60 && !gap.contains(['.', ';', '\n', '。', '；']);
+            // (a conjunction opens another clause, about another place: "Yibin and Luzhou,
+            // while Shanxi's pavilion")
+            const CLAUSE: [&str; 8] = [
+                "while ",
+                "whereas ",
+                "but ",
+                "and ",
+                "although ",
+                "though ",
+                "yet ",
+                "as ",
+            ];
+            let other_clause = gap
+                .strip_prefix(", ")
+                .is_some_and(|g| CLAUSE.iter().any(|w| g.starts_with(w)));
             if opens
                 && one_clause
+                && !other_clause
                 && let Some(t) = fits(next)
             {
                 return Some(t);
