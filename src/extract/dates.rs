@@ -1564,7 +1564,7 @@ impl DateRules {
                 false,
                 &[HALF],
                 format!(
-                    r"(?i)\b(?P<ord>first|second)\s+half\b{year_of}"
+                    r"(?i)\b(?P<ord>first|second)(?:\s+|-)half\b{year_of}"
                 ),
             ),
             // "H1", "2019-H2", "H1 2024"
@@ -1786,7 +1786,7 @@ impl DateRules {
                 false,
                 &[ZH_MONTH],
                 format!(
-                    r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<m2>{ZH_NUM})\s*月份?(?P<btw>\s*(?:之)?间)?"
+                    r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?(?:上旬|中旬|下旬|初|底|末)?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<next>次年|翌年|来年|第二年)?(?P<m2>{ZH_NUM})\s*月份?(?:上旬|中旬|下旬|初|底|末)?(?P<btw>\s*(?:之)?间)?"
                 ),
             ),
             // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间"
@@ -3018,8 +3018,21 @@ impl DateRules {
                 } else {
                     yn
                 };
+                // Month first, as the commonest writing, unless the day cannot be a month; or
+                // unless that reading lies ahead of the publication date by more than the
+                // forward window and the day-first one is already past ("(07-03-2025)" after
+                // a headline in a list of links on a page of 14 March 2025 is 7 March).
                 let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-                one(day_value(ymd(y, m, d)?, YearSource::Text))
+                let flipped = |md: NaiveDate, dm: NaiveDate| {
+                    anchor.is_some_and(|an| {
+                        md > an.date + Duration::days(FORWARD_DAYS) && dm <= an.date
+                    })
+                };
+                let date = match (ymd(y, m, d), ymd(y, d, m)) {
+                    (Some(md), Some(dm)) if flipped(md, dm) => dm,
+                    (md, _) => md?,
+                };
+                one(day_value(date, YearSource::Text))
             }
             NumericMonthDay => {
                 let (ns, _) = (ctx.start_of("a")?, 0);
@@ -4016,6 +4029,24 @@ impl DateRules {
                     return None;
                 }
                 let y = self.zh_year_of(ctx);
+                // "12月中旬至次年3月底": the end's months in the year after the start's, which
+                // is placed as a month alone is
+                if ctx.get("next").is_some() {
+                    let y1 = match (y, anchor) {
+                        (Some(y), _) => y,
+                        (None, Some(a)) => infer_period_year(a.date, |y| ymd(y, m1, 1))?,
+                        (None, None) => return None,
+                    };
+                    let src = match y {
+                        Some(_) => YearSource::Text,
+                        None => anchor?.source,
+                    };
+                    return one(range_value(
+                        ymd(y1, m1, 1)?,
+                        last_of_month(y1 + 1, m2)?,
+                        src,
+                    )?);
+                }
                 let v = match (y, ctx.get("rel")) {
                     (Some(y), _) => self.month_range(Some(y), m1, m2, anchor, || false)?,
                     (None, Some(_)) => {
@@ -5417,6 +5448,24 @@ mod tests {
             "项目计划于明年年中投产，今年年中完成选址。",
             "2024-09-21",
             "明年年中=2025 | 今年年中=2024",
+        ),
+        // a span of months into the next year, parts of months included; a day-month-year
+        // date that month first would put months after the page
+        (
+            "活动时间为12月中旬至次年3月底，2025年11月至翌年2月再办。",
+            "2024-11-20",
+            "12月中旬至次年3月底=2024-12-01/2025-03-31 | 2025年11月至翌年2月=2025-11-01/2026-02-28",
+        ),
+        (
+            "Related: Universities sign pact (07-03-2025) · Fair opens (28-02-2025) · Talks (05-06-2025)",
+            "2025-03-14",
+            "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-05-06",
+        ),
+        // a half written as an adjective, as headlines do
+        (
+            "Garment cluster lifts first-half exports; the second-half outlook is firm.",
+            "2024-08-02",
+            "first-half=2024-H1 | second-half=2024-H2",
         ),
         // a day of the first lunar month, from the year's Lunar New Year
         (
