@@ -1868,7 +1868,7 @@ impl DateRules {
                 false,
                 &[ZH_RELATIVE],
                 format!(
-                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|年中|上旬|中旬|下旬|同期|底|末|初|{ZH_SEASONS})?"
+                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|年中|上旬|中旬|下旬|同期|底|末|初|汛期|{ZH_SEASONS})?"
                 ),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
@@ -3233,8 +3233,24 @@ impl DateRules {
                     .filter(|(_, v)| **v == m)
                     .all(|(k, _)| k.len() <= l.len());
                 let introduced = ctx.get("pre").is_some() || ctx.get("part").is_some();
+                // "in February and March": after another month of a list, as after "in"
+                let listed = || {
+                    let before = ctx.text[..ws].trim_end();
+                    let Some(rest) = ["and", "or", "&", ","]
+                        .iter()
+                        .find_map(|j| before.strip_suffix(j))
+                    else {
+                        return false;
+                    };
+                    let word = rest
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    !word.is_empty() && self.month_of(word).is_some()
+                };
                 let ok = match l.as_str() {
-                    "may" | "march" => capital && introduced,
+                    "may" | "march" => capital && (introduced || listed()),
                     _ if full => true,
                     // "Nov-Feb 5th": an abbreviation opening a range of months
                     _ => {
@@ -5460,6 +5476,12 @@ mod tests {
             "Related: Universities sign pact (07-03-2025) · Fair opens (28-02-2025) · Talks (05-06-2025)",
             "2025-03-14",
             "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-05-06",
+        ),
+        // "May" and "March" after another month of a list, as after a preposition
+        (
+            "Funds reached the city in February and March, and in April or May more followed.",
+            "2020-06-09",
+            "February=2020-02 | March=2020-03 | April=2020-04 | May=2020-05",
         ),
         // a half written as an adjective, as headlines do
         (

@@ -752,7 +752,9 @@ impl RegionMatcher {
         // Where a name found again inside a dropped one ends (和安|顺 -> 安顺).
         let mut floor = 0;
         for (start, mut name_end, mut alias_id) in found {
-            if start < floor {
+            // (nor a name inside the generic words of the one before: "Yulong Naxi Autonomous
+            // County" holds the district Naxi's name)
+            if start < floor || out.last().is_some_and(|c: &Candidate| start < c.end) {
                 continue;
             }
             // "向青岛市民推介": 市民 are the city's residents, so the name is 青岛 (but 市民政局
@@ -1791,9 +1793,9 @@ impl RegionMatcher {
             {
                 return Some(t);
             }
-            // "Jiaojiang District, Taizhou", "Wujiang District of Suzhou": a subdivision named
-            // just before picks its parent.
-            if matches!(gap, ", " | "，" | "" | " of ")
+            // "Jiaojiang District, Taizhou", "Wujiang District of Suzhou", "Lichuan County in
+            // Fuzhou": a subdivision named just before picks its parent.
+            if matches!(gap, ", " | "，" | "" | " of " | " in " | " under ")
                 && prev.alias != c.alias
                 && let Some(t) = self.parent_named(targets, prev.alias)
             {
