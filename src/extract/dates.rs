@@ -4048,14 +4048,12 @@ impl DateRules {
                 // "12月中旬至次年3月底": the end's months in the year after the start's, which
                 // is placed as a month alone is
                 if ctx.get("next").is_some() {
-                    let y1 = match (y, anchor) {
-                        (Some(y), _) => y,
-                        (None, Some(a)) => infer_period_year(a.date, |y| ymd(y, m1, 1))?,
+                    let (y1, src) = match (y, anchor) {
+                        (Some(y), _) => (y, YearSource::Text),
+                        (None, Some(a)) => {
+                            (infer_period_year(a.date, |y| ymd(y, m1, 1))?, a.source)
+                        }
                         (None, None) => return None,
-                    };
-                    let src = match y {
-                        Some(_) => YearSource::Text,
-                        None => anchor?.source,
                     };
                     return one(range_value(
                         ymd(y1, m1, 1)?,

@@ -958,11 +958,7 @@ impl RegionMatcher {
                 .strip_prefix(' ')
                 .and_then(|r| r.split([' ', '\n']).next())
                 .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_lowercase()));
-            word.is_some_and(|w| {
-                let mut title = w[..1].to_string();
-                title.push_str(&w[1..].to_lowercase());
-                self.gov_words.contains(&title)
-            })
+            word.is_some_and(|w| self.gov_words.iter().any(|g| g.eq_ignore_ascii_case(w)))
         };
         if alias.dateline_only && !dateline(&text[name_end..]) && !cell() && !government() {
             return Err(latin);
