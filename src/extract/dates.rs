@@ -769,11 +769,9 @@ pub struct DateRules {
     now_and: Regex,
     /// Month and weekday names that are abbreviations ("Sept", "Fri"), which keep their dot.
     abbreviations: HashSet<String>,
-    /// Place names less their last character, by that character, where it opens a word of
-    /// `zh_relative` ("三" of 三明 for 明日): "三明日报" is Sanming's daily, not tomorrow.
-    place_heads: Vec<(char, String)>,
     /// Every division's full and short Chinese name: 今日 glued before one ("今日萍乡",
-    /// "今日巴中客户端") is the title of a column, paper or app, not today.
+    /// "今日巴中客户端") is the title of a column, paper or app, not today, and a relative word
+    /// whose first character ends one is the place's ("三明日报" is Sanming's daily).
     place_names: HashSet<String>,
     /// The Gregorian date of each Lunar New Year (`dates/lunar_new_year.tsv`).
     lunar_new_year: HashMap<i32, NaiveDate>,
@@ -1127,13 +1125,7 @@ impl DateRules {
             }
             zh_relative.insert(word, (unit, first));
         }
-        // The places whose name's last character opens a relative word (三明, 昆明, 光明, 汶上):
-        // read from the regions' list, so that a new division needs no second entry here.
-        let openers: HashSet<char> = zh_relative
-            .keys()
-            .filter_map(|k| k.chars().next())
-            .collect();
-        let mut place_heads = Vec::new();
+        // (read from the regions' list, so that a new division needs no second entry here)
         let mut place_names = HashSet::new();
         // (the two name columns of each line, read without splitting every line into a row:
         // the table is the regions' to check, and splitting all of it here cost 6M instructions)
@@ -1141,16 +1133,8 @@ impl DateRules {
         for line in lines.filter(|l| !l.starts_with('#')) {
             for name in line.split('\t').skip(2).take(2).map(str::trim) {
                 place_names.insert(name.to_string());
-                if let Some((head, last)) = name.char_indices().next_back()
-                    && head > 0
-                    && openers.contains(&last)
-                {
-                    place_heads.push((last, name[..head].to_string()));
-                }
             }
         }
-        place_heads.sort_unstable();
-        place_heads.dedup();
         // Counting words for "two weeks from now" and spelled days ("May twenty-nine").
         let number_words = number_map("dates/numbers.tsv")?;
         // A name is an abbreviation when a longer name of the same month or weekday exists.
@@ -2001,7 +1985,6 @@ impl DateRules {
             .unwrap(),
             not_before_year,
             abbreviations,
-            place_heads,
             place_names,
             zh_relative_last,
             lunar_new_year,
@@ -4360,12 +4343,7 @@ impl DateRules {
                     return None;
                 }
                 // "三明日报", "昆明天气": the word's first character ends a place's name
-                let before = &ctx.text[..ws];
-                if self
-                    .place_heads
-                    .iter()
-                    .any(|(last, head)| rel.starts_with(*last) && before.ends_with(head.as_str()))
-                {
+                if self.ends_place_name(ctx.text, ws) {
                     return None;
                 }
                 let (u, o) = *self.zh_relative.get(rel)?;
@@ -4490,6 +4468,20 @@ impl DateRules {
 
     /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to", 将,
     /// 计划, 约定).
+    /// Whether the word at `at` of `text` opens with the last character of a division's
+    /// Chinese name of up to twelve characters that starts before it (三|明日: 三明).
+    fn ends_place_name(&self, text: &str, at: usize) -> bool {
+        let Some(first) = text[at..].chars().next() else {
+            return false;
+        };
+        let end = at + first.len_utf8();
+        text[..at]
+            .char_indices()
+            .rev()
+            .take(11)
+            .any(|(s, _)| self.place_names.contains(&text[s..end]))
+    }
+
     /// Whether `text` opens with a division's Chinese name (two to eight characters).
     fn opens_place_name(&self, text: &str) -> bool {
         text.char_indices()
