@@ -806,6 +806,10 @@ struct Candidate {
     parts: Vec<(usize, usize, DateValue)>,
 }
 
+/// Second characters of words that 初 opens (初步 "initial", 初具 "take shape", 初见 "first
+/// show", 初次 "first time", 初心, 初衷): after a month, 初 is then not "early in the month".
+const CHU_WORDS: [char; 6] = ['步', '具', '见', '次', '心', '衷'];
+
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)";
 const ZH_DIGITS: &str = "〇零一二三四五六七八九";
 const ZH_NUM: &str = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿两]{1,3})";
@@ -1789,7 +1793,7 @@ impl DateRules {
                 false,
                 &[ZH_MONTH],
                 format!(
-                    r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?(?:上旬|中旬|下旬|初|底|末)?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<next>次年|翌年|来年|第二年)?(?P<m2>{ZH_NUM})\s*月份?(?:上旬|中旬|下旬|初|底|末)?(?P<btw>\s*(?:之)?间)?"
+                    r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<next>次年|翌年|来年|第二年)?(?P<m2>{ZH_NUM})\s*月份?(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)?(?P<btw>\s*(?:之)?间)?"
                 ),
             ),
             // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间"
@@ -1807,7 +1811,7 @@ impl DateRules {
                 false,
                 &[ZH_MONTH],
                 format!(
-                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上旬|中旬|下旬|底|末)?"
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上中旬|中下旬|上旬|中旬|下旬|初|底|末)?"
                 ),
             ),
             // "2009年", "2027年底", "2025年春季" (the same handler, without a month; the end
@@ -1871,7 +1875,7 @@ impl DateRules {
                 false,
                 &[ZH_RELATIVE],
                 format!(
-                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|年中|上旬|中旬|下旬|同期|底|末|初|汛期|{ZH_SEASONS})?"
+                    r"(?P<rel>{zh_rel})(?P<tail>年底|年末|年初|年中|上中旬|中下旬|上旬|中旬|下旬|同期|底|末|初|汛期|{ZH_SEASONS})?"
                 ),
             ),
             // "星期一", "上周二", "下下周日", "这礼拜三"
@@ -2970,7 +2974,15 @@ impl DateRules {
     }
 
     fn handle(&self, kind: Kind, ctx: &Ctx) -> Option<Candidate> {
-        let (ws, we) = ctx.whole();
+        let (ws, mut we) = ctx.whole();
+        // 初 after a month or a year is its start ("3月初", "2027年初") unless it opens a word
+        // of its own: "3月初步建成" is "first built in March", and the date is 3月.
+        if kind == Kind::ZhDate
+            && ctx.text[..we].ends_with('初')
+            && ctx.text[we..].starts_with(CHU_WORDS)
+        {
+            we -= '初'.len_utf8();
+        }
         let start = self.span_start(ctx);
         let one = |v: DateValue| -> Option<Candidate> {
             Some(Candidate {
@@ -4648,7 +4660,16 @@ impl DateRules {
                     None
                 } else if matches!(
                     prev.kind,
-                    Some(Kind::MonthAlone | Kind::MonDay | Kind::DayMon | Kind::MonMonRange)
+                    Some(
+                        Kind::MonthAlone
+                            | Kind::MonDay
+                            | Kind::DayMon
+                            | Kind::MonMonRange
+                            | Kind::MonDayRange
+                            | Kind::MonDayMonDayRange
+                            | Kind::DayDayMonRange
+                            | Kind::DayMonDayMonRange
+                    )
                 ) && matches!(c.kind, Some(Kind::RelativePeriod))
                     && cv.granularity == Granularity::Year
                     && pv.year_source != YearSource::Text
@@ -4664,11 +4685,15 @@ impl DateRules {
                         (Granularity::Day, Some(y), Some(d)) => {
                             d.with_year(y.year()).map(|d| day_value(d, cv.year_source))
                         }
-                        // (months of one year only: "November to February next year" is not
-                        // said to lie in one)
+                        // (months or days of one year only: "November to February next
+                        // year" is not said to lie in one)
                         (Granularity::Range, Some(y), Some(d)) => {
                             pv.last_day.filter(|l| l.year() == d.year()).and_then(|l| {
-                                let last = last_of_month(y.year(), l.month())?;
+                                let last = if prev.kind == Some(Kind::MonMonRange) {
+                                    last_of_month(y.year(), l.month())?
+                                } else {
+                                    l.with_year(y.year())?
+                                };
                                 range_value(d.with_year(y.year())?, last, cv.year_source)
                             })
                         }
@@ -5728,6 +5753,12 @@ mod tests {
             "January to August this year=2024-01-01/2024-08-31 | March to May of last year=2023-03-01/2023-05-31",
         ),
         (
+            // the days of a range in the year named after it
+            "The fair ran from March 3 to March 5 last year and returns on 12-14 May next year.",
+            "2024-09-01",
+            "March 3 to March 5 last year=2023-03-03/2023-03-05 | 12-14 May next year=2025-05-12/2025-05-14",
+        ),
+        (
             "The pact was signed on May 5 last year, and on 9 March next year it expires.",
             "2021-01-15",
             "May 5 last year=2020-05-05 | 9 March next year=2022-03-09",
@@ -5986,6 +6017,13 @@ mod tests {
         ("9月下旬将举办", "2023-06-20", "9月下旬=2023-09"),
         ("项目6月底完工", "2023-06-20", "6月底=2023-06"),
         ("3月上旬，代表团", "2023-06-20", "3月上旬=2023-03"),
+        ("将于9月中下旬赴深圳招商", "2024-08-01", "9月中下旬=2024-09"),
+        ("10月上中旬，双方互访", "2023-06-20", "10月上中旬=2023-10"),
+        ("4月初，首批物资运抵", "2020-04-20", "4月初=2020-04"),
+        ("11月初将举办推介会", "2023-06-20", "11月初=2023-11"),
+        // 初 opening a word of its own stays out of the span
+        ("园区今年5月初步建成", "2024-09-01", "今年5月=2024-05"),
+        ("合作机制于2019年初具雏形", "2024-09-01", "2019年=2019"),
         ("今年一季度，", "2024-05-01", "今年一季度=2024-Q1"),
         ("上半年，", "2024-08-01", "上半年=2024-H1"),
         (

@@ -1492,6 +1492,30 @@ impl RegionMatcher {
                 };
                 own + 2 * ev(d.parent) * usize::from(d.parent != d.province) + ev(d.province)
             };
+            // "Henan county sends job seekers": a lowercase county word after a province's
+            // name describes one of its counties, as "the Zhejiang city of Yiwu" does, unless
+            // the document supports the namesake (Henan County, in Qinghai's Huangnan).
+            let province_readings: Vec<usize>;
+            if end == c.end
+                && c.latin
+                && text[c.name_end..c.end]
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_lowercase())
+                && targets
+                    .iter()
+                    .all(|&t| self.divisions[t].level == Level::County && supported(t) == 0)
+            {
+                province_readings = a
+                    .targets
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.divisions[t].level == Level::Province)
+                    .collect();
+                if !province_readings.is_empty() {
+                    targets = &province_readings;
+                    end = c.name_end;
+                }
+            }
             // The reading the settlements before this mention gave most often, the nearest on
             // a tie: "Taizhou, Jiangsu" in the header and "the Taizhou in Jiangsu should not be
             // confused with Taizhou in neighbouring Zhejiang" leave later bare mentions

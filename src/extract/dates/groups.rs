@@ -454,7 +454,7 @@ fn zh_date(bytes: &[u8], span: Span, names: &[Option<String>]) -> Option<Groups>
             ))?;
             i += suf.len();
         }
-    } else if let Some(part) = ["上旬", "中旬", "下旬", "底", "末"]
+    } else if let Some(part) = ["上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "底", "末"]
         .iter()
         .find(|s| at(i, s))
     {
