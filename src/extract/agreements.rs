@@ -559,9 +559,17 @@ impl AgreementRules {
         if opens_sentence && verbs.iter().any(|v| v.sign && v.start >= end && passive(v)) {
             return true;
         }
+        // "The documents signed include an agreement ...": the participle's list
+        const LISTING: [&str; 6] = ["include", "includes", "included", "were", "are", "were:"];
         verbs.iter().any(|v| {
             v.sign
                 && ((v.end <= start && start - v.end <= 4 && text[v.end..start].trim().is_empty())
+                    || (v.end <= start
+                        && start - v.end <= 12
+                        && LISTING.contains(&text[v.end..start].trim())
+                        && text[..v.start]
+                            .trim_end()
+                            .ends_with(|c: char| c.is_ascii_alphabetic()))
                     || (v.start >= end && v.start - end <= 48 && {
                         // up to six words between: "A memorandum of understanding on
                         // vocational training was also signed"
@@ -720,12 +728,13 @@ fn word_bounded(text: &str, s: usize, e: usize) -> bool {
 /// The sentence around `start..end`: between the nearest sentence ends (".", "!", "?", ";",
 /// their Chinese forms, a line break). A "." counts only before a space, so "U.S." and "1.5"
 /// do not split.
-/// Whether an article count at `start` is joined by "and" to a signed count before it in its
-/// sentence, with no verb between: "signed 4 contracts with operators from Foshan, and a
-/// separate contract for a terminal" (one verb, two objects).
+/// Whether an article count at `start` is joined by "and" or a list's comma to a signed count
+/// before it in its sentence, with no verb between: "signed 4 contracts with operators from
+/// Foshan, and a separate contract for a terminal" (one verb, two objects); "include an
+/// agreement to co-build a park, a memorandum on training, and a tourism agreement".
 fn coordinated(text: &str, start: usize, counted: &[Mention], verbs: &[VerbHit]) -> bool {
     let head = text[..start].trim_end();
-    if !head.ends_with(" and") {
+    if !head.ends_with(" and") && !head.ends_with(',') {
         return false;
     }
     let (s0, _) = sentence(text, start, start);
@@ -965,6 +974,31 @@ mod tests {
         (
             "Liaoning and Nagqu signed an agreement to establish a mechanism.",
             &["an agreement | 1 agreement | "],
+        ),
+        // the list after a signing participle: each item is one
+        (
+            "The documents signed include an agreement on a joint park, a memorandum on training, and a tourism agreement.",
+            &[
+                "an agreement | 1 agreement | ",
+                "a memorandum | 1 memorandum | ",
+                "a tourism agreement | 1 agreement | tourism",
+            ],
+        ),
+        (
+            "The deals signed were a framework agreement and a contract for a cold-chain depot.",
+            &[
+                "a framework agreement | 1 agreement | framework",
+                "a contract | 1 contract | ",
+            ],
+        ),
+        (
+            "Agreements signed included a memorandum of understanding on talent exchanges.",
+            &["a memorandum of understanding | 1 memorandum | "],
+        ),
+        // a list's comma joins no count that was not signed
+        (
+            "Officials discussed an agreement, a plan for a park and a fund.",
+            &[],
         ),
         (
             "resulting in the signing of cooperation agreements for 24 key projects across eight categories",

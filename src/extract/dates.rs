@@ -1208,7 +1208,7 @@ impl DateRules {
             (&["last", "past", "previous", "next", "coming"], MODIFIER),
             (&["year", "yr"], YEAR_UNIT),
             (&["month"], MONTH_UNIT),
-            (&["week"], WEEK_UNIT),
+            (&["week", "weekend"], WEEK_UNIT),
             (&["day"], DAY_UNIT),
             (&["yesterday", "today", "tomorrow"], RELATIVE_DAY),
             (&["upcoming"], UPCOMING),
@@ -1590,7 +1590,7 @@ impl DateRules {
                 false,
                 &[MODIFIER, YEAR_UNIT | MONTH_UNIT | QUARTER | WEEK_UNIT],
                 format!(
-                    r"(?i)(?:\b(?:earlier|later|(?:end|beginning|start|middle)\s+of)\s+)?\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|week)\b"
+                    r"(?i)(?:\b(?:earlier|later|(?:end|beginning|start|middle)\s+of)\s+)?\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|weekend|week)\b"
                 ),
             ),
             // "the end of next year", "by the end of the year": the year, as "end of June" is
@@ -1984,7 +1984,7 @@ impl DateRules {
             .unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
             future: Regex::new(
-                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to)(?-u:\b)|'ll(?-u:\b)|将|计划|拟|预计|约定|力争|争取|定于",
+                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|(?:scheduled|slated)\s+(?:to|for)|(?:is|are)\s+(?:due|set)\s+(?:to|for))(?-u:\b)|'ll(?-u:\b)|将|计划|拟|预计|约定|力争|争取|定于",
             )
             .unwrap(),
             not_before_year,
@@ -2580,6 +2580,12 @@ fn week_value(d: NaiveDate, src: YearSource) -> DateValue {
         Granularity::Week,
         src,
     )
+}
+
+/// The Saturday and Sunday of the ISO week holding `d`: "this weekend".
+fn weekend_value(d: NaiveDate, src: YearSource) -> Option<DateValue> {
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    range_value(monday + Duration::days(5), monday + Duration::days(6), src)
 }
 
 fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue> {
@@ -3556,6 +3562,7 @@ impl DateRules {
                         month_value(y, m, a.source)?
                     }
                     "week" => week_value(d + Duration::weeks(o as i64), a.source),
+                    "weekend" => weekend_value(d + Duration::weeks(o as i64), a.source)?,
                     _ => {
                         let (y, m) = add_months(d.year(), (d.month() - 1) / 3 * 3 + 1, 3 * o);
                         quarter_value(y, (m - 1) / 3 + 1, a.source)?
@@ -4375,6 +4382,10 @@ impl DateRules {
                 }
                 let v = match u {
                     Unit::Day => day_value(d + Duration::days(o as i64), a.source),
+                    // "本周末", "下周末": the Saturday and Sunday of the week
+                    Unit::Week if ctx.get("tail") == Some("末") => {
+                        weekend_value(d + Duration::weeks(o as i64), a.source)?
+                    }
                     Unit::Week => week_value(d + Duration::weeks(o as i64), a.source),
                     Unit::Month => {
                         let (y, m) = add_months(d.year(), d.month(), o);
@@ -4388,6 +4399,7 @@ impl DateRules {
                     (_, None) => true,
                     (Unit::Year, Some(t)) => !t.ends_with('旬'),
                     (Unit::Month, Some(t)) => !t.starts_with('年'),
+                    (Unit::Week, Some(t)) => t == "末",
                     _ => false,
                 };
                 match fits {
@@ -5867,6 +5879,17 @@ mod tests {
             "Last year=2022 | this year=2023 | this month=2023-10",
         ),
         ("in early June", "2023-06-20", "early June=2023-06"),
+        // a clause that looks ahead places a weekday or a month after the page
+        (
+            "Two trains are scheduled for Monday. Work is due to start in late January.",
+            "2023-11-22",
+            "Monday=2023-11-27 | late January=2024-01",
+        ),
+        (
+            "Buyers visit this weekend; talks resumed last weekend.",
+            "2023-11-22",
+            "this weekend=2023-11-25/2023-11-26 | last weekend=2023-11-18/2023-11-19",
+        ),
         // Months, quarters and halves: this year's unless they start over 183 days ahead.
         (
             "as early as the fourth quarter",
@@ -6017,6 +6040,17 @@ mod tests {
         ("9月下旬将举办", "2023-06-20", "9月下旬=2023-09"),
         ("项目6月底完工", "2023-06-20", "6月底=2023-06"),
         ("3月上旬，代表团", "2023-06-20", "3月上旬=2023-03"),
+        // the weekend of a week: its Saturday and Sunday
+        (
+            "本周末将举办推介会",
+            "2023-11-22",
+            "本周末=2023-11-25/2023-11-26",
+        ),
+        (
+            "下周末，双方再聚",
+            "2024-05-31",
+            "下周末=2024-06-08/2024-06-09",
+        ),
         ("将于9月中下旬赴深圳招商", "2024-08-01", "9月中下旬=2024-09"),
         ("10月上中旬，双方互访", "2023-06-20", "10月上中旬=2023-10"),
         ("4月初，首批物资运抵", "2020-04-20", "4月初=2020-04"),

@@ -1111,7 +1111,14 @@ impl RegionMatcher {
             return self.bare_zh.contains(&alias.surface);
         }
         if suffix.is_some() {
-            return false;
+            // "Source: Chaoyang District Media Center": a county's news outlet, as 融媒体中心
+            const OUTLETS: [&str; 4] = [
+                " Media Center",
+                " Media Centre",
+                " Convergence Media",
+                " Rong Media",
+            ];
+            return OUTLETS.iter().any(|o| text[end..].starts_with(o));
         }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
@@ -1141,7 +1148,7 @@ impl RegionMatcher {
             return true;
         }
         if let Some(next) = next_word(text, end) {
-            if not_next(next) {
+            if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
                 return true;
             }
             // "Beijing Middle Road", "Shaoshan North Road": a street with its direction
@@ -1656,6 +1663,22 @@ impl RegionMatcher {
                     continue;
                 }
             }
+            // "中山市东区": a district glued after a city written with 市, as in an address,
+            // that it does not belong to is a part of that city (a street office), not the
+            // namesake elsewhere. (Bare names glued together are a pairing: "遂宁潼南川渝毗邻
+            // 地区", "杭州阿拉尔“双城”共建".)
+            if !c.latin
+                && text[..c.start].ends_with('市')
+                && let Some(p) = i.checked_sub(1).filter(|&j| cands[j].end == c.start)
+                && let Some(pc) = chosen[p]
+                && self.divisions[pc].level == Level::Prefecture
+                && targets.iter().all(|&t| {
+                    let t = &self.divisions[t];
+                    t.level == Level::County && t.name_zh.ends_with('区') && t.parent != pc
+                })
+            {
+                continue;
+            }
             let alternatives = if ambiguous {
                 targets
                     .iter()
@@ -1876,14 +1899,27 @@ impl RegionMatcher {
                 && !named.contains(&t)
                 && !self.well_known.contains(&t)
         });
+        let glued = || {
+            text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|p| is_han(p) && !self.zh_function.contains(&p))
+                && !self.ends_with_place(&text[..start])
+        };
+        // "示范点和县职业技术学校": a full name opening with a function character (和县) glued
+        // after a word is the conjunction, then a 县 of the next word.
+        if alias.full_zh
+            && alias.surface.chars().count() == 2
+            && alias
+                .surface
+                .starts_with(|c: char| self.zh_function.contains(&c))
+        {
+            return glued();
+        }
         if !county_only || alias.full_zh || alias.surface.chars().count() != 2 {
             return false;
         }
-        let glued = text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(|p| is_han(p) && !self.zh_function.contains(&p));
-        glued && !self.ends_with_place(&text[..start])
+        glued()
     }
 
     /// The alias of the Han place name `rest` opens with (within its first eight characters).
@@ -2075,19 +2111,43 @@ impl RegionMatcher {
         let mut out = Vec::new();
         // (position, character, division, whether it is a city's form)
         let mut run: Vec<(usize, char, usize, bool)> = Vec::new();
-        let covered = |pos: usize| {
-            cands.iter().any(|c| c.start <= pos && pos < c.end)
-                || dropped.iter().any(|&(s, e)| s <= pos && pos < e)
-        };
         // The division a character is a short form of here, and whether as a city's form: a
         // province's abbreviation first, else a city the text names (`cities`).
+        // A province's abbreviation that is also a named city's form (宁 of 南京) is the city's
+        // in an article that names no place of the province: "西宁赴宁招商" goes to Nanjing.
+        let province_named = |i: usize| {
+            let code = &*self.divisions[i].code;
+            kept.iter()
+                .any(|m| matches!(&m.value, Value::Region(r) if *r.province_code == *code))
+        };
         let form = |c: char| match self.abbrevs.get(&c) {
-            Some(&i) if i != CITY_FORM => Some((i, false)),
+            Some(&i) if i != CITY_FORM => match named.common.iter().find(|(k, _)| *k == c) {
+                Some(&(_, Some(d))) if !province_named(i) => Some((d, true)),
+                _ => Some((i, false)),
+            },
             _ => cities
                 .iter()
                 .find(|(k, _)| *k == c)
                 .and_then(|&(_, d)| d)
                 .map(|d| (d, true)),
+        };
+        // A name left out, made of forms before a partner word, is the pair, not the name:
+        // "龙凤两地" with 龙山 and 来凤 named is the two counties, not Daqing's 龙凤区 written bare.
+        let pair_of_forms = |s: usize, e: usize| {
+            text[s..e].chars().all(|c| form(c).is_some())
+                && self
+                    .city_context
+                    .iter()
+                    .any(|w| text[e..].starts_with(w.as_str()))
+        };
+        let covered = |pos: usize| {
+            cands.iter().any(|c| {
+                c.start <= pos
+                    && pos < c.end
+                    && (!pair_of_forms(c.start, c.end) || kept.iter().any(|m| m.start == c.start))
+            }) || dropped
+                .iter()
+                .any(|&(s, e)| s <= pos && pos < e && !pair_of_forms(s, e))
         };
         // A partner word after the run, or after a list of more pairs ("渝昌、闽昌协作").
         let partners = |run: &[(usize, char, usize, bool)]| {
@@ -2191,7 +2251,14 @@ impl RegionMatcher {
                                     .find(|(k, _)| *k == ch)
                                     .and_then(|&(_, c)| c)
                             })
-                            .flatten();
+                            .flatten()
+                            // (not a city holding another form of the run: "湘鄂龙凤" pairs
+                            // 龙山, in 湘西, with 来凤, in Hubei, and 湘鄂 are their provinces)
+                            .filter(|&c| {
+                                !piece.iter().any(|&(.., o, oc)| {
+                                    oc && o != c && self.divisions[o].parent == c
+                                })
+                            });
                         out.push(self.character_mention(text, pos, ch, city.unwrap_or(d)));
                     }
                 }
@@ -2558,6 +2625,25 @@ fn next_word(text: &str, end: usize) -> Option<&str> {
         .find(|c: char| c.is_whitespace() || (c != '.' && c.is_ascii_punctuation()))
         .unwrap_or(rest.len());
     (stop > 0).then(|| &rest[..stop])
+}
+
+/// Whether `start..end` stands alone between the separators of a site's menu or breadcrumb,
+/// after its "Home" ("Home | News | Xizang Today | Travel", "Home > News > Hunan Today"): a
+/// section of the site named after the place, which counts, as "Zhejiang News" in a menu does,
+/// where the same words in a byline ("By Li Yulin | Hubei Daily | Updated") name the outlet.
+fn menu_item(text: &str, start: usize, end: usize) -> bool {
+    const SEPARATORS: [char; 4] = ['|', '>', '›', '»'];
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    before.ends_with(SEPARATORS)
+        && line
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("home"))
+        && (after.is_empty()
+            || after.starts_with(SEPARATORS)
+            || after.starts_with(['\n', '\r'])
+            || !after.starts_with(|c: char| c.is_ascii()))
 }
 
 /// The word before position `start`, past one space.
