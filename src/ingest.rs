@@ -266,7 +266,8 @@ impl Reader {
             format!(
                 r"(?i)(?:\bdate|\btime|\bpublished|\bposted|\bupdated|\breleased?|发布时间|发布日期|日期|时间)\s*[:：]?\s*(?:{date})"
             ),
-            format!(r"^\s*(?:{date})(?:\s+by\b|\s*$|\s+\d\d?:\d\d)"),
+            // (the clock may be glued to a Chinese date: "2023年08月15日08:21 | 来源：人民网")
+            format!(r"^\s*(?:{date})(?:\s+by\b|\s*$|\s*\d\d?:\d\d)"),
             format!(r"^\s*[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z]+,\s*)?(?:{date})"),
             // Last, any full date standing as a cell of a short header line: "Source: Xinhua |
             // 2024-03-14 19:42", "[ 2024-07-19 ]", "(2023-06-13) Source:", "Posted on
@@ -661,6 +662,14 @@ mod tests {
             (
                 "标题在这里的新闻稿件\n2023年06月20日 10:15\n",
                 Some("2023-06-20"),
+            ),
+            (
+                "晋浙携手推进合作\n\n2023年08月15日08:21 | 来源：人民网\n",
+                Some("2023-08-15"),
+            ),
+            (
+                "标题\n2024年03月02日09:05  来源：新华网\n",
+                Some("2024-03-02"),
             ),
             ("WUHAN, Oct. 13 (Xinhua) -- Hubei and Tibet signed", None),
             (

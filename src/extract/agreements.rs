@@ -626,6 +626,9 @@ impl AgreementRules {
             }
             (None, q)
         };
+        if let Some(sign) = table_signed(text, start, verbs) {
+            return sign;
+        }
         let mut p = skip_spaces(text, end);
         if text[p..].starts_with(',') {
             p = skip_spaces(text, p + 1);
@@ -663,6 +666,63 @@ impl AgreementRules {
         let not = in_clause.iter().any(|v| !v.sign);
         let sign = in_clause.iter().any(|v| v.sign);
         !not || sign
+    }
+}
+
+/// A count in a row of a table flattened to text ("Wuling District    6 projects    5.2 billion
+/// yuan", "丹阳市—蒲城县　　4个产业合作项目　　3.2亿元"): the table's header rows and the line
+/// above them ("Projects signed", "签约情况如下：") say whether its counts were signed; `None`
+/// when the count is not in such a row or nothing above it says.
+fn table_signed(text: &str, start: usize, verbs: &[VerbHit]) -> Option<bool> {
+    /// How many lines above a row its table's title may stand.
+    const MAX_ROWS: usize = 40;
+    let is_row = |line: &str| {
+        let line = line.trim();
+        line.contains("  ") || line.contains("\u{3000}\u{3000}") || line.contains('\t')
+    };
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if !is_row(&text[line_start..line_end]) {
+        return None;
+    }
+    // Up over the rows (blank lines end the table) to the first line that is not one: the
+    // title; the rows above this one include the header.
+    let mut top = line_start;
+    let mut title = None;
+    for _ in 0..MAX_ROWS {
+        if top == 0 {
+            break;
+        }
+        let prev_start = text[..top - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &text[prev_start..top - 1];
+        if prev.trim().is_empty() {
+            // (one blank line may stand between the title and the table)
+            let above = text[..prev_start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            if prev_start > 0 && !is_row(&text[above..prev_start - 1]) {
+                title = Some((above, prev_start - 1));
+            }
+            break;
+        }
+        if !is_row(prev) {
+            title = Some((prev_start, top - 1));
+            break;
+        }
+        top = prev_start;
+    }
+    let (t0, _) = title.unwrap_or((top, top));
+    // the verbs of the title and of the rows above this one
+    let above: Vec<&VerbHit> = verbs
+        .iter()
+        .filter(|v| v.start >= t0 && v.end <= line_start)
+        .collect();
+    if above.iter().any(|v| v.sign) {
+        Some(true)
+    } else if above.is_empty() {
+        None
+    } else {
+        Some(false)
     }
 }
 
@@ -994,6 +1054,19 @@ mod tests {
         (
             "Agreements signed included a memorandum of understanding on talent exchanges.",
             &["a memorandum of understanding | 1 memorandum | "],
+        ),
+        // rows of a table flattened to text take their title's verb
+        (
+            "Deals by county\nCounty    Projects signed    Investment\nLinli County    3 projects    1.2 billion yuan\nHanshou County    2 projects    800 million yuan",
+            &["3 projects | 3 project | ", "2 projects | 2 project | "],
+        ),
+        (
+            "各县区签约情况如下：\n\n县区　　签约内容　　金额\n临澧县　　5个农业项目　　2亿元",
+            &["5个农业项目 | 5 project | 农业"],
+        ),
+        (
+            "Projects promoted at the fair\nCounty    Projects    Investment\nLinli County    3 projects    1.2 billion yuan",
+            &[],
         ),
         // a list's comma joins no count that was not signed
         (

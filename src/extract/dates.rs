@@ -4516,7 +4516,7 @@ impl DateRules {
     }
 
     fn future_before(&self, text: &str, s: usize) -> bool {
-        let mut from = s.saturating_sub(80);
+        let mut from = s.saturating_sub(120);
         while !text.is_char_boundary(from) {
             from += 1;
         }
@@ -5884,6 +5884,12 @@ mod tests {
             "Two trains are scheduled for Monday. Work is due to start in late January.",
             "2023-11-22",
             "Monday=2023-11-27 | late January=2024-01",
+        ),
+        (
+            // the clause's modal may stand a long way before the date
+            "The bureau would open permanent product counters at five supermarkets in Donggang District by the end of January.",
+            "2020-12-10",
+            "end of January=2021-01",
         ),
         (
             "Buyers visit this weekend; talks resumed last weekend.",
