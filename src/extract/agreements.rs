@@ -674,56 +674,62 @@ impl AgreementRules {
 /// above them ("Projects signed", "签约情况如下：") say whether its counts were signed; `None`
 /// when the count is not in such a row or nothing above it says.
 fn table_signed(text: &str, start: usize, verbs: &[VerbHit]) -> Option<bool> {
-    /// How many lines above a row its table's title may stand.
+    /// How many rows above a count its table's title may stand.
     const MAX_ROWS: usize = 40;
-    let is_row = |line: &str| {
-        let line = line.trim();
-        line.contains("  ") || line.contains("\u{3000}\u{3000}") || line.contains('\t')
-    };
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_at = |end: usize| text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = line_at(start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    if !is_row(&text[line_start..line_end]) {
+    if !is_table_row(&text[line_start..line_end]) {
         return None;
     }
-    // Up over the rows (blank lines end the table) to the first line that is not one: the
-    // title; the rows above this one include the header.
+    // Up over the rows to the first line that is not one, the title (one blank line may
+    // stand between them); the rows passed include the header.
     let mut top = line_start;
-    let mut title = None;
     for _ in 0..MAX_ROWS {
         if top == 0 {
             break;
         }
-        let prev_start = text[..top - 1].rfind('\n').map_or(0, |i| i + 1);
-        let prev = &text[prev_start..top - 1];
-        if prev.trim().is_empty() {
-            // (one blank line may stand between the title and the table)
-            let above = text[..prev_start.saturating_sub(1)]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            if prev_start > 0 && !is_row(&text[above..prev_start - 1]) {
-                title = Some((above, prev_start - 1));
+        let prev = line_at(top - 1);
+        let prev_line = &text[prev..top - 1];
+        if prev_line.trim().is_empty() {
+            if prev > 0 && !is_table_row(&text[line_at(prev - 1)..prev - 1]) {
+                top = line_at(prev - 1);
             }
             break;
         }
-        if !is_row(prev) {
-            title = Some((prev_start, top - 1));
+        top = prev;
+        if !is_table_row(prev_line) {
             break;
         }
-        top = prev_start;
     }
-    let (t0, _) = title.unwrap_or((top, top));
-    // the verbs of the title and of the rows above this one
-    let above: Vec<&VerbHit> = verbs
+    let mut above = verbs
         .iter()
-        .filter(|v| v.start >= t0 && v.end <= line_start)
-        .collect();
-    if above.iter().any(|v| v.sign) {
-        Some(true)
-    } else if above.is_empty() {
-        None
-    } else {
-        Some(false)
+        .filter(|v| v.start >= top && v.end <= line_start);
+    let first = above.next()?;
+    Some(first.sign || above.any(|v| v.sign))
+}
+
+/// A line of a flattened table: three or more cells apart by runs of two or more spaces,
+/// ideographic spaces or tabs, and no sentence in it ("Wuling District    6 projects    5.2
+/// billion yuan"; not a paragraph with two spaces after a full stop).
+fn is_table_row(line: &str) -> bool {
+    let line = line.trim();
+    if line.contains(['。', '；']) || line.contains(". ") || line.ends_with('.') {
+        return false;
     }
+    let (mut gaps, mut blanks) = (0, 0);
+    for c in line.chars() {
+        if matches!(c, ' ' | '\u{3000}') {
+            blanks += 1;
+        } else if c == '\t' {
+            // (a tab parts two cells alone)
+            blanks += 2;
+        } else {
+            gaps += usize::from(blanks >= 2);
+            blanks = 0;
+        }
+    }
+    gaps >= 2
 }
 
 /// "Kashgar products fair closes in Guangzhou with 12 MoUs": a headline (a short line without
@@ -1066,6 +1072,11 @@ mod tests {
         ),
         (
             "Projects promoted at the fair\nCounty    Projects    Investment\nLinli County    3 projects    1.2 billion yuan",
+            &[],
+        ),
+        // (a sentence with wide spaces is no table row: its own verb decides)
+        (
+            "Ten firms signed deals on Monday.\nThe expo also presented 12 projects  to buyers  from abroad.",
             &[],
         ),
         // a list's comma joins no count that was not signed

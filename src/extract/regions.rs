@@ -134,6 +134,9 @@ pub struct RegionMatcher {
     zh_phrase_chars: FastMap<char, Vec<(usize, usize)>>,
     not_before: Vec<String>,
     not_next: FastSet<String>,
+    /// Words after a name and its generic word that make it something else: "Chaoyang
+    /// District Media Center" is a news outlet.
+    after_generic: Vec<String>,
     /// Words that may stand between a name and its `not_next` word ("Middle" in "Beijing
     /// Middle Road").
     street_dirs: FastSet<String>,
@@ -440,6 +443,7 @@ impl RegionMatcher {
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
         let mut not_next = FastSet::default();
+        let mut after_generic = Vec::new();
         let mut street_dirs = FastSet::default();
         let mut not_prev = FastSet::default();
         let mut company_words = FastSet::default();
@@ -462,6 +466,7 @@ impl RegionMatcher {
                 "next_word" => {
                     not_next.insert(t);
                 }
+                "after_generic" => after_generic.push(t),
                 "street_dir" => {
                     street_dirs.insert(t);
                 }
@@ -637,6 +642,7 @@ impl RegionMatcher {
             zh_phrase_chars,
             not_before,
             not_next,
+            after_generic,
             street_dirs,
             not_prev,
             company_words,
@@ -1112,13 +1118,11 @@ impl RegionMatcher {
         }
         if suffix.is_some() {
             // "Source: Chaoyang District Media Center": a county's news outlet, as 融媒体中心
-            const OUTLETS: [&str; 4] = [
-                " Media Center",
-                " Media Centre",
-                " Convergence Media",
-                " Rong Media",
-            ];
-            return OUTLETS.iter().any(|o| text[end..].starts_with(o));
+            return text[end..].strip_prefix(' ').is_some_and(|rest| {
+                self.after_generic
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+            });
         }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
