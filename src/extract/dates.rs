@@ -3225,7 +3225,16 @@ impl DateRules {
                 }
                 // The date decides; a weekday that disagrees is more often a slip in the text
                 // than a sign of another year.
-                let v = self.day_mention(None, m, d, anchor)?;
+                let mut v = self.day_mention(None, m, d, anchor)?;
+                // "runs until Dec 31" in April: an end still ahead, this year's (an end a few
+                // weeks back is one that has passed: "ran until March 2")
+                if let (Some(a), Some(f)) = (anchor, v.first_day)
+                    && f < a.date - Duration::days(60)
+                    && last_word_before(ctx.text, ws, &["until", "till"])
+                    && let Some(next) = f.with_year(f.year() + 1)
+                {
+                    v = day_value(next, v.year_source);
+                }
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -3724,8 +3733,16 @@ impl DateRules {
                 let d = self.day_of(dt)?;
                 let bare = dt.chars().all(|c| c.is_ascii_digit());
                 let rest = ctx.text[we..].trim_start();
+                // "on Wednesday, the first time the alliance met": a spelled ordinal before a
+                // noun is no day of the month
+                let spelled = !dt.starts_with(|c: char| c.is_ascii_digit());
+                let noun_after = rest.starts_with(|c: char| c.is_alphabetic())
+                    && !["and ", "to ", "at ", "or ", "through ", "until ", "of "]
+                        .iter()
+                        .any(|w| rest.lower().starts_with(w));
                 if ends_inside_number(ctx.text, we)
                     || (bare && rest.starts_with(|c: char| c.is_alphabetic()))
+                    || (spelled && noun_after)
                 {
                     return None;
                 }
@@ -5890,6 +5907,18 @@ mod tests {
             "The bureau would open permanent product counters at five supermarkets in Donggang District by the end of January.",
             "2020-12-10",
             "end of January=2021-01",
+        ),
+        (
+            // an end point after "until" lies ahead
+            "The passes are valid until Dec 31. Sales ran until March 2.",
+            "2024-04-09",
+            "Dec 31=2024-12-31 | March 2=2024-03-02",
+        ),
+        (
+            // a spelled ordinal before a noun is no day
+            "The fair opened in Hangzhou on Wednesday, the first time the alliance met there.",
+            "2025-05-22",
+            "Wednesday=2025-05-21",
         ),
         (
             "Buyers visit this weekend; talks resumed last weekend.",

@@ -771,7 +771,8 @@ impl RegionMatcher {
             if let Some(head) = name
                 .strip_suffix('市')
                 .filter(|_| {
-                    rest.starts_with('场')
+                    // (市立 is "municipal": 菏泽市立医院 is 菏泽's hospital)
+                    rest.starts_with(['场', '立'])
                         // 宣城市区 is the city's urban area (but 深圳市区域 is 深圳市's 区域,
                         // 深圳市区块链 its 区块链)
                         || (rest.starts_with('区') && !rest[3..].starts_with(['域', '块']))
