@@ -713,8 +713,16 @@ fn table_signed(text: &str, start: usize, verbs: &[VerbHit]) -> Option<bool> {
 /// ideographic spaces or tabs, and no sentence in it ("Wuling District    6 projects    5.2
 /// billion yuan"; not a paragraph with two spaces after a full stop).
 fn is_table_row(line: &str) -> bool {
+    /// The longest row read: longer lines are paragraphs (and this runs for every count).
+    const MAX_ROW_BYTES: usize = 400;
     let line = line.trim();
-    if line.contains(['。', '；']) || line.contains(". ") || line.ends_with('.') {
+    // (the cheap tests first: substring searches, no character loop)
+    if line.len() > MAX_ROW_BYTES
+        || !(line.contains("  ") || line.contains("\u{3000}\u{3000}") || line.contains('\t'))
+        || line.contains(['。', '；'])
+        || line.contains(". ")
+        || line.ends_with('.')
+    {
         return false;
     }
     let (mut gaps, mut blanks) = (0, 0);
