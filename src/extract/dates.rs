@@ -3736,13 +3736,19 @@ impl DateRules {
                 // "on Wednesday, the first time the alliance met": a spelled ordinal before a
                 // noun is no day of the month
                 let spelled = !dt.starts_with(|c: char| c.is_ascii_digit());
-                let noun_after = rest.starts_with(|c: char| c.is_alphabetic())
-                    && !["and ", "to ", "at ", "or ", "through ", "until ", "of "]
-                        .iter()
-                        .any(|w| rest.lower().starts_with(w));
+                // (the first word only, compared case-blind: no copy of the rest of the line)
+                let noun_after = || {
+                    rest.starts_with(|c: char| c.is_alphabetic())
+                        && !["and ", "to ", "at ", "or ", "through ", "until ", "of "]
+                            .iter()
+                            .any(|w| {
+                                rest.get(..w.len())
+                                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                            })
+                };
                 if ends_inside_number(ctx.text, we)
                     || (bare && rest.starts_with(|c: char| c.is_alphabetic()))
-                    || (spelled && noun_after)
+                    || (spelled && noun_after())
                 {
                     return None;
                 }
