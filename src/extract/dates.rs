@@ -2584,8 +2584,7 @@ fn week_value(d: NaiveDate, src: YearSource) -> DateValue {
 
 /// The Saturday and Sunday of the ISO week holding `d`: "this weekend".
 fn weekend_value(d: NaiveDate, src: YearSource) -> Option<DateValue> {
-    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
-    range_value(monday + Duration::days(5), monday + Duration::days(6), src)
+    range_value(weekday_in_week(d, 0, 6), weekday_in_week(d, 0, 7), src)
 }
 
 fn range_value(a: NaiveDate, b: NaiveDate, src: YearSource) -> Option<DateValue> {
