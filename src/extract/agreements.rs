@@ -676,9 +676,8 @@ impl AgreementRules {
 fn table_signed(text: &str, start: usize, verbs: &[VerbHit]) -> Option<bool> {
     /// How many rows above a count its table's title may stand.
     const MAX_ROWS: usize = 40;
-    let line_at = |end: usize| text[..end].rfind('\n').map_or(0, |i| i + 1);
-    let line_start = line_at(start);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_at = |pos: usize| line_bounds(text, pos, pos).0;
+    let (line_start, line_end) = line_bounds(text, start, start);
     if !is_table_row(&text[line_start..line_end]) {
         return None;
     }
@@ -707,6 +706,13 @@ fn table_signed(text: &str, start: usize, verbs: &[VerbHit]) -> Option<bool> {
         .filter(|v| v.start >= top && v.end <= line_start);
     let first = above.next()?;
     Some(first.sign || above.any(|v| v.sign))
+}
+
+/// The line holding `start..end`: where it starts and where its line break is.
+fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (line_start, line_end)
 }
 
 /// A line of a flattened table: three or more cells apart by runs of two or more spaces,
@@ -744,8 +750,7 @@ fn is_table_row(line: &str) -> bool {
 /// sentence punctuation) that ends an event "with" agreements, MoUs or deals reports signings
 /// without a verb. Projects are left out: "opens with 500 projects" are on display.
 fn headline_with(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let (line_start, line_end) = line_bounds(text, start, end);
     let line = text[line_start..line_end].trim();
     let head = text[line_start..start].trim_end();
     // (a "." ends a sentence before a space or at the end, not in "67.5 bln")
