@@ -4489,8 +4489,13 @@ impl DateRules {
                 }) {
                     return None;
                 }
-                // (日本 is Japan; "一日游", "两日游" a day's tour)
-                if ctx.text[we..].starts_with(['本', '游']) || glued_digits(ctx.text, ws, we) {
+                // (日本 is Japan; "一日游", "两日游" a day's tour.) A number or a span word
+                // after it makes it a count of days, not a day of the month: 一日多班,
+                // 一日三餐, 一日之内, 三日内, 一日千里.
+                let counts_days = |c: char| {
+                    "本游多之内千两几半".contains(c) || ZH_DIGITS.contains(c) || c == '十'
+                };
+                if ctx.text[we..].starts_with(counts_days) || glued_digits(ctx.text, ws, we) {
                     return None;
                 }
                 let d = zh_number(ctx.get("d")?)?;
@@ -5513,6 +5518,12 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a bare day in Chinese numerals stays a day before a comma, a time of day or 起
+        (
+            "七日，代表团抵达。二十日晚召开对接会，五日起开通专列。",
+            "2024-05-28",
+            "七日=2024-05-07 | 二十日=2024-05-20 | 五日=2024-05-05",
+        ),
         // the English five-year plans, by number or spelled
         (
             "During the 14th Five-Year Plan period the fund grew; the Thirteenth Five-Year Plan set it up, and the 15th five-year plan will double it.",
@@ -6197,6 +6208,11 @@ mod tests {
         // a day's tour is no day of the month
         (
             "推出“山海关古城—兴城古城”一日游线路，三日游也有。",
+            "2024-06-10",
+        ),
+        // a count of days: trains a day, meals a day, within so many days
+        (
+            "城际列车一日多班，游客一日三餐在农家解决，审批三日内办结，十日之内完成签约。",
             "2024-06-10",
         ),
         // the first months of a company or a shop are not the year's
