@@ -3606,6 +3606,9 @@ impl DateRules {
                 {
                     return None;
                 }
+                if o == 0 && word.starts_with('T') && nowadays(ctx.text, s, we) {
+                    return None;
+                }
                 let v = day_value(a.date + Duration::days(o), a.source);
                 Some(Candidate {
                     kind: None,
@@ -5054,6 +5057,48 @@ fn after_between(text: &str, pos: usize) -> bool {
 }
 
 /// Kinds whose day is counted from the publication date rather than written.
+/// Whether "Today" at `s..e` opens a quoted sentence in the present tense, where a speaker sets
+/// now against the past ("It was an idea on a map. Today it is a working market", "20 years
+/// ago. Today we want ..."): that is "nowadays", no day. A past or future verb in the clause
+/// ("Today we signed ...", "Today we will sign ...") or "Today" as the subject ("Today is a
+/// historic day", "Today's signing") keeps the day.
+fn nowadays(text: &str, s: usize, e: usize) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..s];
+    // an open quotation: an odd number of straight quotes, or more opening curly ones
+    let open = before.matches('"').count() % 2 == 1
+        || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+    let opens_sentence = before
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\u{201C}']);
+    if !open || !opens_sentence {
+        return false;
+    }
+    let rest = &text[e..];
+    let clause = &rest[..rest
+        .find(['.', ';', '!', '?', '"', '\u{201D}', '\n'])
+        .unwrap_or(rest.len())];
+    let mut words = clause
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.clone().next() else {
+        return false;
+    };
+    if clause.starts_with('\'') || ["is", "was", "marks", "marked"].contains(&first) {
+        return false;
+    }
+    !words.any(|w| {
+        let w = w.to_ascii_lowercase();
+        // (a hyphened word ending in -ed is an adjective: "Zhejiang-funded firms")
+        (w.ends_with("ed") && !w.contains('-'))
+            || [
+                "was", "were", "had", "did", "will", "would", "shall", "signed", "held",
+            ]
+            .contains(&w.as_str())
+            || w.ends_with("'ll")
+    })
+}
+
 /// Whether a reading is of a weekday alone ("Friday", "星期五").
 fn is_weekday(k: Option<Kind>) -> bool {
     matches!(k, Some(Kind::Weekday | Kind::ZhWeekday))
@@ -5518,6 +5563,12 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a quoted "Today" with a past or future verb, or as the subject, is the day
+        (
+            "\"It took a year of talks. Today we signed the deal,\" he said. \"Today is a big day. Today we will open the hall.\"",
+            "2024-05-10",
+            "Today=2024-05-10 | Today=2024-05-10 | Today=2024-05-10",
+        ),
         // a bare day in Chinese numerals stays a day before a comma, a time of day or 起
         (
             "七日，代表团抵达。二十日晚召开对接会，五日起开通专列。",
@@ -6196,6 +6247,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a speaker's "Today" set against the past is "nowadays"
+        (
+            "\"The valley was a place people left. Today young people come back to open shops,\" she said. “It once took a week to get here. Today it takes three hours.”",
+            "2024-05-10",
+        ),
         // a view count in a byline
         ("来源：本网　阅读次数：2035　本网讯", "2024-05-21"),
         // a web address's path
