@@ -161,6 +161,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "ingest/boilerplate.tsv",
         include_str!("../dictionaries/ingest/boilerplate.tsv"),
     ),
+    (
+        "ingest/traditional.tsv",
+        include_str!("../dictionaries/ingest/traditional.tsv"),
+    ),
 ];
 
 /// A malformed dictionary: which file, which line, what is wrong.

@@ -207,6 +207,69 @@ pub struct Reader {
     /// Every phrase of `boilerplate` in one automaton, so a header line is read once, not once
     /// a phrase.
     boilerplate_finder: aho_corasick::AhoCorasick,
+    simplifier: Simplifier,
+}
+
+/// Traditional Chinese characters and their simplified forms (`ingest/traditional.tsv`).
+pub struct Simplifier {
+    /// One bit per code point of the Basic Multilingual Plane, set for a listed character: most
+    /// texts hold none, and are passed over without a map lookup per character.
+    listed: Vec<u64>,
+    forms: std::collections::HashMap<char, char>,
+}
+
+impl Simplifier {
+    pub fn build(dicts: &Dictionaries) -> Result<Simplifier, DictError> {
+        const FILE: &str = "ingest/traditional.tsv";
+        let mut listed = vec![0u64; 0x10000 / 64];
+        let mut forms = std::collections::HashMap::new();
+        for r in dicts.rows(FILE, 2)? {
+            let one = |f: &str| {
+                let mut cs = f.trim().chars();
+                cs.next().filter(|_| cs.next().is_none())
+            };
+            let (Some(t), Some(s)) = (one(r.fields[0]), one(r.fields[1])) else {
+                return Err(dicts.error(
+                    FILE,
+                    r.line,
+                    "each side must be one character".to_string(),
+                ));
+            };
+            // (the same UTF-8 length keeps every offset into the copy an offset into the text)
+            if t.len_utf8() != s.len_utf8() || (t as u32) >= 0x10000 {
+                return Err(dicts.error(
+                    FILE,
+                    r.line,
+                    format!("{t} and {s} must both be in the Basic Multilingual Plane and of one UTF-8 length"),
+                ));
+            }
+            listed[t as usize / 64] |= 1 << (t as usize % 64);
+            forms.insert(t, s);
+        }
+        Ok(Simplifier { listed, forms })
+    }
+
+    fn is_listed(&self, c: char) -> bool {
+        let u = c as usize;
+        u < 0x10000 && self.listed[u / 64] >> (u % 64) & 1 == 1
+    }
+
+    /// `text` with every listed character in its simplified form, if it holds any.
+    pub fn simplify(&self, text: &str) -> Option<String> {
+        // (only characters of three UTF-8 bytes are listed: other bytes are passed over)
+        let first = text
+            .char_indices()
+            .find(|&(_, c)| c.len_utf8() == 3 && self.is_listed(c))?
+            .0;
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..first]);
+        out.extend(
+            text[first..]
+                .chars()
+                .map(|c| self.forms.get(&c).copied().unwrap_or(c)),
+        );
+        Some(out)
+    }
 }
 
 /// The forms of a full date (with year) a header may use. Named groups: y, m (number) or mon
@@ -226,6 +289,9 @@ const DATE_FORMS: &[&str] = &[
 
 /// The longest header line a bare date cell is read from.
 const SHORT_LINE: usize = 120;
+
+/// How many of a page's last non-empty lines are searched for a release's end mark.
+const FOOTER_LINES: usize = 6;
 
 /// How many non-empty lines at the top of a page count as its header.
 const HEADER_LINES: usize = 12;
@@ -285,6 +351,7 @@ impl Reader {
             months,
             boilerplate,
             boilerplate_finder,
+            simplifier: Simplifier::build(dicts)?,
         })
     }
 
@@ -300,10 +367,12 @@ impl Reader {
     pub fn decode(&self, doc_id: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         let (text, encoding) = decode(bytes)?;
         let title = self.title(&text);
-        let published = self.published(&text);
+        let simplified = self.simplifier.simplify(&text);
+        let published = self.published(simplified.as_deref().unwrap_or(&text));
         Ok(Document {
             doc_id: doc_id.to_string(),
             text,
+            simplified,
             title,
             published,
             bytes: bytes.len(),
@@ -326,7 +395,35 @@ impl Reader {
                 }
             }
         }
-        None
+        self.release_footer_date(text)
+    }
+
+    /// The date under a press release's end mark, for releases that carry none at the top
+    /// (Hong Kong's and Macao's government releases): "Ends/Thursday, May 16, 2024 / Issued at
+    /// HKT 20:45", or 完 then "2023年12月5日（星期二） / 香港時間20時15分". The mark must be one
+    /// of the last few lines, and the date on it or on one of the two lines after it.
+    fn release_footer_date(&self, text: &str) -> Option<NaiveDate> {
+        let tail: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .rev()
+            .take(FOOTER_LINES)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let is_mark = |l: &str| {
+            let l = l.trim_matches(|c: char| "-–—（）() ".contains(c));
+            l == "完" || l.eq_ignore_ascii_case("ends") || l.starts_with("Ends/")
+        };
+        let mark = tail.iter().position(|l| is_mark(l))?;
+        let cell = self.header_date.last()?;
+        tail[mark..].iter().take(3).find_map(|line| {
+            let line = line.strip_prefix("Ends/").unwrap_or(line);
+            let c = cell.captures(line)?;
+            self.date_from(&c, text)
+        })
     }
 
     fn date_from(&self, c: &regex::Captures, text: &str) -> Option<NaiveDate> {
@@ -760,11 +857,53 @@ mod tests {
                 "首页 > 动态\n标题\n2024年7月16日　来源：办公室\n",
                 Some("2024-07-16"),
             ),
+            // a press release dated under its end mark only
+            (
+                "Press Releases\nHeadline words here\n\nThe meeting was held today (May 16).\n\nEnds/Thursday, May 16, 2024\nIssued at HKT 20:45\n\nNNNN\n",
+                Some("2024-05-16"),
+            ),
+            (
+                "新聞公報\n標題\n\n司長今日（十二月五日）出席會議。\n\n完\n\n2023年12月5日（星期二）\n香港時間20時15分\n",
+                Some("2023-12-05"),
+            ),
+            (
+                "Headline words here\n\nText of it.\n\n- Ends -\n\n8 March 2024\n",
+                Some("2024-03-08"),
+            ),
+            // a date in the last lines with no end mark above it is no publication date
+            (
+                "Headline words here\n\nBody.\nBody.\nBody.\nBody.\nBody.\nBody.\nBody.\nBody.\nBody.\nBody.\nThe fair closes on 8 March 2024.\n\nRelated: 7 March 2024\n",
+                None,
+            ),
         ];
         for (text, want) in cases {
             let got = r.published(text).map(|d| d.to_string());
             assert_eq!(got.as_deref(), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn traditional_text_is_read_in_simplified_forms() {
+        let r = reader();
+        let doc = r
+            .decode(
+                "a.txt",
+                "廣東省與澳門簽署協議\n發佈時間：2024年5月16日\n".as_bytes(),
+            )
+            .unwrap();
+        let simplified = doc.simplified.as_deref().unwrap();
+        assert_eq!(
+            simplified,
+            "广东省与澳门签署协议\n发布时间：2024年5月16日\n"
+        );
+        assert_eq!(simplified.len(), doc.text.len());
+        assert_eq!(doc.published.unwrap().to_string(), "2024-05-16");
+        assert_eq!(doc.title.as_deref(), Some("廣東省與澳門簽署協議"));
+        // simplified and English texts are read as they are, with no copy
+        let doc = r
+            .decode("b.txt", "广东省与澳门签署协议 Guangdong\n".as_bytes())
+            .unwrap();
+        assert!(doc.simplified.is_none());
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct Document {
     /// Path relative to the input root it was found under, `/`-separated.
     pub doc_id: String,
     pub text: String,
+    /// `text` with traditional Chinese characters in their simplified forms, byte for byte the
+    /// same length, when it holds any (a Hong Kong or Macao release): what the extractors read,
+    /// since the dictionaries and rules are written in simplified characters.
+    pub simplified: Option<String>,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     /// Size of the file on disk, before decoding.
@@ -39,6 +43,21 @@ pub struct Anchor {
 }
 
 impl Document {
+    /// The text the extractors read: [`Document::simplified`] if there is one, else `text`.
+    /// Offsets into it are offsets into `text`.
+    pub fn text_to_match(&self) -> &str {
+        self.simplified.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Puts the document's own text back into mentions found in [`Document::text_to_match`].
+    pub fn restore_text(&self, mentions: &mut [Mention]) {
+        if self.simplified.is_some() {
+            for m in mentions {
+                m.text = self.text[m.start..m.end].to_string();
+            }
+        }
+    }
+
     /// The publication date if the article has one, else the run's `--reference-date`.
     pub fn anchor(&self, reference: Option<NaiveDate>) -> Option<Anchor> {
         match (self.published, reference) {

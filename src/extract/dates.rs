@@ -1822,13 +1822,14 @@ impl DateRules {
                 &[ZH_YEAR_CHAR],
                 format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初|{ZH_SEASONS})?"),
             ),
-            // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"
+            // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"; Hong Kong's
+            // and Macao's 首季 and 首三季 (the first quarter, the first three)
             (
                 ZhPeriod,
                 false,
                 &[ZH_QUARTER | ZH_HALF | ZH_MONTHS],
                 format!(
-                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4])(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|前(?P<n>[二三两2-3])(?:个|個)?季度|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
+                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4]|首)(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|[前首](?P<n>[二三两2-3])(?:个|個)?季度?|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),
             ),
             // "正月初十", "正月十五": a day of the first lunar month
@@ -4321,7 +4322,7 @@ impl DateRules {
                 let offset = self.year_offset_of(ctx);
                 let y = self.zh_year_of(ctx);
                 if let Some(qt) = ctx.get("q") {
-                    let q = zh_number(qt)?;
+                    let q = if qt == "首" { 1 } else { zh_number(qt)? };
                     let whole = &ctx.text[ws..we];
                     // "第一季" alone could be a TV season: a quarter needs 季度 or a year
                     if !whole.contains("季度") && y.is_none() && offset.is_none() {
@@ -4343,7 +4344,14 @@ impl DateRules {
                 // 前 opens the phrase (not "开幕前3个月", three months before the opening, nor
                 // "提前4个月", four months early)
                 let months = match (ctx.get("n"), ctx.get("nm")) {
-                    (Some(n), _) => 3 * zh_number(n)?,
+                    (Some(n), _) => {
+                        // (as for one quarter: "前三季" alone could be three seasons of a show)
+                        let whole = &ctx.text[ws..we];
+                        if !whole.contains("季度") && y.is_none() && offset.is_none() {
+                            return None;
+                        }
+                        3 * zh_number(n)?
+                    }
                     (None, Some(n)) => {
                         let opens = ctx.text[..ws]
                             .chars()
@@ -6167,6 +6175,12 @@ mod tests {
             "2023-11-08",
             "今年前三季度=2023-01-01/2023-09-30",
         ),
+        // Hong Kong's and Macao's words for the first quarter and the first three
+        (
+            "今年首季，出口增长；今年首三季，贸易额上升；2024年首季度投资增加。",
+            "2023-11-20",
+            "今年首季=2023-Q1 | 今年首三季=2023-01-01/2023-09-30 | 2024年首季度=2024-Q1",
+        ),
         // the past decade is ten calendar years; a part of a relative period is the period
         (
             "Over the past decade the zone grew; it opened a hub earlier this year and will add one by the end of this month.",
@@ -6247,6 +6261,8 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // seasons of a show, not quarters
+        ("这部剧前三季收视领先，首季口碑最好。", "2024-05-10"),
         // a speaker's "Today" set against the past is "nowadays"
         (
             "\"The valley was a place people left. Today young people come back to open shops,\" she said. “It once took a week to get here. Today it takes three hours.”",

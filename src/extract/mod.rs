@@ -53,12 +53,13 @@ impl Extractors {
 
     /// All candidate mentions of a document, unresolved and in no particular order.
     pub fn extract(&self, doc: &Document, anchor: Option<Anchor>) -> Vec<Mention> {
-        let text = doc.text.as_str();
+        let text = doc.text_to_match();
         let prepared = Prepared::new(text);
         let mut out = self.regions.extract(text);
         out.extend(self.dates.extract(text, anchor));
         out.extend(self.money.extract_prepared(&prepared));
         out.extend(self.agreements.extract_prepared(&prepared));
+        doc.restore_text(&mut out);
         out
     }
 
@@ -70,15 +71,15 @@ impl Extractors {
     pub fn extract_each(&self, docs: &[(&Document, Option<Anchor>)]) -> Vec<Vec<Mention>> {
         let regions: Vec<Vec<Mention>> = docs
             .iter()
-            .map(|(doc, _)| self.regions.extract(&doc.text))
+            .map(|(doc, _)| self.regions.extract(doc.text_to_match()))
             .collect();
         let dates: Vec<Vec<Mention>> = docs
             .iter()
-            .map(|(doc, anchor)| self.dates.extract(&doc.text, *anchor))
+            .map(|(doc, anchor)| self.dates.extract(doc.text_to_match(), *anchor))
             .collect();
         let prepared: Vec<Prepared> = docs
             .iter()
-            .map(|(doc, _)| Prepared::new(&doc.text))
+            .map(|(doc, _)| Prepared::new(doc.text_to_match()))
             .collect();
         let money: Vec<Vec<Mention>> = prepared
             .iter()
@@ -93,11 +94,13 @@ impl Extractors {
             .zip(dates)
             .zip(money)
             .zip(agreements)
-            .map(|(((r, d), m), a)| {
+            .zip(docs)
+            .map(|((((r, d), m), a), (doc, _))| {
                 let mut all = Vec::with_capacity(r.len() + d.len() + m.len() + a.len());
                 for part in [r, d, m, a] {
                     all.extend(part);
                 }
+                doc.restore_text(&mut all);
                 all
             })
             .collect()

@@ -1115,15 +1115,22 @@ impl RegionMatcher {
             if self.glued_county(text, alias, start, named) {
                 return true;
             }
-            return self.bare_zh.contains(&alias.surface);
+            // A common word that is also a county's bare name (长寿, 大方) is the word, unless
+            // the text names the county in full and lists the bare name beside other places
+            // ("与广安、长寿在产业链上深度合作" after 长寿区).
+            return self.bare_zh.contains(&alias.surface)
+                && !(alias.targets.iter().any(|t| named.contains(t))
+                    && listed_zh(text, start, end));
         }
-        if suffix.is_some() {
-            // "Source: Chaoyang District Media Center": a county's news outlet, as 融媒体中心
-            return text[end..].strip_prefix(' ').is_some_and(|rest| {
-                self.after_generic
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()))
-            });
+        // "Source: Chaoyang District Media Center", "Chongqing International Communication
+        // Center": a news outlet, as 融媒体中心, with its generic word or without
+        let outlet = text[end..].strip_prefix(' ').is_some_and(|rest| {
+            self.after_generic
+                .iter()
+                .any(|w| rest.starts_with(w.as_str()))
+        });
+        if suffix.is_some() || outlet {
+            return outlet;
         }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
@@ -2640,15 +2647,38 @@ fn menu_item(text: &str, start: usize, end: usize) -> bool {
     const SEPARATORS: [char; 4] = ['|', '>', '›', '»'];
     let before = text[..start].trim_end_matches(' ');
     let after = text[end..].trim_start_matches(' ');
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     before.ends_with(SEPARATORS)
-        && line
+        && (line
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|w| w.eq_ignore_ascii_case("home"))
+            || menu_bar(&text[line_start..line_end]))
         && (after.is_empty()
             || after.starts_with(SEPARATORS)
             || after.starts_with(['\n', '\r'])
             || !after.starts_with(|c: char| c.is_ascii()))
+}
+
+/// Whether the Chinese name at `start..end` stands in a list: after 、, 与, 和 or 及, or
+/// before 、.
+fn listed_zh(text: &str, start: usize, end: usize) -> bool {
+    text[..start].ends_with(['、', '与', '和', '及']) || text[end..].starts_with('、')
+}
+
+/// Whether a line is a site's menu bar with no "Home" in it ("News | Business | Culture |
+/// Hubei Today | Photos"): four or more short items between one kind of separator, none with a
+/// digit or a colon, which a byline's items ("Editor: Li | Updated: 2024-06-12 | Source: GX
+/// Today") and a masthead's two ("HAINAN TODAY | English") do not make.
+fn menu_bar(line: &str) -> bool {
+    line.split('|')
+        .filter(|item| !item.trim().is_empty())
+        .count()
+        >= 4
+        && line.split('|').all(|item| {
+            item.len() <= 32 && !item.contains(|c: char| c.is_ascii_digit() || c == ':')
+        })
 }
 
 /// The word before position `start`, past one space.
