@@ -919,6 +919,20 @@ mod tests {
             "会上签订了3份战略合作协议。另有9个项目达成初步合作意向，将于近期签约。",
             &["3份战略合作协议 | 3 agreement | 战略合作"],
         ),
+        // letters of intent reached are counted; an intention reached is not
+        (
+            "现场达成意向协议42个，另有6个项目达成合作意向。",
+            &["意向协议42个 | 42 letter_of_intent | "],
+        ),
+        // an intention reached, a signing set for later
+        (
+            "两地企业签约12个合作项目；另有5个项目达成合作意向，将于年底前完成签约。另有15个项目达成投资意向，计划于今年三季度签约。",
+            &["12个合作项目 | 12 project | 合作"],
+        ),
+        (
+            "The city signed 21 projects. Another 9 projects have reached preliminary agreement and are expected to be signed next month.",
+            &["21 projects | 21 project | "],
+        ),
         // a signing still intended
         (
             "Two counties are expected to sign a similar pact with Linyi, and the parks plan to sign 3 agreements.",

@@ -1132,6 +1132,20 @@ impl RegionMatcher {
         if suffix.is_some() || outlet {
             return outlet;
         }
+        // "Yiwu West station", "Jinhua South railway station": a station named after the city
+        // by a direction (capitalised, "Station" is a company word: see `company_ahead`)
+        if let Some(rest) = text[end..].strip_prefix(' ') {
+            let after_direction = ["East ", "West ", "South ", "North "]
+                .iter()
+                .find_map(|d| rest.strip_prefix(d));
+            if after_direction.is_some_and(|r| {
+                r.strip_prefix("railway ")
+                    .unwrap_or(r)
+                    .starts_with("station")
+            }) {
+                return true;
+            }
+        }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
         // "Qiqihar-based Longken Seed Co.": where a company is, not its name
@@ -2050,6 +2064,14 @@ impl RegionMatcher {
     /// to the forms that count only in a pair (`CityForms::common`).
     fn city_forms_named(&self, mentions: &[Mention]) -> CityForms {
         let mut forms = CityForms::default();
+        // how many times the text names division `i`
+        let times = |i: usize| {
+            let code = &*self.divisions[i].code;
+            mentions
+                .iter()
+                .filter(|m| matches!(&m.value, Value::Region(r) if *r.code == *code))
+                .count()
+        };
         for m in mentions {
             let Value::Region(r) = &m.value else { continue };
             let Some(first) = m.text.chars().next().filter(|&c| is_han(c)) else {
@@ -2071,16 +2093,8 @@ impl RegionMatcher {
                 // Its own province's abbreviation is the city's only in an article about the
                 // city more than the province (湘西 named twelve times, 湖南 once; not "苏伊情深"
                 // in an article about Jiangsu that names one Suzhou company).
-                let province_more = self.abbrevs.get(&c) == Some(&province) && {
-                    let named = |i: usize| {
-                        let code = &*self.divisions[i].code;
-                        mentions
-                            .iter()
-                            .filter(|m| matches!(&m.value, Value::Region(r) if *r.code == *code))
-                            .count()
-                    };
-                    named(province) > named(d)
-                };
+                let province_more =
+                    self.abbrevs.get(&c) == Some(&province) && times(province) > times(d);
                 if province_more {
                     continue;
                 }
@@ -2091,12 +2105,25 @@ impl RegionMatcher {
                     true => &mut forms.common,
                     false => &mut forms.forms,
                 };
-                // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's)
-                let within = |a: usize, b: usize| a == b || self.divisions[a].parent == b;
+                // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's, unless
+                // the article is about the county, named three times as often: 嘉九协作 in an
+                // article on 嘉善 and 九寨沟 that names 嘉兴 once)
+                let parent = |i: usize| self.divisions[i].parent;
+                // which of two divisions sharing the form keeps it, if either does
+                let keeps = |a: usize, b: usize| match (a, b) {
+                    _ if a == b => Some(a),
+                    _ if parent(a) == b || parent(b) == a => {
+                        let (child, up) = if parent(a) == b { (a, b) } else { (b, a) };
+                        Some(if times(child) >= 3 * times(up) {
+                            child
+                        } else {
+                            up
+                        })
+                    }
+                    _ => None,
+                };
                 match out.iter_mut().find(|(k, _)| *k == c) {
-                    Some((_, Some(seen))) if within(d, *seen) => {}
-                    Some((_, seen)) if seen.is_some_and(|s| within(s, d)) => *seen = Some(d),
-                    Some((_, seen)) => *seen = None,
+                    Some((_, seen)) => *seen = seen.and_then(|s| keeps(s, d)),
                     None => out.push((c, Some(d))),
                 }
             }
@@ -2218,7 +2245,15 @@ impl RegionMatcher {
             }
             // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
             let excluded = after.is_some_and(|rest| {
-                self.not_next_zh.opens(rest)
+                // (a run's ports are the provinces' own, 沪苏浙皖港口群, where one place
+                // before 港口 names a port; a run before 线 names a route, “浙川线”, but not
+                // before 线上 or 线下, online and offline)
+                let ports = run.len() >= 2 && rest.starts_with("港口");
+                let route = run.len() >= 2
+                    && rest.starts_with('线')
+                    && !rest['线'.len_utf8()..].starts_with(['上', '下']);
+                (self.not_next_zh.opens(rest) && !ports)
+                    || route
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
                     || (run.len() == 1 && self.company_zh_ahead(rest))
