@@ -161,6 +161,7 @@ enum Kind {
     ZhPlan,
     ZhYears,
     ZhLunar,
+    Lunar,
     Plan,
     YearPart,
     Season,
@@ -1056,7 +1057,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "next"
         Season => start(SEASON, 1),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
-        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears => None,
+        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears | Lunar => None,
         ZhLunar => start(ZH_LUNAR, 0),
     }
 }
@@ -1240,7 +1241,7 @@ impl DateRules {
             (&["个月", "個月"], ZH_MONTHS),
             (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
             (&ZH_PLANS, ZH_PLAN),
-            (&["正月"], ZH_LUNAR),
+            (&["正月", "lunar"], ZH_LUNAR),
         ] {
             feature_words.extend(list.iter().map(|w| (w.to_string(), f)));
         }
@@ -1838,6 +1839,16 @@ impl DateRules {
                 false,
                 &[ZH_LUNAR],
                 r"正月(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)".to_string(),
+            ),
+            // "the ninth day of the first lunar month", "the 15th day of the Lunar New Year"
+            (
+                Lunar,
+                false,
+                &[ZH_LUNAR],
+                format!(
+                    r"(?i)\b(?:the\s+)?{}\s+day\s+of\s+the\s+(?:first\s+lunar\s+month|lunar\s+new\s+year)\b",
+                    day("d")
+                ),
             ),
             // "“十四五”期间", "十三五规划": a five-year plan's years
             (
@@ -2999,6 +3010,13 @@ impl DateRules {
             })
         };
         let anchor = ctx.anchor;
+        // "a Long March 8 rocket", "the Long March": a rocket family and a historic march
+        if ctx
+            .start_of("mon")
+            .is_some_and(|s| ctx.text[..s].ends_with("Long "))
+        {
+            return None;
+        }
         use Kind::*;
         match kind {
             MonDayYear | DayMonYear | YearMonDay => {
@@ -3434,6 +3452,9 @@ impl DateRules {
                             n > 0 && r[n..].starts_with('号')
                         })
                 {
+                    return None;
+                }
+                if ends_quoted_name(ctx.text, ys, ye) {
                     return None;
                 }
                 // "Views: 2031", "No. 2023", "阅读次数：2035": a count or a code
@@ -4216,16 +4237,9 @@ impl DateRules {
                 // year is the one whose first lunar month lies nearest the publication date
                 let d = ctx.get("d")?;
                 let d = d.strip_prefix('初').unwrap_or(d).replace('廿', "二十");
-                let n = zh_number(&d)?;
-                let day = |y: i32| {
-                    self.lunar_new_year
-                        .get(&y)
-                        .map(|ny| *ny + Duration::days(i64::from(n) - 1))
-                };
-                let a = anchor?;
-                let y = infer_year(a.date, day)?;
-                one(day_value(day(y)?, a.source))
+                one(self.lunar_day(zh_number(&d)?, anchor?)?)
             }
+            Lunar => one(self.lunar_day(self.day_of(ctx.get("d")?)?, anchor?)?),
             ZhPlan => {
                 // quoted or named as a plan or its period: "十四五" alone may be "fourteen or
                 // fifteen" (十四五岁)
@@ -4526,6 +4540,18 @@ impl DateRules {
                 one(self.day_in_month(d, anchor)?)
             }
         }
+    }
+
+    /// Day `n` of the first lunar month (1, 初一, is the New Year's day itself), in the year
+    /// whose first lunar month lies nearest the anchor.
+    fn lunar_day(&self, n: u32, a: Anchor) -> Option<DateValue> {
+        let day = |y: i32| {
+            self.lunar_new_year
+                .get(&y)
+                .map(|ny| *ny + Duration::days(i64::from(n) - 1))
+        };
+        let y = infer_year(a.date, day)?;
+        Some(day_value(day(y)?, a.source))
     }
 
     /// True when the clause before `s` speaks of the future ("will", "'ll", "plans to", 将,
@@ -5107,6 +5133,30 @@ fn nowadays(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
+/// Whether the year at `ys..ye` ends a name in quotes, after a word of it: a product's or a
+/// fund's ("Border Sunrise 1988" blend, “灵境2024”一体机, “食博2025”), no date.
+fn ends_quoted_name(text: &str, ys: usize, ye: usize) -> bool {
+    if !text[ye..].starts_with(['”', '"', '」', '’']) {
+        return false;
+    }
+    let mut from = ys.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..ys];
+    let Some(open) = head.rfind(['“', '"', '「', '‘']) else {
+        return false;
+    };
+    let name = &head[open..];
+    let quote_len = name.chars().next().map_or(1, char::len_utf8);
+    let name = &name[quote_len..];
+    // (the quote opened on this line, and a word of the name stands right before the year)
+    !name.contains('\n')
+        && name
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_alphabetic())
+}
+
 /// Whether a reading is of a weekday alone ("Friday", "星期五").
 fn is_weekday(k: Option<Kind>) -> bool {
     matches!(k, Some(Kind::Weekday | Kind::ZhWeekday))
@@ -5571,6 +5621,18 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a quoted year standing alone, or opening the name, is a year
+        (
+            "The theme was “2024”, and the “2025 Invest Hainan” fair followed.",
+            "2024-03-20",
+            "2024=2024 | 2025=2025",
+        ),
+        // a day of the first lunar month, in English
+        (
+            "The trains left on Feb 18, the ninth day of the first lunar month, and the fair opens on the 15th day of the Lunar New Year.",
+            "2024-02-20",
+            "Feb 18=2024-02-18 | ninth day of the first lunar month=2024-02-18 | 15th day of the Lunar New Year=2024-02-24",
+        ),
         // a quoted "Today" with a past or future verb, or as the subject, is the day
         (
             "\"It took a year of talks. Today we signed the deal,\" he said. \"Today is a big day. Today we will open the hall.\"",
@@ -6261,6 +6323,16 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a year ending a quoted product's or fund's name
+        (
+            "It sells its \"Border Sunrise 1988\" blend and the “灵境2024”headset, and showed the “食博2025”logo.",
+            "2024-03-20",
+        ),
+        // a rocket's name
+        (
+            "A Long March 8 rocket lifted off from the site, and a Long March 5 followed it.",
+            "2024-03-20",
+        ),
         // seasons of a show, not quarters
         ("这部剧前三季收视领先，首季口碑最好。", "2024-05-10"),
         // a speaker's "Today" set against the past is "nowadays"

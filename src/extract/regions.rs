@@ -1387,9 +1387,20 @@ impl RegionMatcher {
         loop {
             // (one lookup per word: this runs after every Latin name)
             let rest = &s[at..];
-            let n = rest.find([' ', ',']).unwrap_or(rest.len());
-            if n == 0 || !self.peoples.contains(&rest[..n]) {
+            let mut n = rest.find([' ', ',']).unwrap_or(rest.len());
+            if n == 0 {
                 return 0;
+            }
+            if !self.peoples.contains(&rest[..n]) {
+                // a people of two words: "Longlin Various Nationalities Autonomous County"
+                let two = rest[n..]
+                    .strip_prefix(' ')
+                    .filter(|_| rest.starts_with(char::is_uppercase))
+                    .map(|r| n + 1 + r.find([' ', ',']).unwrap_or(r.len()));
+                match two.filter(|&m| self.peoples.contains(&rest[..m])) {
+                    Some(m) => n = m,
+                    None => return 0,
+                }
             }
             at += n;
             let rest = &s[at..];
@@ -2274,6 +2285,15 @@ impl RegionMatcher {
                 && !(run.len() == 1 && text[..p].ends_with('援'))
             {
                 run.pop();
+            }
+            // A province's abbreviation read as a named city's form (港 with 港口区 named, 宁
+            // with 南京) is the province's again beside two provinces' abbreviations: 粤港澳.
+            if run.iter().filter(|r| !r.3).count() >= 2 {
+                for r in run.iter_mut().filter(|r| r.3) {
+                    if let Some(&i) = self.abbrevs.get(&r.1).filter(|&&i| i != CITY_FORM) {
+                        (r.2, r.3) = (i, false);
+                    }
+                }
             }
             // A run with a city's form and no partner word after it is taken apart: each city
             // form alone, the provinces between them as runs of their own ("粤桂东西部" with
