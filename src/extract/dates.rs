@@ -3583,10 +3583,19 @@ impl DateRules {
             }
             RelativePeriod => {
                 let a = anchor?;
-                let o = *self.modifiers.get(&*ctx.get("mod")?.lower())?;
+                let modifier = ctx.get("mod")?.lower();
+                let o = *self.modifiers.get(&*modifier)?;
                 let d = a.date;
+                // "in 2023, up from 2.6 billion yuan the previous year": the year before the
+                // one the sentence names, as "the following year" is the one after it
+                let named = matches!(&*modifier, "previous" | "following")
+                    .then(|| year_named_before(ctx.text, ws))
+                    .flatten();
                 let v = match ctx.get("unit")?.lower().as_str() {
-                    "year" | "yr" => year_value(d.year() + o, a.source)?,
+                    "year" | "yr" => match named {
+                        Some(y) => year_value(y + o, YearSource::Text)?,
+                        None => year_value(d.year() + o, a.source)?,
+                    },
                     "month" => {
                         let (y, m) = add_months(d.year(), d.month(), o);
                         month_value(y, m, a.source)?
@@ -4412,6 +4421,15 @@ impl DateRules {
                 if self.ends_place_name(ctx.text, ws) {
                     return None;
                 }
+                // "今天是：2025年3月14日 星期五": a site's date widget, whose date is written out
+                if matches!(rel, "今天" | "今日")
+                    && ctx.text[we..]
+                        .trim_start_matches(['是', '：', ':', ' ', '\u{3000}'])
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    && ctx.text[we..].starts_with(['是', '：', ':'])
+                {
+                    return None;
+                }
                 let (u, o) = *self.zh_relative.get(rel)?;
                 let d = a.date;
                 // "今明两年": the years from the first offset to the last
@@ -5133,6 +5151,25 @@ fn nowadays(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
+/// The last year written with four digits in the sentence before `at` ("in 2023, nearly three
+/// times the figure of the previous year").
+fn year_named_before(text: &str, at: usize) -> Option<i32> {
+    let head = &text[..at];
+    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| i + 1);
+    let from = head[from..].rfind(". ").map_or(from, |i| from + i + 2);
+    let bytes = head.as_bytes();
+    (from..head.len().saturating_sub(3)).rev().find_map(|i| {
+        let four = &bytes[i..i + 4];
+        let alone = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let year =
+            four.iter().all(u8::is_ascii_digit) && (four[..2] == *b"19" || four[..2] == *b"20");
+        (alone && year)
+            .then(|| head[i..i + 4].parse().ok())
+            .flatten()
+    })
+}
+
 /// Whether the year at `ys..ye` ends a name in quotes, after a word of it: a product's or a
 /// fund's ("Border Sunrise 1988" blend, “灵境2024”一体机, “食博2025”), no date.
 fn ends_quoted_name(text: &str, ys: usize, ye: usize) -> bool {
@@ -5626,6 +5663,18 @@ mod tests {
             "The theme was “2024”, and the “2025 Invest Hainan” fair followed.",
             "2024-03-20",
             "2024=2024 | 2025=2025",
+        ),
+        // a site's date widget: the date written after 今天是 is the mention
+        (
+            "今天是：2025年3月14日 星期五",
+            "2025-03-14",
+            "2025年3月14日=2025-03-14 | 星期五=2025-03-14",
+        ),
+        // the previous year of a sentence that names a year is the one before it
+        (
+            "Visitors exceeded 126,000 in 2023, three times the figure of the previous year. Sales rose from the previous year.",
+            "2024-11-19",
+            "2023=2023 | previous year=2022 | previous year=2023",
         ),
         // a day of the first lunar month, in English
         (

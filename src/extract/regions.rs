@@ -1083,6 +1083,16 @@ impl RegionMatcher {
             if self.named_after_role(text, start) {
                 return true;
             }
+            // A company's arm named by its place in brackets: "招商局重工（江苏）有限公司"
+            if text[..start]
+                .strip_suffix(['（', '('])
+                .is_some_and(|h| h.ends_with(is_han))
+                && text[end..]
+                    .strip_prefix(['）', ')'])
+                    .is_some_and(|r| self.zh_company.opens(r))
+            {
+                return true;
+            }
             // A short name opening a company name: "吉林化纤集团", "上海医药股份"; but not
             // after "a" ("一家香港投资公司": a company from Hong Kong).
             let from = || {
@@ -1209,6 +1219,10 @@ impl RegionMatcher {
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
         let head = &rest[..end];
+        // "上海国际港务（集团）股份有限公司": the group word in brackets after the name
+        if rest[end..].starts_with("（集团）") || rest[end..].starts_with("(集团)") {
+            return true;
+        }
         match head
             .char_indices()
             .map(|(i, _)| i)
@@ -2258,11 +2272,13 @@ impl RegionMatcher {
             let excluded = after.is_some_and(|rest| {
                 // (a run's ports are the provinces' own, 沪苏浙皖港口群, where one place
                 // before 港口 names a port; a run before 线 names a route, “浙川线”, but not
-                // before 线上 or 线下, online and offline)
+                // before 线上 or 线下, online and offline, and so does one before 城际, an
+                // intercity railway: 京津城际)
                 let ports = run.len() >= 2 && rest.starts_with("港口");
                 let route = run.len() >= 2
-                    && rest.starts_with('线')
-                    && !rest['线'.len_utf8()..].starts_with(['上', '下']);
+                    && ((rest.starts_with('线')
+                        && !rest['线'.len_utf8()..].starts_with(['上', '下']))
+                        || rest.starts_with("城际"));
                 (self.not_next_zh.opens(rest) && !ports)
                     || route
                     || rest.starts_with("ICP")
