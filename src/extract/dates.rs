@@ -5155,7 +5155,9 @@ fn nowadays(text: &str, s: usize, e: usize) -> bool {
 /// times the figure of the previous year").
 fn year_named_before(text: &str, at: usize) -> Option<i32> {
     let head = &text[..at];
-    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| i + 1);
+    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let from = head[from..].rfind(". ").map_or(from, |i| from + i + 2);
     let bytes = head.as_bytes();
     (from..head.len().saturating_sub(3)).rev().find_map(|i| {
@@ -5669,6 +5671,12 @@ mod tests {
             "今天是：2025年3月14日 星期五",
             "2025-03-14",
             "2025年3月14日=2025-03-14 | 星期五=2025-03-14",
+        ),
+        // (after a Chinese full stop too)
+        (
+            "两地合作始于2015年。Trade rose from the previous year.",
+            "2024-11-19",
+            "2015年=2015 | previous year=2023",
         ),
         // the previous year of a sentence that names a year is the one before it
         (
