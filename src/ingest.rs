@@ -340,7 +340,8 @@ impl Reader {
             // September 12, 2023 at 14:20", "黑龙江日报　2024年05月22日　第01版",
             // "【发布日期】2022年11月3日". Only on lines of at most SHORT_LINE characters, so
             // a body paragraph that opens the article is not taken for a header.
-            format!(r"(?:^|[\s|\[\](){{}}（）【】:：])(?:{date})(?:$|[\s|\[\](){{}}（）【】,，])"),
+            // (";" ends an HTML entity left in scraped text: "By Tan Lu&nbsp;|&nbsp;Nov 27, 2024")
+            format!(r"(?:^|[\s|\[\](){{}}（）【】:：;])(?:{date})(?:$|[\s|\[\](){{}}（）【】,，&])"),
         ]
         .iter()
         // (with Unicode classes the header dates were 5% of all the instructions of a run)
@@ -856,6 +857,11 @@ mod tests {
             (
                 "首页 > 动态\n标题\n2024年7月16日　来源：办公室\n",
                 Some("2024-07-16"),
+            ),
+            // a byline whose cells are apart by HTML entities left in the text
+            (
+                "Headline words here\n\nBy Tan Lu&nbsp;&nbsp;|&nbsp;&nbsp;Nov 27, 2024\n",
+                Some("2024-11-27"),
             ),
             // a press release dated under its end mark only
             (

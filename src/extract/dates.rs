@@ -5554,7 +5554,9 @@ mod tests {
         for entry in std::fs::read_dir(corpus).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(path).unwrap());
+                // (decoded as gazette reads it: some articles are GB18030)
+                let bytes = std::fs::read(path).unwrap();
+                texts.push(crate::ingest::decode(&bytes).unwrap().0);
             }
         }
         let regions =

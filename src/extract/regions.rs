@@ -1063,7 +1063,13 @@ impl RegionMatcher {
             }
             // (a place inside this one is no such word: "云南省镇雄县" is the county of the
             // province, not a town named after it, "新疆塔城" a prefecture, not a tower)
+            // (a district's own street: "福州市鼓楼区东街口", where "南京北街" is a street)
+            let own_street = alias.full_zh
+                && ["东街", "西街", "南街", "北街"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
             if self.not_next_zh.opens(rest)
+                && !own_street
                 && !route_end
                 && !distance
                 && !old_town
@@ -1100,7 +1106,13 @@ impl RegionMatcher {
                     .iter()
                     .any(|w| text[..start].ends_with(w.as_str()))
             };
-            if !alias.full_zh && self.company_zh_ahead(rest) && !from() {
+            // (a full name, 浙江省粮食集团, only with the company word close after it: not
+            // "南陵县也将借助上海银行")
+            let near = match alias.full_zh {
+                true => rest.char_indices().nth(4).map_or(rest, |(i, _)| &rest[..i]),
+                false => rest,
+            };
+            if self.company_zh_ahead(near) && !from() {
                 return true;
             }
             // A river named after the place (浏阳河, 黄浦江, 嘉陵江) or its jade (和田玉), unless
