@@ -121,6 +121,8 @@ pub struct RegionMatcher {
     suffixes_by_first: Vec<Vec<usize>>,
     /// Peoples an autonomous division is named for, in English ("Hekou Yao Autonomous County").
     peoples: FastSet<String>,
+    /// The first words of the peoples of two words ("Various" of "Various Nationalities").
+    peoples_of_two: Vec<String>,
     /// The last characters of the Chinese generic words (省, 市, 州, 县...), from the zh_endings
     /// of suffixes.tsv.
     zh_generic_ends: FastSet<char>,
@@ -636,6 +638,10 @@ impl RegionMatcher {
             suffixes,
             zh_generic_ends,
             suffixes_by_first,
+            peoples_of_two: peoples
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
+                .collect(),
             peoples,
             not_phrases,
             zh_phrases,
@@ -1146,17 +1152,24 @@ impl RegionMatcher {
         }
         // "Source: Chaoyang District Media Center", "Chongqing International Communication
         // Center": a news outlet, as 融媒体中心, with its generic word or without
-        let outlet = text[end..].strip_prefix(' ').is_some_and(|rest| {
-            self.after_generic
-                .iter()
-                .any(|w| rest.starts_with(w.as_str()))
-        });
+        // (every such word is capitalised: most names are followed by none)
+        let outlet = text[end..]
+            .strip_prefix(' ')
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            .is_some_and(|rest| {
+                self.after_generic
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+            });
         if suffix.is_some() || outlet {
             return outlet;
         }
         // "Yiwu West station", "Jinhua South railway station": a station named after the city
         // by a direction (capitalised, "Station" is a company word: see `company_ahead`)
-        if let Some(rest) = text[end..].strip_prefix(' ') {
+        if let Some(rest) = text[end..]
+            .strip_prefix(' ')
+            .filter(|r| r.starts_with(['E', 'W', 'S', 'N']))
+        {
             let after_direction = ["East ", "West ", "South ", "North "]
                 .iter()
                 .find_map(|d| rest.strip_prefix(d));
@@ -1421,7 +1434,7 @@ impl RegionMatcher {
                 // a people of two words: "Longlin Various Nationalities Autonomous County"
                 let two = rest[n..]
                     .strip_prefix(' ')
-                    .filter(|_| rest.starts_with(char::is_uppercase))
+                    .filter(|_| self.peoples_of_two.iter().any(|w| *w == rest[..n]))
                     .map(|r| n + 1 + r.find([' ', ',']).unwrap_or(r.len()));
                 match two.filter(|&m| self.peoples.contains(&rest[..m])) {
                     Some(m) => n = m,
