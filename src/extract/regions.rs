@@ -1070,12 +1070,14 @@ impl RegionMatcher {
             // (a place inside this one is no such word: "云南省镇雄县" is the county of the
             // province, not a town named after it, "新疆塔城" a prefecture, not a tower)
             // (a district's own street: "福州市鼓楼区东街口", where "南京北街" is a street)
-            let own_street = alias.full_zh
-                && ["东街", "西街", "南街", "北街"]
-                    .iter()
-                    .any(|w| rest.starts_with(w));
+            let own_street = || {
+                alias.full_zh
+                    && ["东街", "西街", "南街", "北街"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+            };
             if self.not_next_zh.opens(rest)
-                && !own_street
+                && !own_street()
                 && !route_end
                 && !distance
                 && !old_town
@@ -2768,13 +2770,14 @@ fn listed_zh(text: &str, start: usize, end: usize) -> bool {
 /// digit or a colon, which a byline's items ("Editor: Li | Updated: 2024-06-12 | Source: GX
 /// Today") and a masthead's two ("HAINAN TODAY | English") do not make.
 fn menu_bar(line: &str) -> bool {
-    line.split('|')
-        .filter(|item| !item.trim().is_empty())
-        .count()
-        >= 4
-        && line.split('|').all(|item| {
-            item.len() <= 32 && !item.contains(|c: char| c.is_ascii_digit() || c == ':')
-        })
+    let mut items = 0;
+    for item in line.split('|') {
+        if item.len() > 32 || item.contains(|c: char| c.is_ascii_digit() || c == ':') {
+            return false;
+        }
+        items += usize::from(!item.trim().is_empty());
+    }
+    items >= 4
 }
 
 /// The word before position `start`, past one space.
