@@ -25,7 +25,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::dict::{DictError, Dictionaries};
-use crate::model::Document;
+use crate::model::{Document, MatchText};
+
+mod forms;
 
 /// One file to read, and the id its records will carry: a view into [`Inputs`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -402,11 +404,18 @@ impl Reader {
         let (text, encoding) = decode(bytes)?;
         let title = self.title(&text);
         let simplified = self.simplifier.simplify(&text);
-        let published = self.published(simplified.as_deref().unwrap_or(&text));
+        let matched = match forms::normalise(simplified.as_deref().unwrap_or(&text)) {
+            Some((text, shifts)) => Some(MatchText { text, shifts }),
+            None => simplified.map(|text| MatchText {
+                text,
+                shifts: Vec::new(),
+            }),
+        };
+        let published = self.published(matched.as_ref().map_or(&text, |m| &m.text));
         Ok(Document {
             doc_id: doc_id.to_string(),
             text,
-            simplified,
+            matched,
             title,
             published,
             bytes: bytes.len(),
@@ -929,19 +938,20 @@ mod tests {
                 "廣東省與澳門簽署協議\n發佈時間：2024年5月16日\n".as_bytes(),
             )
             .unwrap();
-        let simplified = doc.simplified.as_deref().unwrap();
+        let matched = doc.matched.as_ref().unwrap();
         assert_eq!(
-            simplified,
+            matched.text,
             "广东省与澳门签署协议\n发布时间：2024年5月16日\n"
         );
-        assert_eq!(simplified.len(), doc.text.len());
+        assert_eq!(matched.text.len(), doc.text.len());
+        assert!(matched.shifts.is_empty());
         assert_eq!(doc.published.unwrap().to_string(), "2024-05-16");
         assert_eq!(doc.title.as_deref(), Some("廣東省與澳門簽署協議"));
         // simplified and English texts are read as they are, with no copy
         let doc = r
             .decode("b.txt", "广东省与澳门签署协议 Guangdong\n".as_bytes())
             .unwrap();
-        assert!(doc.simplified.is_none());
+        assert!(doc.matched.is_none());
         // the byte scan finds the first listed character wherever it stands: after ASCII words,
         // after characters of two and four bytes, at the very end
         let s = &r.simplifier;

@@ -23,16 +23,39 @@ pub struct Document {
     /// Path relative to the input root it was found under, `/`-separated.
     pub doc_id: String,
     pub text: String,
-    /// `text` with traditional Chinese characters in their simplified forms, byte for byte the
-    /// same length, when it holds any (a Hong Kong or Macao release): what the extractors read,
-    /// since the dictionaries and rules are written in simplified characters.
-    pub simplified: Option<String>,
+    /// `text` in the forms the dictionaries and rules are written in, when it holds others:
+    /// traditional Chinese characters (a Hong Kong or Macao release), full-width digits and
+    /// letters, HTML entities. What the extractors read.
+    pub matched: Option<MatchText>,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     /// Size of the file on disk, before decoding.
     pub bytes: usize,
     /// The encoding the bytes were decoded from ("UTF-8", "GB18030").
     pub encoding: &'static str,
+}
+
+/// A page's text in the forms the rules read (see [`Document::matched`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchText {
+    pub text: String,
+    /// Where `text` and the page part: `(offset in text, offset in the page)` at the end of each
+    /// replacement that changed the length, in order. Empty when every replacement kept its
+    /// length (traditional characters and their simplified forms are both three bytes).
+    pub shifts: Vec<(usize, usize)>,
+}
+
+impl MatchText {
+    /// The page's offset for an offset into `text` that is not inside a replaced character.
+    pub fn page_offset(&self, at: usize) -> usize {
+        match self.shifts.partition_point(|&(t, _)| t <= at) {
+            0 => at,
+            i => {
+                let (t, p) = self.shifts[i - 1];
+                p + (at - t)
+            }
+        }
+    }
 }
 
 /// The date a document's relative expressions are resolved against, and where it came from.
@@ -43,18 +66,21 @@ pub struct Anchor {
 }
 
 impl Document {
-    /// The text the extractors read: [`Document::simplified`] if there is one, else `text`.
-    /// Offsets into it are offsets into `text`.
+    /// The text the extractors read: [`Document::matched`] if there is one, else `text`.
     pub fn text_to_match(&self) -> &str {
-        self.simplified.as_deref().unwrap_or(&self.text)
+        self.matched.as_ref().map_or(&self.text, |m| &m.text)
     }
 
-    /// Puts the document's own text back into mentions found in [`Document::text_to_match`].
+    /// Puts mentions found in [`Document::text_to_match`] back at the page's offsets, with the
+    /// page's own text.
     pub fn restore_text(&self, mentions: &mut [Mention]) {
-        if self.simplified.is_some() {
-            for m in mentions {
-                m.text = self.text[m.start..m.end].to_string();
-            }
+        let Some(matched) = &self.matched else {
+            return;
+        };
+        for m in mentions {
+            m.start = matched.page_offset(m.start);
+            m.end = matched.page_offset(m.end);
+            m.text = self.text[m.start..m.end].to_string();
         }
     }
 

@@ -79,3 +79,34 @@ fn chunks_run_stage_by_stage_give_the_same_records() {
     assert!(one_by_one[7].contains("Failed"), "{}", one_by_one[7]);
     assert_eq!(one_by_one, chunked);
 }
+
+/// Full-width digits and HTML entities are read in the forms the rules know, and each mention
+/// is reported at the page's offsets with the page's own text.
+#[test]
+fn full_width_forms_and_entities_keep_the_page_offsets() {
+    let page = "湘赣两地签约\n发布时间：２０２４年５月２０日　来源：某日报\n\n５月１８日，两地签约项目１２个，总投资１．５亿元。\nOn May 18 the Yunnan&nbsp;Province team met Jiang&rsquo;an County officials.\n";
+    let pipeline = Pipeline::build(&Dictionaries::embedded()).unwrap();
+    let doc = pipeline.reader.decode("a.txt", page.as_bytes()).unwrap();
+    let rec = pipeline.process_document(doc);
+    assert_eq!(rec.published.unwrap().to_string(), "2024-05-20");
+    for m in &rec.mentions {
+        assert_eq!(&page[m.start..m.end], m.text, "{m:?}");
+    }
+    let found: Vec<(&str, String)> = rec
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.value.display()))
+        .collect();
+    for want in [
+        ("５月１８日", "2024-05-18"),
+        ("项目１２个", "12 project"),
+        ("１．５亿元", "150000000 CNY"),
+        ("Yunnan&nbsp;Province", "530000"),
+        ("Jiang&rsquo;an County", "511523"),
+    ] {
+        assert!(
+            found.iter().any(|(t, v)| *t == want.0 && v == want.1),
+            "{want:?} not in {found:?}"
+        );
+    }
+}

@@ -1687,6 +1687,14 @@ impl RegionMatcher {
                 (t, false)
             } else if targets.len() == 1 {
                 (targets[0], false)
+            } else if let Some(&t) = targets.iter().find(|&&t| {
+                let d = &self.divisions[t];
+                a.dateline_only && d.level == Level::Prefecture && targets.contains(&d.province)
+            }) {
+                // A dateline names the city a story was filed from: "JILIN, China, Dec. 25" is
+                // the city of Jilin, in the province of its name ("HAINAN" is still the
+                // province, not the prefecture in Qinghai).
+                (t, false)
             } else if let Some(&p) = targets
                 .iter()
                 .find(|&&t| self.divisions[t].level == Level::Province)
@@ -1856,6 +1864,12 @@ impl RegionMatcher {
                 return None;
             }
             let oa = &self.aliases[other.alias];
+            // Another name with a reading of ours glosses this one ("Huangshan (黄山)",
+            // "Yueyang (岳阳)"): it names the same place, and its city reading qualifies
+            // nothing for our district or county namesake.
+            if other.alias != c.alias && oa.targets.iter().any(|o| targets.contains(o)) {
+                return None;
+            }
             targets.iter().copied().find(|&t| {
                 let d = &self.divisions[t];
                 oa.targets.iter().any(|&o| {
