@@ -4417,6 +4417,11 @@ impl DateRules {
                 {
                     return None;
                 }
+                // "沪上年货", "陇上年度": 上 closes a province's literary name (沪上 is Shanghai,
+                // as in regions/abbrev_context.tsv), and 上年 is no word there
+                if rel.starts_with('上') && ctx.text[..ws].ends_with(['沪', '陇']) {
+                    return None;
+                }
                 // "三明日报", "昆明天气": the word's first character ends a place's name
                 if self.ends_place_name(ctx.text, ws) {
                     return None;
@@ -6121,6 +6126,12 @@ mod tests {
             "2023-11-22",
             "this weekend=2023-11-25/2023-11-26 | last weekend=2023-11-18/2023-11-19",
         ),
+        // "this past" is one modifier: the period before the publication's
+        (
+            "They met this past weekend and this past week signed again.",
+            "2023-09-04",
+            "this past weekend=2023-09-02/2023-09-03 | this past week=2023-W35",
+        ),
         // Months, quarters and halves: this year's unless they start over 183 days ahead.
         (
             "as early as the fourth quarter",
@@ -6382,6 +6393,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // 上 closing Shanghai's literary name 沪上, before 年货 (New Year goods) or 年度
+        (
+            "“日喀则好物”亮相沪上年货集市，沪上年度消费盛会开幕。",
+            "2024-01-22",
+        ),
         // a year ending a quoted product's or fund's name
         (
             "It sells its \"Border Sunrise 1988\" blend and the “灵境2024”headset, and showed the “食博2025”logo.",

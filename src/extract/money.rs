@@ -209,11 +209,25 @@ impl MoneyRules {
         if found.is_empty() {
             return Vec::new();
         }
-        // The document's own word decides what "¥" means.
-        let names_yen = found.iter().any(|f| {
-            self.currencies[f.currency].iso == "JPY"
-                && !is_yen_symbol(&self.currencies[f.currency].surface)
-        });
+        // The document's own words decide what "¥" means: the nearest word for yen or for
+        // yuan ("¥300, or 2.6 yen" is yen; "¥12.7 billion in deals" in a report that writes
+        // "yuan" for its figures and "3.2 billion yen" for a Japanese order is yuan).
+        let words: Vec<(usize, bool)> = found
+            .iter()
+            .filter(|f| !is_yen_symbol(&self.currencies[f.currency].surface))
+            .filter_map(|f| match self.currencies[f.currency].iso.as_str() {
+                "JPY" => Some((f.start, true)),
+                "CNY" => Some((f.start, false)),
+                _ => None,
+            })
+            .collect();
+        let names_yen = words.iter().any(|w| w.1);
+        let yen_nearest = |at: usize| {
+            words
+                .iter()
+                .min_by_key(|w| w.0.abs_diff(at))
+                .is_some_and(|w| w.1)
+        };
         // Only numbers next to a currency can be money.
         let windows: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         // 48 bytes reach the lower end of "between 5 and 10 million U.S. dollars" and the
@@ -239,7 +253,11 @@ impl MoneyRules {
             ) else {
                 continue;
             };
-            if names_yen && d.iso == "CNY" && is_yen_symbol(&text[d.start..d.end]) {
+            if names_yen
+                && d.iso == "CNY"
+                && is_yen_symbol(&text[d.start..d.end])
+                && yen_nearest(d.start)
+            {
                 d.iso = "JPY".to_string();
             }
             // "六七万元": two neighbouring numerals are a range, the lower one read at the
@@ -805,6 +823,22 @@ mod tests {
             &["HK$2 billion | 2000000000 HKD | up to"],
         ),
         ("¥300 each", &["¥300 | 300 CNY | "]),
+        (
+            "Deals worth ¥12.7 billion, of which 2 billion yuan in cable; Japanese buyers booked 3.2 billion yen of foil.",
+            &[
+                "¥12.7 billion | 12700000000 CNY | ",
+                "2 billion yuan | 2000000000 CNY | ",
+                "3.2 billion yen | 3200000000 JPY | ",
+            ],
+        ),
+        (
+            "A Hefei plant took 2 billion yuan. Osaka banks lent ¥40 billion, as yen loans of 10 billion yen each.",
+            &[
+                "2 billion yuan | 2000000000 CNY | ",
+                "¥40 billion | 40000000000 JPY | ",
+                "10 billion yen | 10000000000 JPY | ",
+            ],
+        ),
         (
             "¥300, or 2.6 yen",
             &["¥300 | 300 JPY | ", "2.6 yen | 2.6 JPY | "],

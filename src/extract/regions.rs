@@ -270,10 +270,12 @@ impl RegionMatcher {
             if d.short_zh.chars().count() >= 2 && *d.short_zh != *d.name_zh {
                 add(&d.short_zh, i, false, false);
                 // An autonomous county or banner is written in full without its peoples as
-                // often as with them: 积石山县 for 积石山保安族东乡族撒拉族自治县.
+                // often as with them: 积石山县 for 积石山保安族东乡族撒拉族自治县, and
+                // 威宁自治县, 长阳自治县 for the county keeping its word 自治县.
                 for (long, short) in [("自治县", "县"), ("自治旗", "旗")] {
                     if d.name_zh.ends_with(long) {
                         add(&format!("{}{short}", d.short_zh), i, false, true);
+                        add(&format!("{}{long}", d.short_zh), i, false, true);
                     }
                 }
             }
@@ -1123,6 +1125,15 @@ impl RegionMatcher {
             if self.company_zh_ahead(near) && !from() {
                 return true;
             }
+            // ...and the province or city glued before such a name: "广东肇庆星湖生物科技股份
+            // 有限公司" (not "广东肇庆举办", "广东肇庆市高新区").
+            if !alias.full_zh
+                && let Some(next) = self.place_opening(rest)
+                && self.company_zh_ahead(&rest[next.surface.len()..])
+                && !from()
+            {
+                return true;
+            }
             // A river named after the place (浏阳河, 黄浦江, 嘉陵江) or its jade (和田玉), unless
             // the 江, 河 or 玉 opens the next name (上海江苏, 北京河北, 广西玉林) or a direction
             // does, as in the names of new areas (海口江东新区, 南京江北新区).
@@ -1147,10 +1158,13 @@ impl RegionMatcher {
             }
             // A common word that is also a county's bare name (长寿, 大方) is the word, unless
             // the text names the county in full and lists the bare name beside other places
-            // ("与广安、长寿在产业链上深度合作" after 长寿区).
+            // ("与广安、长寿在产业链上深度合作" after 长寿区), or before its goods ("延长好物进
+            // 通州" after 延长县: goods from a place name the place).
+            const GOODS: [&str; 4] = ["好物", "特产", "农产品", "农特产品"];
             return self.bare_zh.contains(&alias.surface)
                 && !(alias.targets.iter().any(|t| named.contains(t))
-                    && listed_zh(text, start, end));
+                    && (listed_zh(text, start, end)
+                        || GOODS.iter().any(|g| text[end..].starts_with(g))));
         }
         // "Source: Chaoyang District Media Center", "Chongqing International Communication
         // Center": a news outlet, as 融媒体中心, with its generic word or without
@@ -1212,6 +1226,15 @@ impl RegionMatcher {
         }
         if let Some(next) = next_word(text, end) {
             if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
+                return true;
+            }
+            // "Nanhai's Lishui town": a town of the place named before it (not "each
+            // Jiangsu town", the province's towns)
+            if matches!(next, "town" | "town.")
+                && text[..start]
+                    .strip_suffix(' ')
+                    .is_some_and(|h| h.ends_with("'s") || h.ends_with("\u{2019}s"))
+            {
                 return true;
             }
             // "Beijing Middle Road", "Shaoshan North Road": a street with its direction
