@@ -335,7 +335,7 @@ impl AgreementRules {
         // "项目30个": the noun first, then the count and its measure word.
         for h in nouns.iter().filter(|h| self.nouns[h.noun].chinese) {
             let mut p = h.end;
-            for filler in ["共计", "总计", "合计", "共", "达", "计"] {
+            for filler in ["共计", "总计", "合计", "共", "达", "计", "：", ":"] {
                 if text[p..].starts_with(filler) {
                     p += filler.len();
                     break;
@@ -374,6 +374,48 @@ impl AgreementRules {
                 let label = &text[start..h.start];
                 push(&mut out, start, end, count, &self.nouns[h.noun], label);
             }
+        }
+        // A row of a key-figures table names its count after a colon or a dash, with the
+        // signing word beside the noun: "Signed projects: 58", "Agreements signed — 12",
+        // "签约项目：32个" (above, with its measure word). The row is its own evidence: a row
+        // with no signing word ("Projects promoted: 20") counts nothing.
+        for h in nouns.iter().filter(|h| !self.nouns[h.noun].chinese) {
+            let mut p = h.end;
+            let mut start = h.start;
+            if let Some(v) = verbs
+                .iter()
+                .find(|v| v.sign && v.start == p + 1 && text[p..].starts_with(' '))
+            {
+                p = v.end;
+            } else if let Some(v) = verbs
+                .iter()
+                .find(|v| v.sign && v.end + 1 == h.start && text[v.end..h.start] == *" ")
+            {
+                start = v.start;
+            } else {
+                continue;
+            }
+            let rest = &text[p..];
+            let trimmed = rest.trim_start_matches(' ');
+            let Some(after_mark) = [":", "：", "—", "–", "-"]
+                .iter()
+                .find_map(|m| trimmed.strip_prefix(m))
+            else {
+                continue;
+            };
+            let at = text.len() - after_mark.trim_start_matches(' ').len();
+            let Some(n) = numbers.iter().find(|n| n.start == at) else {
+                continue;
+            };
+            let Some(count) = as_count(n, text) else {
+                continue;
+            };
+            // (the row ends at the count: "Signed projects: 58, total value ...", not "Signed
+            // projects: 58.6 billion yuan")
+            if text[n.end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            push(&mut out, start, n.end, count, &self.nouns[h.noun], "");
         }
         // "signed an agreement", "a deal was inked": the article counts one.
         for h in &nouns {
@@ -886,6 +928,19 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a row of a key-figures table: the signing word beside the noun, the count after a
+        // colon or a dash
+        (
+            "Key figures\nSigned projects: 58, total value RMB 41.6 bn\nAgreements signed — 12\nProjects promoted: 20\nProjects under construction: 37",
+            &[
+                "Signed projects: 58 | 58 project | ",
+                "Agreements signed — 12 | 12 agreement | ",
+            ],
+        ),
+        (
+            "主要数据：签约项目：32个，协议金额：15.6亿元；推介项目：40个；集中开工项目：18个。",
+            &["项目：32个 | 32 project | "],
+        ),
         // a word of planning after a Chinese count opens the next phrase
         (
             "园区一季度新签约12个项目 计划总投资超60亿元",
