@@ -586,13 +586,15 @@ fn after_on(bytes: &[u8], i: usize) -> bool {
     if j == i {
         return false;
     }
-    if word(j, b"on") {
+    // (and "from" or "between", which open a range of days: "from the 10th to the 12th")
+    let opens = |j: usize| word(j, b"on") || word(j, b"from") || word(j, b"between");
+    if opens(j) {
         return true;
     }
     // "the", then spaces, then "on"
     let k = j.saturating_sub(3);
     let before_the = skip_spaces_back(bytes, k);
-    word(j, b"the") && before_the < k && word(before_the, b"on")
+    word(j, b"the") && before_the < k && opens(before_the)
 }
 
 /// Whether a year can stand right before or after a month name at `start..end`: a digit
@@ -1650,13 +1652,14 @@ impl DateRules {
                     r"(?i)(?:\b(?P<mod>this\s+past|this\s+upcoming|{mods})\s+)?\b(?P<wd>{wd})\b\.?"
                 ),
             ),
-            // "on the 15th", "on 24th", "on the first"
+            // "on the 15th", "on 24th", "on the first"; "from the 10th to the 12th" (a range
+            // of days of the month, as "May 10 to 12" without its month)
             (
                 OrdinalDay,
                 false,
                 &[DAY_AFTER_ON],
                 format!(
-                    r"(?i)\b(?P<pre>on\s+the|on)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)"
+                    r"(?i)\b(?P<pre>on\s+the|on|from\s+the|from|between\s+the|between)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)(?:\s*(?:to|through|until|till|and|-|–)\s*(?:the\s+)?(?P<d2>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b|(?:{ord})\b))?"
                 ),
             ),
             // "Monday 21", "tuesday the eleventh", "Thu 15th"
@@ -3749,6 +3752,18 @@ impl DateRules {
                 let d = self.day_of(dt)?;
                 let s = ctx.start_of("d")?;
                 let v = self.day_in_month(d, anchor)?;
+                // "from the 10th" alone is no date; "from the 10th to the 12th" is the days of
+                // the month between
+                let v = match ctx.get("d2") {
+                    Some(d2) => {
+                        let last = self.day_of(d2)?;
+                        let first = v.first_day?;
+                        let end = ymd(first.year(), first.month(), last)?;
+                        range_value(first, end, v.year_source)?
+                    }
+                    None if !pre.starts_with("on") => return None,
+                    None => v,
+                };
                 Some(Candidate {
                     kind: None,
                     start: ws,
@@ -5667,6 +5682,13 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // days of the month without it, as a range after "from" or "between"; "from" alone
+        // opens none
+        (
+            "He was in Baiyin from the 10th to the 12th, and talks ran between the 3rd and the 5th. From the 1st, fees fell.",
+            "2024-06-20",
+            "10th to the 12th=2024-06-10/2024-06-12 | 3rd and the 5th=2024-06-03/2024-06-05",
+        ),
         // a quoted year standing alone, or opening the name, is a year
         (
             "The theme was “2024”, and the “2025 Invest Hainan” fair followed.",
