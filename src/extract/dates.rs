@@ -165,6 +165,8 @@ enum Kind {
     Plan,
     YearPart,
     Season,
+    YearBefore,
+    MonthPart,
     WeekdaysFromNow,
     NthMonthOf,
     SpelledDate,
@@ -1054,6 +1056,9 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         ShortYear => start(MONTH, 1),
         // the plan's number
         Plan => start(day, 0),
+        YearBefore => start(YEAR_UNIT, 0),
+        // "end", "of", "the"; "mid"
+        MonthPart => start(MONTH_UNIT, 3),
         // "end", "beginning"...
         YearPart => start(PERIOD_PART, 0),
         // "next"
@@ -1618,6 +1623,18 @@ impl DateRules {
                 format!(
                     r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR})))\b"
                 ),
+            ),
+            // "the year before" a year the sentence names ("2.5 billion yuan last year, up from
+            // 1.9 billion the year before")
+            (YearBefore, false, &[YEAR_UNIT], r"(?i)\byear\s+before\b".to_string()),
+            // "by the end of the month", "mid-month": a part of the month the text is written
+            // in, as "the end of this month" is
+            (
+                MonthPart,
+                false,
+                &[MONTH_UNIT],
+                r"(?i)\b(?:(?:end|middle|beginning|start)\s+of\s+the\s+month|mid-month)\b"
+                    .to_string(),
             ),
             // "the 14th Five-Year Plan": a five-year plan's years, as "十四五"
             (
@@ -4251,6 +4268,25 @@ impl DateRules {
                 };
                 one(year_value(a.date.year() + o, a.source)?)
             }
+            YearBefore => {
+                // "the year before last" is 前年, but said of a written year it is unclear
+                if ctx.text[we..].trim_start().lower().starts_with("last") {
+                    return None;
+                }
+                // the year before the one the sentence names; "last year" names the year
+                // before the publication's. Alone it points at an event of the text.
+                let a = anchor?;
+                let y = match year_named_before(ctx.text, ws) {
+                    Some(y) => y,
+                    None if sentence_says_last_year(ctx.text, ws) => a.date.year() - 1,
+                    None => return None,
+                };
+                one(year_value(y - 1, YearSource::Text)?)
+            }
+            MonthPart => {
+                let a = anchor?;
+                one(month_value(a.date.year(), a.date.month(), a.source)?)
+            }
             Plan => {
                 let n = self.day_of(ctx.get("n")?)? as i32;
                 let first = plan_start(n)?;
@@ -5192,6 +5228,17 @@ fn year_named_before(text: &str, at: usize) -> Option<i32> {
     })
 }
 
+/// Whether the sentence before `at` says "last year".
+fn sentence_says_last_year(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    // (a full stop ends a sentence before a space: "1.9 billion" does not)
+    let from = head
+        .rfind(['\n', '!', '?', ';', '。'])
+        .map_or(0, |i| i + 1)
+        .max(head.rfind(". ").map_or(0, |i| i + 2));
+    head[from..].to_ascii_lowercase().contains("last year")
+}
+
 /// Whether the year at `ys..ye` ends a name in quotes, after a word of it: a product's or a
 /// fund's ("Border Sunrise 1988" blend, “灵境2024”一体机, “食博2025”), no date.
 fn ends_quoted_name(text: &str, ys: usize, ye: usize) -> bool {
@@ -5682,6 +5729,13 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // "the year before" a year the sentence names, or before "last year"; alone it
+        // points at an event; "mid-month" and "the end of the month" are the month's
+        (
+            "Sales hit 2.5 billion yuan last year, against 1.9 billion yuan the year before. Output reached 86 million in 2024, nearly double the year before. He left the year before. A team is due before the end of the month, and workers arrive mid-month.",
+            "2025-03-20",
+            "last year=2024 | year before=2023 | 2024=2024 | year before=2023 | end of the month=2025-03 | mid-month=2025-03",
+        ),
         // days of the month without it, as a range after "from" or "between"; "from" alone
         // opens none
         (
