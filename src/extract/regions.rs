@@ -1125,6 +1125,21 @@ impl RegionMatcher {
             if self.company_zh_ahead(near) && !from() {
                 return true;
             }
+            // "帮助三都建成县城西部产业园": a one-character county's full name glued inside 县城
+            // (the county town) after a word's character is part of the words (建成, 县城), not
+            // 成县 (a longer name stays: "距南丹县城不足40公里")
+            if alias.full_zh
+                && alias.surface.chars().count() == 2
+                && alias.surface.ends_with('县')
+                && rest.starts_with('城')
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_han(c) && !self.zh_function.contains(&c))
+                && !self.ends_with_place(&text[..start])
+            {
+                return true;
+            }
             // ...and the province or city glued before such a name: "广东肇庆星湖生物科技股份
             // 有限公司" (not "广东肇庆举办", "广东肇庆市高新区").
             if !alias.full_zh
