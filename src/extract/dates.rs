@@ -3030,6 +3030,15 @@ impl DateRules {
             })
         };
         let anchor = ctx.anchor;
+        // "农历六月初六", "阴历八月十五": a month of the lunar calendar, which only the rule for
+        // the first lunar month reads; as a calendar month it would be a wrong date
+        if kind != Kind::ZhLunar
+            && ["农历", "阴历", "農曆", "陰曆"]
+                .iter()
+                .any(|w| ctx.text[..ws].ends_with(w))
+        {
+            return None;
+        }
         // "a Long March 8 rocket", "the Long March": a rocket family and a historic march
         if ctx
             .start_of("mon")
@@ -6469,6 +6478,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a month and day of the lunar calendar other than its first month
+        (
+            "农历六月初六前后举办花儿会，农历八月十五当晚举行晚会。",
+            "2024-05-10",
+        ),
         // 上 closing Shanghai's literary name 沪上, before 年货 (New Year goods) or 年度
         (
             "“日喀则好物”亮相沪上年货集市，沪上年度消费盛会开幕。",
