@@ -358,10 +358,12 @@ impl AgreementRules {
             // span (corpus convention); the signing word, punctuation and function characters
             // (共, 了, 的, 其中…) end them.
             let mut start = h.start;
-            for (i, c) in text[..h.start].char_indices().rev().take(6) {
-                // "10亿元以上项目8个": an amount bound is not a describer.
+            for (i, c) in text[..h.start].char_indices().rev().take(10) {
+                // "10亿元以上项目8个": an amount bound is not a describer; 共 is "together" in
+                // 共建 (产业共建项目15个), "in all" elsewhere.
                 if !is_cjk(c)
-                    || "了的和与及等共中其为是有在已将并又亿万元".contains(c)
+                    || ("了的和与及等共中其为是有在已将并又亿万元".contains(c)
+                        && !(c == '共' && text[i + c.len_utf8()..].starts_with('建')))
                     || text[..i + c.len_utf8()].ends_with("以上")
                     || text[..i + c.len_utf8()].ends_with("以下")
                     || verbs.iter().any(|v| v.end == i + c.len_utf8())

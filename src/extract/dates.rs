@@ -1841,7 +1841,7 @@ impl DateRules {
                 ZhDate,
                 false,
                 &[ZH_YEAR_CHAR],
-                format!(r"(?P<y>{ZH_YEAR})\s*年(?:底|末|初|{ZH_SEASONS})?"),
+                format!(r"(?P<y>{ZH_YEAR})\s*年(?:度|底|末|初|{ZH_SEASONS})?"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"; Hong Kong's
             // and Macao's 首季 and 首三季 (the first quarter, the first three)
@@ -2902,13 +2902,18 @@ impl DateRules {
             // In a clause that looks ahead ("will bring visitors between May and October" in
             // April, 约定4月至10月) a span of the publication year not yet over is this year's.
             (None, Some(a)) => {
+                // A span that has not begun and begins within three months ("to send 40 tour
+                // groups between April and June" in late March) is this year's too: a text
+                // speaking of last year's would say so.
                 let y2 = infer_year(a.date, |y| last_of_month(y, m2))?;
                 let y = a.date.year();
+                let first = ymd(y, m1, 1)?;
+                let soon = first > a.date && first <= a.date + Duration::days(92);
                 if m1 < m2
                     && y2 < y
-                    && ymd(y, m1, 1)? <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
+                    && first <= a.date + Duration::days(PERIOD_FORWARD_DAYS)
                     && last_of_month(y, m2)? >= a.date
-                    && ahead()
+                    && (soon || ahead())
                 {
                     (y, a.source)
                 } else {
@@ -4480,6 +4485,14 @@ impl DateRules {
                 // "沪上年货", "陇上年度": 上 closes a province's literary name (沪上 is Shanghai,
                 // as in regions/abbrev_context.tsv), and 上年 is no word there
                 if rel.starts_with('上') && ctx.text[..ws].ends_with(['沪', '陇']) {
+                    return None;
+                }
+                // "达产后年产值", "投产后年均": 后 closes "after ...", and 年 opens the next word
+                if rel == "后年"
+                    && ["产", "均", "销售", "营收", "收入", "可"]
+                        .iter()
+                        .any(|w| ctx.text[we..].starts_with(w))
+                {
                     return None;
                 }
                 // "三明日报", "昆明天气": the word's first character ends a place's name

@@ -1116,10 +1116,11 @@ impl RegionMatcher {
                     .iter()
                     .any(|w| text[..start].ends_with(w.as_str()))
             };
-            // (a full name, 浙江省粮食集团, only with the company word close after it: not
+            // (a full name, 浙江省粮食集团, 盐城市大数据集团, only with the company word within six
+            // characters after it: not
             // "南陵县也将借助上海银行")
             let near = match alias.full_zh {
-                true => rest.char_indices().nth(4).map_or(rest, |(i, _)| &rest[..i]),
+                true => rest.char_indices().nth(6).map_or(rest, |(i, _)| &rest[..i]),
                 false => rest,
             };
             if self.company_zh_ahead(near) && !from() {
@@ -1245,6 +1246,13 @@ impl RegionMatcher {
             }
             // "Nanhai's Lishui town": a town of the place named before it (not "each
             // Jiangsu town", the province's towns)
+            // "Yuyao railway station": the station (a railway described by the places it
+            // links, "the Datong-Qinhuangdao railway", names them)
+            if next == "railway"
+                && next_word(text, end + 1 + next.len()).is_some_and(|w| w.starts_with("station"))
+            {
+                return true;
+            }
             if matches!(next, "town" | "town.")
                 && text[..start]
                     .strip_suffix(' ')
@@ -1961,7 +1969,13 @@ impl RegionMatcher {
         if i > 0 {
             let prev = &cands[i - 1];
             let gap = &text[prev.end..c.start];
-            if matches!(gap, "'s " | "’s " | " " | "")
+            // ("the Zhejiang city of Taizhou", "the Jiangsu county of Shuyang")
+            // (the generic word may have been read as the earlier name's suffix)
+            let level_of = matches!(
+                &text[prev.name_end..c.start],
+                " city of " | " county of " | " prefecture of " | " district of "
+            );
+            if (matches!(gap, "'s " | "’s " | " " | "") || level_of)
                 && let Some(t) = fits(prev)
             {
                 return Some(t);
@@ -2354,10 +2368,14 @@ impl RegionMatcher {
                 // before 线上 or 线下, online and offline, and so does one before 城际, an
                 // intercity railway: 京津城际)
                 let ports = run.len() >= 2 && rest.starts_with("港口");
+                // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
+                // “滇藏川大环线”, and before 号, a named train: “闽宁号”)
                 let route = run.len() >= 2
                     && ((rest.starts_with('线')
                         && !rest['线'.len_utf8()..].starts_with(['上', '下']))
-                        || rest.starts_with("城际"));
+                        || ["城际", "中线", "环线", "大环线", "号"]
+                            .iter()
+                            .any(|w| rest.starts_with(w)));
                 (self.not_next_zh.opens(rest) && !ports)
                     || route
                     || rest.starts_with("ICP")
