@@ -126,7 +126,8 @@ pub struct RegionMatcher {
     /// The last characters of the Chinese generic words (省, 市, 州, 县...), from the zh_endings
     /// of suffixes.tsv.
     zh_generic_ends: FastSet<char>,
-    not_phrases: AhoCorasick,
+    /// The Latin phrases of `not_regions.tsv`, at most 64 to an automaton (see `build`).
+    not_phrases: Vec<AhoCorasick>,
     /// The phrases with a Han character, looked for only where they would overlap a Han name
     /// or abbreviation: they start with the commonest bytes of Chinese text, so an automaton's
     /// prefilter cannot skip ahead, and a search along whole texts cost 5% of a run once the
@@ -514,10 +515,19 @@ impl RegionMatcher {
         }
         let (zh_phrases, phrases): (Vec<String>, Vec<String>) =
             phrases.into_iter().partition(|p| p.chars().any(is_han));
-        let not_phrases = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-            .expect("the exclusion automaton builds");
+        // In automata of at most 64 phrases each: up to that many, aho-corasick searches with
+        // its packed SIMD prefilter (Teddy), beyond it without one. One automaton of 71
+        // phrases scanned every text at a fraction of the speed: 40.1M more instructions on
+        // 1,000 generated articles (2.1% of the run, callgrind) than two of 64 and 7.
+        let not_phrases = phrases
+            .chunks(64)
+            .map(|chunk| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(chunk)
+                    .expect("the exclusion automaton builds")
+            })
+            .collect();
         let mut zh_phrase_chars: FastMap<char, Vec<(usize, usize)>> = FastMap::default();
         for (i, p) in zh_phrases.iter().enumerate() {
             for (at, c) in p.char_indices() {
@@ -744,7 +754,8 @@ impl RegionMatcher {
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<(usize, usize)>) {
         let mut excluded: Vec<(usize, usize)> = self
             .not_phrases
-            .find_iter(text)
+            .iter()
+            .flat_map(|a| a.find_iter(text))
             .map(|m| (m.start(), m.end()))
             .collect();
         let found = self.names.find(text);
