@@ -588,8 +588,9 @@ fn after_on(bytes: &[u8], i: usize) -> bool {
     if j == i {
         return false;
     }
-    // (and "from" or "between", which open a range of days: "from the 10th to the 12th")
-    let opens = |j: usize| word(j, b"on") || word(j, b"from") || word(j, b"between");
+    // (and "from", which opens a range of days: "from the 10th to the 12th"; "between the
+    // 21st and 23rd" is left alone, as Recognizers-Text's cases leave it)
+    let opens = |j: usize| word(j, b"on") || word(j, b"from");
     if opens(j) {
         return true;
     }
@@ -1676,7 +1677,7 @@ impl DateRules {
                 false,
                 &[DAY_AFTER_ON],
                 format!(
-                    r"(?i)\b(?P<pre>on\s+the|on|from\s+the|from|between\s+the|between)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)(?:\s*(?:to|through|until|till|and|-|–)\s*(?:the\s+)?(?P<d2>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b|(?:{ord})\b))?"
+                    r"(?i)\b(?P<pre>on\s+the|on|from\s+the|from)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)(?:\s*(?:to|through|until|till|and|-|–)\s*(?:the\s+)?(?P<d2>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b|(?:{ord})\b))?"
                 ),
             ),
             // "Monday 21", "tuesday the eleventh", "Thu 15th"
@@ -5758,12 +5759,11 @@ mod tests {
             "2025-03-20",
             "last year=2024 | year before=2023 | 2024=2024 | year before=2023 | end of the month=2025-03 | mid-month=2025-03",
         ),
-        // days of the month without it, as a range after "from" or "between"; "from" alone
-        // opens none
+        // days of the month without it, as a range after "from"; "from" alone opens none
         (
-            "He was in Baiyin from the 10th to the 12th, and talks ran between the 3rd and the 5th. From the 1st, fees fell.",
+            "He was in Baiyin from the 10th to the 12th, and talks ran from the 3rd through the 5th. From the 1st, fees fell.",
             "2024-06-20",
-            "10th to the 12th=2024-06-10/2024-06-12 | 3rd and the 5th=2024-06-03/2024-06-05",
+            "10th to the 12th=2024-06-10/2024-06-12 | 3rd through the 5th=2024-06-03/2024-06-05",
         ),
         // a quoted year standing alone, or opening the name, is a year
         (
