@@ -5234,10 +5234,7 @@ fn nowadays(text: &str, s: usize, e: usize) -> bool {
 /// times the figure of the previous year").
 fn year_named_before(text: &str, at: usize) -> Option<i32> {
     let head = &text[..at];
-    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let from = head[from..].rfind(". ").map_or(from, |i| from + i + 2);
+    let from = sentence_start(head);
     let bytes = head.as_bytes();
     (from..head.len().saturating_sub(3)).rev().find_map(|i| {
         let four = &bytes[i..i + 4];
@@ -5254,12 +5251,18 @@ fn year_named_before(text: &str, at: usize) -> Option<i32> {
 /// Whether the sentence before `at` says "last year".
 fn sentence_says_last_year(text: &str, at: usize) -> bool {
     let head = &text[..at];
-    // (a full stop ends a sentence before a space: "1.9 billion" does not)
-    let from = head
-        .rfind(['\n', '!', '?', ';', '。'])
-        .map_or(0, |i| i + 1)
-        .max(head.rfind(". ").map_or(0, |i| i + 2));
-    head[from..].to_ascii_lowercase().contains("last year")
+    head[sentence_start(head)..]
+        .to_ascii_lowercase()
+        .contains("last year")
+}
+
+/// Where the sentence that `head` ends in starts: after the last line break, 。, "!", "?" or
+/// ";", or after the last full stop before a space ("1.9 billion" ends no sentence).
+fn sentence_start(head: &str) -> usize {
+    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    head[from..].rfind(". ").map_or(from, |i| from + i + 2)
 }
 
 /// Whether the year at `ys..ye` ends a name in quotes, after a word of it: a product's or a
@@ -5758,6 +5761,12 @@ mod tests {
             "Sales hit 2.5 billion yuan last year, against 1.9 billion yuan the year before. Output reached 86 million in 2024, nearly double the year before. He left the year before. A team is due before the end of the month, and workers arrive mid-month.",
             "2025-03-20",
             "last year=2024 | year before=2023 | 2024=2024 | year before=2023 | end of the month=2025-03 | mid-month=2025-03",
+        ),
+        // (a sentence after a Chinese full stop: the year before names none)
+        (
+            "两地签约。Sales fell the year before, and last year they rose.",
+            "2025-03-20",
+            "last year=2024",
         ),
         // days of the month without it, as a range after "from"; "from" alone opens none
         (
