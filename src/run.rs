@@ -198,7 +198,30 @@ impl Pipeline {
             .filter_map(|r| r.as_ref().ok())
             .map(|doc| (doc, doc.anchor(self.reference_date)))
             .collect();
-        let mut found = self.extractors.extract_each(&docs).into_iter();
+        // A rule that panics on some text must cost that file, not the run: the chunk is
+        // run again a document at a time, and the one that panics is reported as failed.
+        let Ok(found) = guarded(|| self.extractors.extract_each(&docs)) else {
+            drop(docs);
+            return read
+                .into_iter()
+                .zip(inputs)
+                .map(|(r, input)| match r {
+                    Ok(doc) => {
+                        let (doc_id, bytes) = (doc.doc_id.clone(), doc.bytes);
+                        match guarded(|| self.process_document(doc)) {
+                            Ok(record) => Outcome::Done(record),
+                            Err(why) => Outcome::Failed {
+                                doc_id,
+                                bytes,
+                                error: format!("internal error, file skipped: {why}"),
+                            },
+                        }
+                    }
+                    Err(e) => failed(input, e),
+                })
+                .collect();
+        };
+        let mut found = found.into_iter();
         drop(docs);
         read.into_iter()
             .zip(inputs)
@@ -230,6 +253,17 @@ impl Pipeline {
             mentions,
         }
     }
+}
+
+/// `f`'s result, or the message of the panic that ended it. (The panic is also printed on
+/// stderr by the default hook, with its place in the code.)
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string())
+    })
 }
 
 fn failed(input: &Input, e: IngestError) -> Outcome {
@@ -443,6 +477,16 @@ fn progress_bar(quiet: bool, len: u64) -> Option<indicatif::ProgressBar> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_is_caught_with_its_message() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        // (the default hook prints both panics on the test's stderr)
+        let literal = guarded(|| -> u8 { panic!("slice inside a character") });
+        let formatted = guarded(|| -> u8 { panic!("index {} out of range", 36) });
+        assert_eq!(literal, Err("slice inside a character".to_string()));
+        assert_eq!(formatted, Err("index 36 out of range".to_string()));
+    }
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
