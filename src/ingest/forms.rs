@@ -46,22 +46,13 @@ fn full_width(rest: &[u8], after_digit: bool) -> Option<char> {
     let u = 0xF000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
     let ascii = char::from_u32(u.checked_sub(0xFEE0)?)?;
     let next_is_digit = || {
-        matches!(full_width_digit(&rest[3..]), Some(true))
+        // (０ to ９ are EF BC 90..EF BC 99)
+        matches!(rest[3..], [0xEF, 0xBC, 0x90..=0x99, ..])
             || rest.get(3).is_some_and(u8::is_ascii_digit)
     };
     match ascii {
         '0'..='9' | 'A'..='Z' | 'a'..='z' => Some(ascii),
         '.' | '-' | '/' if after_digit && next_is_digit() => Some(ascii),
-        _ => None,
-    }
-}
-
-/// Whether `rest` opens with a full-width digit (`Some(true)`), another full-width form
-/// (`Some(false)`), or none.
-fn full_width_digit(rest: &[u8]) -> Option<bool> {
-    match rest {
-        [0xEF, 0xBC, b2, ..] => Some((0x90..=0x99).contains(b2)),
-        [0xEF, 0xBD, ..] => Some(false),
         _ => None,
     }
 }
