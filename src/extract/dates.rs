@@ -1527,13 +1527,14 @@ impl DateRules {
                 &[YEAR_DIGITS],
                 format!(r"(?i)\b(?:(?P<cal>(?:calendar|fiscal|financial)\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
-            // "first quarter of this year", "the 3rd qtr", "4th qtr 2018"
+            // "first quarter of this year", "the 3rd qtr", "4th qtr 2018", "third-quarter
+            // figures" (as "first-half")
             (
                 Quarter,
                 false,
                 &[QUARTER],
                 format!(
-                    r"(?i)(?:\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
+                    r"(?i)(?:\b(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?:fiscal\s+)?(?:quarter|qtr)\b{year_of}"
                 ),
             ),
             // "Q1 2024", "2019 q1", "q1-2019", "18q4", "Q3"
@@ -1570,7 +1571,7 @@ impl DateRules {
                 false,
                 &[MONTHS, MONTH_BEFORE],
                 format!(
-                    r"(?i)\b(?P<n>two|three|six|nine|twelve|[2-9]|1[0-2])\s+months\s+(?:to|ended|ending|through)\s+{}(?:,?\s+(?P<y>{YEAR})\b)?",
+                    r"(?i)\b(?P<n>two|three|six|nine|twelve|[2-9]|1[0-2])\s+months\s+(?:to|ended|ending|through)\s+{}(?:\s+(?P<d>[12][0-9]|3[01]|0?[1-9])\b)?(?:,?\s+(?P<y>{YEAR})\b)?",
                     month("mon")
                 ),
             ),
@@ -1677,7 +1678,7 @@ impl DateRules {
                 false,
                 &[DAY_AFTER_ON],
                 format!(
-                    r"(?i)\b(?P<pre>on\s+the|on|from\s+the|from)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)(?:\s*(?:to|through|until|till|and|-|–)\s*(?:the\s+)?(?P<d2>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b|(?:{ord})\b))?"
+                    r"(?i)\b(?P<pre>on\s+the|on|from\s+the|from)\s+(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|(?:{ord})\b)(?:\s*(?P<conn>to|through|until|till|and|-|–)\s*(?:the\s+)?(?P<d2>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b|(?:{ord})\b))?"
                 ),
             ),
             // "Monday 21", "tuesday the eleventh", "Thu 15th"
@@ -2081,7 +2082,105 @@ impl DateRules {
             self.extract_line(text, line_start..end, anchor, gated, &mut scan, &mut out);
             line_start = end;
         }
+        if let Some(a) = anchor {
+            self.weekdays_in_reported_span(text, a, &mut out);
+        }
         out
+    }
+
+    /// A bare weekday in the story of a few days the text has dated ("held the week of events
+    /// from Aug 29 to Sept 3 ... On Friday the group met ...") is the day of that span, when
+    /// the span ended before the publication date and the nearest such weekday before the
+    /// publication falls outside it: the story is told of its own days, as HeidelTime reads a
+    /// narrative against the dates it has named. Only the nearest span written before the
+    /// weekday is asked, only one of at most a week, which holds the weekday once, and only
+    /// when the text also dates a weekday of the span ("on Thursday, Aug 29"): without one,
+    /// "from May 20 to 26 ... on Wednesday" is as often the week of publication.
+    fn weekdays_in_reported_span(&self, text: &str, a: Anchor, out: &mut [Mention]) {
+        let bare = |m: &Mention| {
+            self.weekdays
+                .contains_key(&m.text.trim_end_matches('.').to_ascii_lowercase())
+        };
+        if !out.iter().any(bare) {
+            return;
+        }
+        // (a weekday written beside a date takes that date's value already)
+        let beside_date = |i: usize| {
+            let m = &out[i];
+            let close = |gap: &str| gap.len() <= 3 && !gap.contains(['.', ';', '\n']);
+            out.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && ((o.start >= m.end && close(&text[m.end..o.start]))
+                        || (o.end <= m.start && close(&text[o.end..m.start])))
+            })
+        };
+        // "the department said on Thursday": the day of the report, not of the story
+        let attributed = |at: usize| {
+            let head = text[..at].trim_end_matches(' ');
+            let head = head
+                .strip_suffix("on")
+                .unwrap_or(head)
+                .trim_end_matches(' ');
+            // (ASCII letters only, so the cut falls between characters)
+            let word = &head[head.len()
+                - head
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count()..];
+            [
+                "said",
+                "says",
+                "announced",
+                "reported",
+                "told",
+                "stated",
+                "added",
+            ]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        };
+        let moved: Vec<(usize, DateValue)> = (0..out.len())
+            .filter_map(|i| {
+                let Value::Date(v) = &out[i].value else {
+                    return None;
+                };
+                let day = v.first_day.filter(|_| v.granularity == Granularity::Day)?;
+                if !bare(&out[i]) || beside_date(i) || attributed(out[i].start) {
+                    return None;
+                }
+                let (first, last, source) = out[..i].iter().rev().find_map(|o| match &o.value {
+                    Value::Date(r) if r.granularity == Granularity::Range => {
+                        let (f, l) = (r.first_day?, r.last_day?);
+                        let days = (l - f).num_days();
+                        ((1..7).contains(&days) && l < a.date).then_some((f, l, r.year_source))
+                    }
+                    _ => None,
+                })?;
+                if (first..=last).contains(&day) {
+                    return None;
+                }
+                // the story names its days by weekday: a weekday written beside a date of
+                // the span ("opened the tour on Thursday, Aug 29")
+                let dated_weekday = (0..out.len()).any(|j| {
+                    bare(&out[j])
+                        && beside_date(j)
+                        && matches!(&out[j].value, Value::Date(w)
+                            if w.first_day.is_some_and(|d| (first..=last).contains(&d)))
+                });
+                if !dated_weekday {
+                    return None;
+                }
+                let inside = first
+                    .iter_days()
+                    .take_while(|d| *d <= last)
+                    .find(|d| d.weekday() == day.weekday())?;
+                Some((i, day_value(inside, source)))
+            })
+            .collect();
+        for (i, v) in moved {
+            out[i].value = Value::Date(v);
+        }
     }
 
     /// The [`Features`] of a line: one pass of the word automaton, which finds digits too.
@@ -3362,10 +3461,14 @@ impl DateRules {
                     });
                 }
                 let s = ctx.start_of("mon")?;
-                if ctx.text[we..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit())
-                {
+                let after = ctx.text[we..].trim_start().as_bytes();
+                // "top 600 in March 2024-04-03": a list's date after a headline, whose year is
+                // no year of the month
+                let iso_date_after = after.len() > 5
+                    && after[..4].iter().all(u8::is_ascii_digit)
+                    && matches!(after[4], b'-' | b'/' | b'.')
+                    && after[5].is_ascii_digit();
+                if after.first().is_some_and(u8::is_ascii_digit) && !iso_date_after {
                     // "this May 5": a day follows, the month-day rule reads it
                     return None;
                 }
@@ -3556,9 +3659,23 @@ impl DateRules {
                 // the end month as a month alone is placed (a report looks back)
                 let y = ctx.get("y").and_then(|y| y.parse().ok());
                 let end = self.month_mention(y, m, anchor, || false)?;
-                let last = end.last_day?;
-                let (y0, m0) = add_months(last.year(), last.month(), 1 - n);
-                one(range_value(ymd(y0, m0, 1)?, last, end.year_source)?)
+                let month_end = end.last_day?;
+                // "the six months to September 30": to a day, n months back from the day after
+                let last = match ctx.get("d") {
+                    Some(d) => ymd(month_end.year(), m, d.parse().ok()?)?,
+                    None => month_end,
+                };
+                let first = match last == month_end {
+                    true => {
+                        let (y0, m0) = add_months(last.year(), last.month(), 1 - n);
+                        ymd(y0, m0, 1)?
+                    }
+                    false => {
+                        last.checked_sub_months(chrono::Months::new(n.unsigned_abs()))?
+                            + Duration::days(1)
+                    }
+                };
+                one(range_value(first, last, end.year_source)?)
             }
             FirstQuarters | FirstMonths => {
                 // "its first ten months", "their first two quarters": the months of something
@@ -3624,7 +3741,7 @@ impl DateRules {
                 // "in 2023, up from 2.6 billion yuan the previous year": the year before the
                 // one the sentence names, as "the following year" is the one after it
                 let named = matches!(&*modifier, "previous" | "following")
-                    .then(|| year_named_before(ctx.text, ws))
+                    .then(|| year_named_in_sentence(ctx.text, ws, d.year()))
                     .flatten();
                 let v = match ctx.get("unit")?.lower().as_str() {
                     "year" | "yr" => match named {
@@ -3784,6 +3901,20 @@ impl DateRules {
                 let d = self.day_of(dt)?;
                 let s = ctx.start_of("d")?;
                 let v = self.day_in_month(d, anchor)?;
+                // "on the 28th and 29th" is a list: a mention per day, as "May 22 and 23"
+                if let Some(d2) = ctx.get("d2")
+                    && ctx
+                        .get("conn")
+                        .is_some_and(|c| c.eq_ignore_ascii_case("and"))
+                {
+                    let second = self.day_in_month(self.day_of(d2)?, anchor)?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end: we,
+                        parts: vec![(s, ctx.end_of("d")?, v), (ctx.start_of("d2")?, we, second)],
+                    });
+                }
                 // "from the 10th" alone is no date; "from the 10th to the 12th" is the days of
                 // the month between
                 let v = match ctx.get("d2") {
@@ -4291,11 +4422,7 @@ impl DateRules {
                 // the year before the one the sentence names; "last year" names the year
                 // before the publication's. Alone it points at an event of the text.
                 let a = anchor?;
-                let y = match year_named_before(ctx.text, ws) {
-                    Some(y) => y,
-                    None if sentence_says_last_year(ctx.text, ws) => a.date.year() - 1,
-                    None => return None,
-                };
+                let y = year_named_in_sentence(ctx.text, ws, a.date.year())?;
                 one(year_value(y - 1, YearSource::Text)?)
             }
             MonthPart => {
@@ -4534,6 +4661,13 @@ impl DateRules {
                     Unit::Month => {
                         let (y, m) = add_months(d.year(), d.month(), o);
                         month_value(y, m, a.source)?
+                    }
+                    // "去年...比上年增加": 上年 is the year before the one the sentence names
+                    Unit::Year if rel.starts_with("上年") => {
+                        match year_named_in_sentence(ctx.text, ws, d.year()) {
+                            Some(y) => year_value(y - 1, YearSource::Text)?,
+                            None => year_value(d.year() + o, a.source)?,
+                        }
                     }
                     Unit::Year => year_value(d.year() + o, a.source)?,
                 };
@@ -4878,6 +5012,10 @@ impl DateRules {
                     && !(gap.trim().len() < gap.len()
                         && matches!(c.kind, Some(Kind::Year))
                         && pv.granularity == Granularity::Day)
+                    // "slip in Q4 2024 - Jan 9": a headline's date after its quarter, since
+                    // no range runs from a quarter or a half to a day
+                    && !(matches!(pv.granularity, Granularity::Quarter | Granularity::Half)
+                        && cv.granularity == Granularity::Day)
                 {
                     let and = gap.trim().eq_ignore_ascii_case("and");
                     // (the last word only: lowercasing the whole text before the range was
@@ -5248,12 +5386,34 @@ fn year_named_before(text: &str, at: usize) -> Option<i32> {
     })
 }
 
-/// Whether the sentence before `at` says "last year".
-fn sentence_says_last_year(text: &str, at: usize) -> bool {
+/// The year the sentence before `at` names last: a written year ("in 2023, up from ... the
+/// previous year") or a year relative to the publication year `this` ("last year, up from
+/// the previous year", "去年...比上年增加"), the nearest to `at` when it names several.
+fn year_named_in_sentence(text: &str, at: usize, this: i32) -> Option<i32> {
+    const RELATIVE: [(&str, i32); 7] = [
+        ("last year", -1),
+        ("this year", 0),
+        ("next year", 1),
+        ("去年", -1),
+        ("今年", 0),
+        ("明年", 1),
+        ("前年", -2),
+    ];
     let head = &text[..at];
-    head[sentence_start(head)..]
-        .to_ascii_lowercase()
-        .contains("last year")
+    let from = sentence_start(head);
+    let sentence = head[from..].to_ascii_lowercase();
+    let relative = RELATIVE
+        .iter()
+        .filter_map(|&(w, o)| sentence.rfind(w).map(|i| (from + i, this + o)))
+        .max_by_key(|&(i, _)| i);
+    let written = year_named_before(text, at).and_then(|y| {
+        let i = head[from..].rfind(&*y.to_string())?;
+        Some((from + i, y))
+    });
+    match (relative, written) {
+        (Some(r), Some(w)) => Some(if r.0 > w.0 { r.1 } else { w.1 }),
+        (r, w) => r.or(w).map(|(_, y)| y),
+    }
 }
 
 /// Where the sentence that `head` ends in starts: after the last line break, 。, "!", "?" or
@@ -5762,6 +5922,17 @@ mod tests {
             "2025-03-20",
             "last year=2024 | year before=2023 | 2024=2024 | year before=2023 | end of the month=2025-03 | mid-month=2025-03",
         ),
+        // "the previous year" and 上年 after a relative year the sentence names
+        (
+            "Aid reached 2.1 billion yuan last year, up 6 percent from the previous year. This year's budget is 9 percent above the previous year.",
+            "2024-01-25",
+            "last year=2023 | previous year=2022 | This year=2024 | previous year=2023",
+        ),
+        (
+            "去年两区共投入资金9850万元，比上年增加610万元。2022年完成投资1.2亿元，比上年增长8%。",
+            "2024-01-12",
+            "去年=2023 | 上年=2022 | 2022年=2022 | 上年=2021",
+        ),
         // (a sentence after a Chinese full stop: the year before names none)
         (
             "两地签约。Sales fell the year before, and last year they rose.",
@@ -5773,6 +5944,42 @@ mod tests {
             "He was in Baiyin from the 10th to the 12th, and talks ran from the 3rd through the 5th. From the 1st, fees fell.",
             "2024-06-20",
             "10th to the 12th=2024-06-10/2024-06-12 | 3rd through the 5th=2024-06-03/2024-06-05",
+        ),
+        // a bare weekday in the story of a dated span, when the text dates a weekday of it
+        (
+            "The delegation toured Hebei from June 3 to 7. It opened in Beijing on Monday, June 3, and on Wednesday visited Xiong'an.",
+            "2024-06-14",
+            "June 3 to 7=2024-06-03/2024-06-07 | Monday=2024-06-03 | June 3=2024-06-03 | Wednesday=2024-06-05",
+        ),
+        (
+            "The fair ran from Aug 29 to Sept 3, opening on Thursday, Aug 29, the bureau said on Thursday. On Friday buyers met in Kowloon.",
+            "2024-09-06",
+            "Aug 29 to Sept 3=2024-08-29/2024-09-03 | Thursday=2024-08-29 | Aug 29=2024-08-29 | Thursday=2024-09-05 | Friday=2024-08-30",
+        ),
+        // ...and without a dated weekday, the week of publication
+        (
+            "Workers travelled from May 20 to 26. At a job fair on Wednesday, the cities signed letters.",
+            "2024-05-31",
+            "May 20 to 26=2024-05-20/2024-05-26 | Wednesday=2024-05-29",
+        ),
+        // a quarter as an adjective; "the N months to" a day of the month
+        (
+            "Analysts expect third-quarter figures soon; second-quarter cargo fell. Profit rose in the six months to September 30 and in the nine months to March 15, 2024.",
+            "2024-10-10",
+            "third-quarter=2024-Q3 | second-quarter=2024-Q2 | six months to September 30=2024-04-01/2024-09-30 | nine months to March 15, 2024=2023-06-16/2024-03-15",
+        ),
+        // a list of headlines with their dates: a month before a list's ISO date, and a
+        // quarter before a headline's day, are no range
+        (
+            "Related:\n- Exports top 600 in March 2024-04-03\n- Sales slip in Q4 2023 - Jan 9\n",
+            "2024-04-10",
+            "March=2024-03 | 2024-04-03=2024-04-03 | Q4 2023=2023-Q4 | Jan 9=2024-01-09",
+        ),
+        // days of the month joined by "and" are a list, a mention each
+        (
+            "Buyers met in Quanzhou on the 28th and 29th, then in Xiamen on the 3rd and the 4th.",
+            "2024-06-05",
+            "28th=2024-05-28 | 29th=2024-05-29 | 3rd=2024-06-03 | 4th=2024-06-04",
         ),
         // a quoted year standing alone, or opening the name, is a year
         (
