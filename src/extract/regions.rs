@@ -77,6 +77,21 @@ struct Alias {
     english_word: bool,
 }
 
+impl Alias {
+    /// An alias with no readings yet.
+    fn new(surface: &str, needs_context: bool, full_zh: bool) -> Alias {
+        Alias {
+            surface: surface.to_string(),
+            targets: Vec::new(),
+            needs_context,
+            full_zh,
+            canonical: surface.into(),
+            dateline_only: false,
+            english_word: false,
+        }
+    }
+}
+
 /// A name found in the text, before resolution.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -164,6 +179,9 @@ pub struct RegionMatcher {
     not_next_zh: Prefixes,
     /// Words that open with an abbreviation's character (青年, 新闻): there it is the word's.
     abbrev_words: Vec<String>,
+    /// Words that end with a one-character form (平台, 创新): the form closing one is the
+    /// word's ("平台企业" is platform companies, not Taiwan's).
+    abbrev_word_ends: Vec<String>,
     bare_zh: FastSet<String>,
     surnames: FastSet<String>,
     well_known: FastSet<usize>,
@@ -248,16 +266,10 @@ impl RegionMatcher {
             // Looked up before inserting: most surfaces repeat (a name and its alias rows),
             // and a key `String` per row was a tenth of the build.
             if !surfaces.contains_key(surface) {
-                let alias = Alias {
-                    surface: surface.to_string(),
-                    targets: Vec::new(),
-                    needs_context,
-                    full_zh,
-                    canonical: surface.into(),
-                    dateline_only: false,
-                    english_word: false,
-                };
-                surfaces.insert(surface.to_string(), alias);
+                surfaces.insert(
+                    surface.to_string(),
+                    Alias::new(surface, needs_context, full_zh),
+                );
             }
             let a = surfaces.get_mut(surface).expect("inserted above");
             if !a.targets.contains(&target) {
@@ -317,6 +329,21 @@ impl RegionMatcher {
             if flags.contains("context") || flags.contains("word") {
                 flagged.push((alias.to_string(), flags.contains("word")));
             }
+        }
+        // A division's name before its change (密云县, now 密云区; 那曲地区, now 那曲市) names it
+        // in older text and in "formerly ..." lines: the current code, as for any alias, unless
+        // the name is taken by a division today (吐鲁番市) or the place was split (巢湖市).
+        for r in dicts.rows("regions/changes.tsv", 4)? {
+            let (old, new, name) = (r.fields[0].trim(), r.fields[1].trim(), r.fields[3].trim());
+            if old.is_empty() || new.contains(',') || name.is_empty() || surfaces.contains_key(name)
+            {
+                continue;
+            }
+            let mut alias = Alias::new(name, false, true);
+            alias
+                .targets
+                .push(lookup("regions/changes.tsv", r.line, new)?);
+            surfaces.insert(name.to_string(), alias);
         }
         for (f, word) in flagged {
             if let Some(a) = surfaces.get_mut(&f) {
@@ -462,6 +489,7 @@ impl RegionMatcher {
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Prefixes::default();
         let mut abbrev_words = Vec::new();
+        let mut abbrev_word_ends = Vec::new();
         let mut bare_zh = FastSet::default();
         for r in dicts.rows("regions/not_regions.tsv", 2)? {
             let t = r.fields[1].to_string();
@@ -499,6 +527,7 @@ impl RegionMatcher {
                 "next_zh" => not_next_zh.push(t),
                 "next_zh_except" => not_next_zh.push_exception(t),
                 "word_zh" => abbrev_words.push(t),
+                "word_end_zh" => abbrev_word_ends.push(t),
                 "bare_zh" => {
                     bare_zh.insert(t);
                 }
@@ -507,7 +536,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -674,6 +703,7 @@ impl RegionMatcher {
             zh_function,
             not_next_zh,
             abbrev_words,
+            abbrev_word_ends,
             bare_zh,
             surnames,
             well_known,
@@ -2409,6 +2439,15 @@ impl RegionMatcher {
                 && !(run.len() == 1 && text[..p].ends_with('援'))
             {
                 run.pop();
+            }
+            // ...and the first character closing a word is that word's: "平台企业", "创新企业"
+            while let Some(&(p, c, ..)) = run.first()
+                && self
+                    .abbrev_word_ends
+                    .iter()
+                    .any(|w| text[..p + c.len_utf8()].ends_with(w.as_str()))
+            {
+                run.remove(0);
             }
             // A province's abbreviation read as a named city's form (港 with 港口区 named, 宁
             // with 南京) is the province's again beside two provinces' abbreviations: 粤港澳.
