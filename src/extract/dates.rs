@@ -3816,6 +3816,27 @@ impl DateRules {
                 if !self.weekday_word_ok(wt, ctx.text, ctx.end_of("wd")?) {
                     return None;
                 }
+                // "every Thursday", "on Saturday nights": a habit, no one day; "Sunday
+                // Magazine", "the Sunday Times": a title
+                let after = next_word(ctx.text, ctx.end_of("wd")?).lower();
+                if (ctx.get("mod").is_none()
+                    && last_word_before(ctx.text, ctx.start_of("wd")?, &["every", "each"]))
+                    || matches!(
+                        &*after,
+                        "mornings"
+                            | "afternoons"
+                            | "evenings"
+                            | "nights"
+                            | "magazine"
+                            | "times"
+                            | "edition"
+                            | "post"
+                            | "review"
+                            | "supplement"
+                    )
+                {
+                    return None;
+                }
                 let mode = ctx
                     .get("mod")
                     .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" ").lower());
@@ -4047,6 +4068,14 @@ impl DateRules {
                     return None;
                 }
                 if !(1..=100).contains(&n) || glued_digits(ctx.text, ctx.start_of("n")?, we) {
+                    return None;
+                }
+                // "Two years later, the first harvest reached the market": opening a sentence,
+                // it counts from the event of the sentence before, not from the publication
+                let head = ctx.text[..ws].trim_end_matches([' ', '\t']);
+                if matches!(dir.as_deref(), Some("later" | "earlier"))
+                    && (head.is_empty() || head.ends_with(['.', '!', '?', '\n', '。']))
+                {
                     return None;
                 }
                 let (base, sign) = match dir.as_deref() {
@@ -4615,6 +4644,16 @@ impl DateRules {
                 if rel.starts_with('上') && ctx.text[..ws].ends_with(['沪', '陇']) {
                     return None;
                 }
+                // "本次年货节", "三次年会": 次 closes "this time", "three times", and 年 opens
+                // the next word
+                if rel == "次年"
+                    && (ctx.text[..ws].ends_with(|c: char| {
+                        c.is_ascii_digit()
+                            || "本此这该每首上下多几数一二两三四五六七八九十".contains(c)
+                    }) || ctx.text[we..].starts_with(['货', '会']))
+                {
+                    return None;
+                }
                 // "达产后年产值", "投产后年均": 后 closes "after ...", and 年 opens the next word
                 if rel == "后年"
                     && ["产", "均", "销售", "营收", "收入", "可"]
@@ -4662,10 +4701,11 @@ impl DateRules {
                         let (y, m) = add_months(d.year(), d.month(), o);
                         month_value(y, m, a.source)?
                     }
-                    // "去年...比上年增加": 上年 is the year before the one the sentence names
-                    Unit::Year if rel.starts_with("上年") => {
+                    // "去年...比上年增加": 上年 is the year before the one the sentence names, and
+                    // "2016年...次年收入翻番" 次年 the year after it
+                    Unit::Year if rel.starts_with("上年") || matches!(rel, "次年" | "翌年") => {
                         match year_named_in_sentence(ctx.text, ws, d.year()) {
-                            Some(y) => year_value(y - 1, YearSource::Text)?,
+                            Some(y) => year_value(y + o, YearSource::Text)?,
                             None => year_value(d.year() + o, a.source)?,
                         }
                     }
@@ -4896,9 +4936,30 @@ impl DateRules {
         match l.as_str() {
             // "Sun Wei", "Sun Yat-sen": an undotted short form before a capitalised word that
             // is no month is a surname or a name's start ("Sat Jun 18" stays a date)
-            "sun" | "sat" | "mon" | "wed" => dotted || capital && !self.name_follows(text, end),
+            // ...and one before a lowercase word is a name too ("Sun came to Weiyuan"): it is
+            // a weekday beside a date or a number, "Sun, Mar 10", "Sat 18", "Jun 18, Sun".
+            "sun" | "sat" | "mon" | "wed" => {
+                dotted || capital && !self.name_follows(text, end) && self.beside_date(text, end)
+            }
             _ => true,
         }
+    }
+
+    /// Whether a month name, a digit or a dash follows `end` (after a comma and spaces), or a
+    /// digit ends the text before the word that ends at `end`.
+    fn beside_date(&self, text: &str, end: usize) -> bool {
+        let rest = text[end..].trim_start_matches([',', ' ']);
+        let word: &str = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let head = text[..end].trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        // (or opens a span of weekdays, "Mon-Fri", which the join reads)
+        rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '–')
+            || self.months.contains_key(&*word.lower())
+            || head
+                .trim_end_matches([',', ' ', '('])
+                .ends_with(|c: char| c.is_ascii_digit())
     }
 
     /// Whether a capitalised word other than a month name follows `end` after one space.
@@ -5416,10 +5477,11 @@ fn year_named_in_sentence(text: &str, at: usize, this: i32) -> Option<i32> {
     }
 }
 
-/// Where the sentence that `head` ends in starts: after the last line break, 。, "!", "?" or
-/// ";", or after the last full stop before a space ("1.9 billion" ends no sentence).
+/// Where the sentence that `head` ends in starts: after the last line break, 。, "!" or "?",
+/// or after the last full stop before a space ("1.9 billion" ends no sentence). A ";" ends
+/// none: "His posting ended in 1999; the following year he came back".
 fn sentence_start(head: &str) -> usize {
-    let from = head.rfind(['\n', '。', '!', '?', ';']).map_or(0, |i| {
+    let from = head.rfind(['\n', '。', '!', '?']).map_or(0, |i| {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
     head[from..].rfind(". ").map_or(from, |i| from + i + 2)
@@ -5932,6 +5994,18 @@ mod tests {
             "去年两区共投入资金9850万元，比上年增加610万元。2022年完成投资1.2亿元，比上年增长8%。",
             "2024-01-12",
             "去年=2023 | 上年=2022 | 2022年=2022 | 上年=2021",
+        ),
+        // 次年 after the year the sentence names; "the following year" after a ";"
+        (
+            "2016年，他跟着师傅学种蘑菇，次年收入就翻了一番。His posting ended in 1999; the following year he came back.",
+            "2024-10-18",
+            "2016年=2016 | 次年=2017 | 1999=1999 | following year=2000",
+        ),
+        // a weekday's short form beside a date
+        (
+            "The fair opens Sun, Mar 10 and closes Sat 16.",
+            "2024-03-01",
+            "Sun=2024-03-10 | Mar 10=2024-03-10 | Sat 16=2024-03-16",
         ),
         // (a sentence after a Chinese full stop: the year before names none)
         (
@@ -6707,6 +6781,21 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a surname written like a weekday's short form; habits; a title; a narrative step
+        (
+            "Sun came to Weiyuan to grow seed potatoes. Every Thursday, Sun drives to Anding, and each Friday she calls home.",
+            "2024-03-16",
+        ),
+        (
+            "On Saturday nights he plays midfield; on Sunday mornings he tutors. © Sunday Magazine.",
+            "2025-05-11",
+        ),
+        (
+            "Two years later, the buyers asked for twice as much.",
+            "2024-03-16",
+        ),
+        // 次 closing "this time" or "three times" before 年货, 年会
+        ("本次年货节为期13天，已举办三次年会。", "2024-01-22"),
         // a month and day of the lunar calendar other than its first month
         (
             "农历六月初六前后举办花儿会，农历八月十五当晚举行晚会。",
