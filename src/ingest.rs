@@ -376,7 +376,8 @@ impl Reader {
             // "【发布日期】2022年11月3日". Only on lines of at most SHORT_LINE characters, so
             // a body paragraph that opens the article is not taken for a header.
             // (";" ends an HTML entity left in scraped text: "By Tan Lu&nbsp;|&nbsp;Nov 27, 2024")
-            format!(r"(?:^|[\s|\[\](){{}}（）【】:：;])(?:{date})(?:$|[\s|\[\](){{}}（）【】,，&])"),
+            // ("｜", the full-width bar of Chinese apps: "湖北日报客户端｜2024年11月05日 08:12｜记者")
+            format!(r"(?:^|[\s|｜\[\](){{}}（）【】:：;])(?:{date})(?:$|[\s|｜\[\](){{}}（）【】,，&])"),
         ]
         .iter()
         // (with Unicode classes the header dates were 5% of all the instructions of a run)
@@ -793,6 +794,15 @@ mod tests {
             (
                 "Headline words go here\nDALIAN, China, May 29, 2024 — The",
                 Some("2024-05-29"),
+            ),
+            // cells between full-width bars, as news apps write their bylines
+            (
+                "湖北日报客户端｜2024年11月05日 08:12｜记者 张雯\n\n标题\n",
+                Some("2024-11-05"),
+            ),
+            (
+                "新甘肃客户端｜2023-08-01｜来源：甘肃日报\n标题\n",
+                Some("2023-08-01"),
             ),
             (
                 "标题在这里的新闻稿件\n发布时间：2023-06-20 10:15　来源：辽宁日报\n",
