@@ -957,6 +957,15 @@ mod tests {
             "今年园区力争新签约亿元以上项目40个，争取签约合同20份。",
             &[],
         ),
+        // projects shown to investors, or kept for a possible signing, were not signed
+        (
+            "The two counties signed 3 agreements on training, while 7 further projects were shown to investors.",
+            &["3 agreements | 3 agreement | "],
+        ),
+        (
+            "Jiangsu firms signed 12 contracts. Another 15 projects remain on a list for possible signing next year.",
+            &["12 contracts | 12 contract | "],
+        ),
         // another count before the noun is the noun's
         (
             "They share computing power between the two places, and three letters of intent were signed.",

@@ -1263,16 +1263,25 @@ impl RegionMatcher {
         {
             return false;
         }
-        // A name joined to the next by a hyphen shares its next word: "Qinghai-Tibet Railway".
-        let end = match text[end..].strip_prefix('-') {
-            Some(rest) => {
-                end + 1
-                    + rest
-                        .find(|c: char| !c.is_alphabetic())
-                        .unwrap_or(rest.len())
+        // A name joined to the next by a hyphen shares its next word: "Qinghai-Tibet Railway",
+        // along a chain of them ("Hong Kong-Zhuhai-Macao Bridge", "Beijing-Hong Kong-Macao
+        // Expressway": a name of two words inside the chain runs to the next hyphen).
+        let mut end = end;
+        while let Some(rest) = text[end..].strip_prefix('-') {
+            let word = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if word == 0 {
+                break;
             }
-            None => end,
-        };
+            end += 1 + word;
+            let more = text[end..].strip_prefix(' ').and_then(|r| {
+                let w = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+                (w > 0 && r.starts_with(char::is_uppercase) && r[w..].starts_with('-'))
+                    .then_some(1 + w)
+            });
+            end += more.unwrap_or(0);
+        }
         // "Beijing-Shanghai High-Speed Railway": the hyphened word stands where a street's
         // direction would (a railway described in lowercase, "the planned Shenzhen-Shanwei
         // high-speed railway", names the places it links)
