@@ -846,6 +846,18 @@ impl RegionMatcher {
                 // A bare county's name that runs into a longer name of a city or province
                 // ("抵达日喀则": 达日 and 日喀则) gives way to it: alone the county needs support
                 // the document seldom gives, and the longer name is what the writer wrote.
+                // A short name whose first character closes a common word ("其中山西": 其中,
+                // then 山西, not 中山) gives way to a name starting inside it.
+                Ok(c)
+                    if text.as_bytes()[start] >= 0x80
+                        && !self.aliases[c.alias].full_zh
+                        && self.closes_word(text, start)
+                        && let Some(o) =
+                            self.overlapping(text, &excluded, &named, start, name_end) =>
+                {
+                    floor = o.end;
+                    out.push(o);
+                }
                 Ok(c) if text.as_bytes()[start] >= 0x80 && self.bare_county(c.alias) => {
                     match self.overlapping(text, &excluded, &named, start, name_end) {
                         Some(o) if !self.bare_county(o.alias) => {
@@ -919,6 +931,14 @@ impl RegionMatcher {
                 }
             }
         }
+    }
+
+    /// Whether the character at `start` closes a word of `word_end_zh` (平台, 其中).
+    fn closes_word(&self, text: &str, start: usize) -> bool {
+        let end = start + text[start..].chars().next().map_or(0, char::len_utf8);
+        self.abbrev_word_ends
+            .iter()
+            .any(|w| text[..end].ends_with(w.as_str()) && w.len() > end - start)
     }
 
     /// Whether `text` ends with a Chinese generic word's last character (海南州, 宣城市).
@@ -2381,6 +2401,14 @@ impl RegionMatcher {
                         .any(|w| rest.starts_with(w.as_str()))
             })
         };
+        // Whether a run of forms before `rest` names a line between or around its places
+        // (see `accept`).
+        let route_after = |rest: &str| {
+            (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
+                || ["城际", "中线", "环线", "大环线", "号"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        };
         // Whether `run` (a run, or a piece of one) counts.
         let accept = |run: &[(usize, char, usize, bool)]| {
             let after = run.last().map(|&(p, c, _, _)| &text[p + c.len_utf8()..]);
@@ -2420,17 +2448,20 @@ impl RegionMatcher {
                 let ports = run.len() >= 2 && rest.starts_with("港口");
                 // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
                 // “滇藏川大环线”, and before 号, a named train: “闽宁号”)
-                let route = run.len() >= 2
-                    && ((rest.starts_with('线')
-                        && !rest['线'.len_utf8()..].starts_with(['上', '下']))
-                        || ["城际", "中线", "环线", "大环线", "号"]
-                            .iter()
-                            .any(|w| rest.starts_with(w)));
+                let route = run.len() >= 2 && route_after(rest);
+                // (a lone form, then one character before a road's or railway's word, is a
+                // route named by its ends with a place that has no form: 沪昆高速, 京昆高铁)
+                let route_by_ends = run.len() == 1
+                    && rest.chars().next().is_some_and(is_han)
+                    && ROUTE_WORDS.iter().any(|w| {
+                        rest[rest.chars().next().map_or(0, char::len_utf8)..].starts_with(w)
+                    });
                 (self.not_next_zh.opens(rest) && !ports)
                     || route
+                    || route_by_ends
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
-                    || (run.len() == 1 && self.company_zh_ahead(rest))
+                    || (self.company_zh_ahead(rest) && (run.len() == 1 || rest.starts_with("电网")))
             });
             let person = run
                 .first()
@@ -2438,6 +2469,15 @@ impl RegionMatcher {
             !excluded && !person
         };
         let flush = |run: &mut Vec<(usize, char, usize, bool)>, out: &mut Vec<Mention>| {
+            // A run of cities' forms before a route's word names the route, before the run
+            // is taken apart below ("厦漳泉城际铁路"; its pieces alone would each be read).
+            if run.len() >= 2
+                && let Some(&(p, c, ..)) = run.last()
+                && route_after(&text[p + c.len_utf8()..])
+            {
+                run.clear();
+                return;
+            }
             // The last character opening a word is the word's ("港澳青年": youth, not Qinghai),
             // except right after 援: "援藏医疗队" is aid to Tibet, not Tibetan medicine.
             while let Some(&(p, ..)) = run.last()
@@ -2541,6 +2581,7 @@ impl RegionMatcher {
                     text[pos..].starts_with(w.as_str())
                         && !(pos..pos + w.len()).any(taken)
                         && !self.not_next_zh.opens(&text[pos + w.len()..])
+                        && !route_after(&text[pos + w.len()..])
                 })
                 && !route()
             {
@@ -2624,6 +2665,9 @@ impl RegionMatcher {
         )
     }
 }
+
+/// Words of roads and railways: after a run of places' forms they make the run a route's name.
+const ROUTE_WORDS: [&str; 6] = ["高速", "高铁", "铁路", "城际", "公路", "航线"];
 
 /// The value in `abbrevs` of a character that is only a city's form inside `city_compounds`.
 const CITY_FORM: usize = usize::MAX;
