@@ -1452,6 +1452,10 @@ impl RegionMatcher {
                 return false;
             }
         }
+        // "Shenzhen International (0152.HK)": a listed company's name before its ticker
+        if words > 0 && ticker_opens(rest.trim_start_matches(' ')) {
+            return true;
+        }
         words > 0 && self.described_as_company(rest)
     }
 
@@ -2283,7 +2287,12 @@ impl RegionMatcher {
                 // in an article about Jiangsu that names one Suzhou company).
                 let province_more =
                     self.abbrevs.get(&c) == Some(&province) && times(province) > times(d);
-                if province_more {
+                // ...and so is another province's abbreviation in an article that names that
+                // province more than the city ("昆台合作" in an article on Kunshan and Taiwan
+                // that names 台州 once as a supplier's home)
+                let other_more =
+                    other_province && self.abbrevs.get(&c).is_some_and(|&p| times(p) > times(d));
+                if province_more || other_more {
                     continue;
                 }
                 // Another province's abbreviation (秦 of 秦皇岛 is Shaanxi's) is the city's only
@@ -2664,6 +2673,20 @@ impl RegionMatcher {
             Value::Region(self.value(i, ch.to_string().into(), false, Vec::new())),
         )
     }
+}
+
+/// Whether `text` opens with a stock ticker in brackets: "(0152.HK)", "(600519.SH)".
+fn ticker_opens(text: &str) -> bool {
+    let Some(r) = text.strip_prefix('(') else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    (3..=6).contains(&digits)
+        && ["HK)", "SH)", "SZ)", "SS)"].iter().any(|x| {
+            r[digits..]
+                .strip_prefix('.')
+                .is_some_and(|t| t.starts_with(x))
+        })
 }
 
 /// Words of roads and railways: after a run of places' forms they make the run a route's name.
