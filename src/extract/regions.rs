@@ -1644,7 +1644,7 @@ impl RegionMatcher {
         // One sense per discourse: a bare name settled by an explicit qualifier keeps that
         // reading later in the document unless qualified again ("Yiwu in east China's
         // Zhejiang Province ... merchants from Yiwu"); see `earlier` below. The settlements so
-        // far, tallied as the mentions are read: (alias, reading, times, last mention).
+        // far, tallied as the mentions are read: (alias, reading, times, first mention).
         let mut settled: Vec<(usize, usize, usize, usize)> = Vec::new();
         // The reading each candidate was given, for the list items after it.
         let mut chosen: Vec<Option<usize>> = vec![None; cands.len()];
@@ -1721,10 +1721,11 @@ impl RegionMatcher {
                     end = c.name_end;
                 }
             }
-            // The reading the settlements before this mention gave most often, the nearest on
-            // a tie: "Taizhou, Jiangsu" in the header and "the Taizhou in Jiangsu should not be
-            // confused with Taizhou in neighbouring Zhejiang" leave later bare mentions
-            // Jiangsu's. Only what came before counts: a header or title mention is read from
+            // The reading the settlements before this mention gave most often, the first one
+            // on a tie (the page's own place, in its header, against a visiting namesake's:
+            // "福州市鼓楼区人民政府" ... "南京鼓楼区"): "Taizhou, Jiangsu" in the header and "the
+            // Taizhou in Jiangsu should not be confused with Taizhou in neighbouring Zhejiang"
+            // leave later bare mentions Jiangsu's. Only what came before counts: a header or title mention is read from
             // the context, not from a later sentence that may be about the namesake.
             // (a name and its full form share their settlements: "北京市通州区" settles a later
             // bare "通州" as Beijing's; a dateline's capitals name the city of the dateline,
@@ -1737,18 +1738,20 @@ impl RegionMatcher {
             let earlier = settled
                 .iter()
                 .filter(|s| same_name(s))
-                .max_by_key(|s| (s.2, s.3))
+                .max_by_key(|s| (s.2, std::cmp::Reverse(s.3)))
                 .map(|s| s.1);
-            // (this mention's own settlement, for the ones after it)
+            // (this mention's own settlement, for the ones after it; not the namesake set
+            // against it, "buyers mix us up with Yichun in Jiangxi")
             if c.suffix.is_none()
                 && a.targets.len() > 1
+                && !contrasted(text, c.start)
                 && let Some(t) = match std::ptr::eq(targets, &a.targets[..]) {
                     true => qualified,
                     false => self.qualifier(text, cands, i, &a.targets),
                 }
             {
                 match settled.iter_mut().find(|s| same_name(s) && s.1 == t) {
-                    Some(s) => (s.2, s.3) = (s.2 + 1, i),
+                    Some(s) => s.2 += 1,
                     None => settled.push((c.alias, t, 1, i)),
                 }
             }
@@ -2675,6 +2678,27 @@ impl RegionMatcher {
     }
 }
 
+/// Whether the words just before `start` set the name after them against the place meant:
+/// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
+/// "与宜春同名".
+fn contrasted(text: &str, start: usize) -> bool {
+    const CUES: [&str; 7] = [
+        "confused with ",
+        "confuse it with ",
+        "mix us up with ",
+        "mixed up with ",
+        "mistaken for ",
+        "unlike ",
+        "混淆",
+    ];
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..start];
+    CUES.iter().any(|c| head.contains(c))
+}
+
 /// Whether `text` opens with a stock ticker in brackets: "(0152.HK)", "(600519.SH)".
 fn ticker_opens(text: &str) -> bool {
     let Some(r) = text.strip_prefix('(') else {
@@ -3212,6 +3236,40 @@ mod tests {
         let text = "Taizhou, Zhejiang hosted the fair. Taizhou in Zhejiang, not Taizhou in \
                     Jiangsu, is a port. Taizhou firms signed deals.";
         assert_eq!(codes(text).last().map(String::as_str), Some("331000"));
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_first_settlement_and_a_contrast_settles_nothing() {
+        let m = matcher();
+        let codes = |text: &str, name: &str| -> Vec<String> {
+            m.extract(text)
+                .into_iter()
+                .filter(|x| x.text == name)
+                .filter_map(|x| match x.value {
+                    Value::Region(r) => Some(r.code.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // the page's own district, then a visiting namesake, once each
+        let text = "福州市鼓楼区人民政府\n南京市鼓楼区代表团来访，计划在鼓楼区设立总部。";
+        assert_eq!(
+            codes(text, "鼓楼区"),
+            ["350102", "320106", "350102"],
+            "{text}"
+        );
+        let text = "北京市通州区召开推进会。江苏南通市通州区考察团来访。通州区将深化合作。";
+        assert_eq!(
+            codes(text, "通州区").last().map(String::as_str),
+            Some("110112")
+        );
+        // a namesake set against the place meant settles nothing: the province named decides
+        let text = "Yichun in Heilongjiang Province sells blueberries. \"Buyers mix us up with \
+                    Yichun in Jiangxi,\" the mayor of Yichun said.";
+        assert_eq!(
+            codes(text, "Yichun").last().map(String::as_str),
+            Some("230700")
+        );
     }
 
     #[test]
