@@ -903,6 +903,14 @@ mod tests {
             "HKD 500 and EUR 20 million",
             &["HKD 500 | 500 HKD | ", "EUR 20 million | 20000000 EUR | "],
         ),
+        // the singular of a currency's name before a noun (blind set 64)
+        (
+            "a 350 million pataca hotel venture and 2 billion patacas in loans",
+            &[
+                "350 million pataca | 350000000 MOP | ",
+                "2 billion patacas | 2000000000 MOP | ",
+            ],
+        ),
         (
             "20 million euros, £3 million, GBP 5",
             &[

@@ -1287,7 +1287,11 @@ impl RegionMatcher {
         // along a chain of them ("Hong Kong-Zhuhai-Macao Bridge", "Beijing-Hong Kong-Macao
         // Expressway": a name of two words inside the chain runs to the next hyphen).
         let mut end = end;
-        while let Some(rest) = text[end..].strip_prefix('-') {
+        // (a lowercase word after the hyphen is no name: "Hong Kong-listed")
+        while let Some(rest) = text[end..]
+            .strip_prefix('-')
+            .filter(|r| r.starts_with(char::is_uppercase))
+        {
             let word = rest
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());
@@ -2473,7 +2477,14 @@ impl RegionMatcher {
                     || route_by_ends
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
-                    || (self.company_zh_ahead(rest) && (run.len() == 1 || rest.starts_with("电网")))
+                    // (a run opens a company's name before its company word when it names
+                    // the grid, 川渝电网公司, or follows the company's city, 北京京丰农业科技有限公司)
+                    || (self.company_zh_ahead(rest)
+                        && (run.len() == 1
+                            || rest.starts_with("电网")
+                            || run
+                                .first()
+                                .is_some_and(|&(p, ..)| self.ends_with_place(&text[..p]))))
             });
             let person = run
                 .first()
