@@ -1600,7 +1600,7 @@ impl DateRules {
                 false,
                 &[MODIFIER, YEAR_UNIT | MONTH_UNIT | QUARTER | WEEK_UNIT],
                 format!(
-                    r"(?i)(?:\b(?:earlier|later|(?:end|beginning|start|middle)\s+of)\s+)?\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|weekend|week)\b"
+                    r"(?i)(?:\b(?:earlier|later|early|mid|late|(?:end|beginning|start|middle)\s+of)(?:\s+|-))?\b(?P<mod>{mods})\s+(?:calendar\s+)?(?P<unit>year|yr|month|quarter|qtr|weekend|week)\b"
                 ),
             ),
             // "the end of next year", "by the end of the year": the year, as "end of June" is
@@ -4731,14 +4731,15 @@ impl DateRules {
                 }
             }
             ZhWeekday => {
-                // "每周一" (every Monday), "每周六、周日", "每周4班" (four flights a week): no
-                // one day. (每, then only weekdays and the words joining them)
+                // "每周一" (every Monday), "每周六、周日", "每周4班" (four flights a week), "每逢
+                // 周五" (whenever it is Friday): no one day. (每, then only weekdays and the
+                // words joining them)
                 let every = ctx.text[..ws]
                     .chars()
                     .rev()
                     .take(12)
                     .take_while(|&c| {
-                        c == '每' || "周週星期礼拜禮一二三四五六日天、和及至到".contains(c)
+                        c == '每' || "周週星期礼拜禮一二三四五六日天、和及至到逢".contains(c)
                     })
                     .any(|c| c == '每');
                 if every {
@@ -6007,6 +6008,12 @@ mod tests {
             "2024-03-01",
             "Sun=2024-03-10 | Mar 10=2024-03-10 | Sat 16=2024-03-16",
         ),
+        // part of a relative month or year is that period, the part in the span
+        (
+            "The hotel opens early next month; a branch follows late next year.",
+            "2024-11-20",
+            "early next month=2024-12 | late next year=2025",
+        ),
         // (a sentence after a Chinese full stop: the year before names none)
         (
             "两地签约。Sales fell the year before, and last year they rose.",
@@ -6794,6 +6801,7 @@ mod tests {
             "Two years later, the buyers asked for twice as much.",
             "2024-03-16",
         ),
+        ("如今，他每逢周五都会去新基地指导种植。", "2024-10-18"),
         // 次 closing "this time" or "three times" before 年货, 年会
         ("本次年货节为期13天，已举办三次年会。", "2024-01-22"),
         // a month and day of the lunar calendar other than its first month
