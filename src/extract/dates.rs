@@ -2097,9 +2097,13 @@ impl DateRules {
     /// when the text also dates a weekday of the span ("on Thursday, Aug 29"): without one,
     /// "from May 20 to 26 ... on Wednesday" is as often the week of publication.
     fn weekdays_in_reported_span(&self, text: &str, a: Anchor, out: &mut [Mention]) {
+        // (weekday words are short and open with a letter: most mentions are ruled out
+        // before the look-up, and none is copied to lowercase)
         let bare = |m: &Mention| {
-            self.weekdays
-                .contains_key(&m.text.trim_end_matches('.').to_ascii_lowercase())
+            let t = m.text.trim_end_matches('.');
+            t.len() <= 9
+                && t.starts_with(|c: char| c.is_ascii_alphabetic())
+                && self.weekdays.keys().any(|k| k.eq_ignore_ascii_case(t))
         };
         if !out.iter().any(bare) {
             return;
