@@ -2109,7 +2109,7 @@ impl DateRules {
             return;
         }
         // (a weekday written beside a date takes that date's value already)
-        let beside_date = |i: usize| {
+        let next_to_mention = |i: usize| {
             let m = &out[i];
             let close = |gap: &str| gap.len() <= 3 && !gap.contains(['.', ';', '\n']);
             out.iter().enumerate().any(|(j, o)| {
@@ -2150,7 +2150,7 @@ impl DateRules {
                     return None;
                 };
                 let day = v.first_day.filter(|_| v.granularity == Granularity::Day)?;
-                if !bare(&out[i]) || beside_date(i) || attributed(out[i].start) {
+                if !bare(&out[i]) || next_to_mention(i) || attributed(out[i].start) {
                     return None;
                 }
                 let (first, last, source) = out[..i].iter().rev().find_map(|o| match &o.value {
@@ -2168,7 +2168,7 @@ impl DateRules {
                 // the span ("opened the tour on Thursday, Aug 29")
                 let dated_weekday = (0..out.len()).any(|j| {
                     bare(&out[j])
-                        && beside_date(j)
+                        && next_to_mention(j)
                         && matches!(&out[j].value, Value::Date(w)
                             if w.first_day.is_some_and(|d| (first..=last).contains(&d)))
                 });
@@ -5434,11 +5434,9 @@ fn nowadays(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
-/// The last year written with four digits in the sentence before `at` ("in 2023, nearly three
-/// times the figure of the previous year").
-fn year_named_before(text: &str, at: usize) -> Option<i32> {
-    let head = &text[..at];
-    let from = sentence_start(head);
+/// The last year written with four digits in `head` from byte `from` on ("in 2023, nearly
+/// three times the figure of the previous year"), and where it starts.
+fn year_written_last(head: &str, from: usize) -> Option<(usize, i32)> {
     let bytes = head.as_bytes();
     (from..head.len().saturating_sub(3)).rev().find_map(|i| {
         let four = &bytes[i..i + 4];
@@ -5447,7 +5445,7 @@ fn year_named_before(text: &str, at: usize) -> Option<i32> {
         let year =
             four.iter().all(u8::is_ascii_digit) && (four[..2] == *b"19" || four[..2] == *b"20");
         (alone && year)
-            .then(|| head[i..i + 4].parse().ok())
+            .then(|| head[i..i + 4].parse().ok().map(|y| (i, y)))
             .flatten()
     })
 }
@@ -5470,16 +5468,12 @@ fn year_named_in_sentence(text: &str, at: usize, this: i32) -> Option<i32> {
     let sentence = head[from..].to_ascii_lowercase();
     let relative = RELATIVE
         .iter()
-        .filter_map(|&(w, o)| sentence.rfind(w).map(|i| (from + i, this + o)))
-        .max_by_key(|&(i, _)| i);
-    let written = year_named_before(text, at).and_then(|y| {
-        let i = head[from..].rfind(&*y.to_string())?;
-        Some((from + i, y))
-    });
-    match (relative, written) {
-        (Some(r), Some(w)) => Some(if r.0 > w.0 { r.1 } else { w.1 }),
-        (r, w) => r.or(w).map(|(_, y)| y),
-    }
+        .filter_map(|&(w, o)| sentence.rfind(w).map(|i| (from + i, this + o)));
+    relative
+        .into_iter()
+        .chain(year_written_last(head, from))
+        .max_by_key(|&(i, _)| i)
+        .map(|(_, y)| y)
 }
 
 /// Where the sentence that `head` ends in starts: after the last line break, 。, "!" or "?",

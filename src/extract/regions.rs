@@ -333,7 +333,8 @@ impl RegionMatcher {
         // A division's name before its change (密云县, now 密云区; 那曲地区, now 那曲市) names it
         // in older text and in "formerly ..." lines: the current code, as for any alias, unless
         // the name is taken by a division today (吐鲁番市) or the place was split (巢湖市).
-        for r in dicts.rows("regions/changes.tsv", 4)? {
+        let change_rows = dicts.rows("regions/changes.tsv", 4)?;
+        for r in &change_rows {
             let (old, new, name) = (r.fields[0].trim(), r.fields[1].trim(), r.fields[3].trim());
             if old.is_empty() || new.contains(',') || name.is_empty() || surfaces.contains_key(name)
             {
@@ -654,7 +655,7 @@ impl RegionMatcher {
             defaults.insert(r.fields[0].to_string(), i);
         }
         let mut changes: FastMap<String, Vec<(String, i32)>> = FastMap::default();
-        for r in dicts.rows("regions/changes.tsv", 3)? {
+        for r in &change_rows {
             if r.fields[0].trim().is_empty() {
                 continue;
             }
@@ -2513,11 +2514,8 @@ impl RegionMatcher {
                 run.pop();
             }
             // ...and the first character closing a word is that word's: "平台企业", "创新企业"
-            while let Some(&(p, c, ..)) = run.first()
-                && self
-                    .abbrev_word_ends
-                    .iter()
-                    .any(|w| text[..p + c.len_utf8()].ends_with(w.as_str()))
+            while let Some(&(p, ..)) = run.first()
+                && self.closes_word(text, p)
             {
                 run.remove(0);
             }
