@@ -1746,14 +1746,15 @@ impl RegionMatcher {
                 .max_by_key(|s| (s.2, std::cmp::Reverse(s.3)))
                 .map(|s| s.1);
             // (this mention's own settlement, for the ones after it; not the namesake set
-            // against it, "buyers mix us up with Yichun in Jiangxi")
+            // against it, "buyers mix us up with Yichun in Jiangxi", looked for last: the cue
+            // search before every ambiguous name was 0.8% of a run)
             if c.suffix.is_none()
                 && a.targets.len() > 1
-                && !contrasted(text, c.start)
                 && let Some(t) = match std::ptr::eq(targets, &a.targets[..]) {
                     true => qualified,
                     false => self.qualifier(text, cands, i, &a.targets),
                 }
+                && !contrasted(text, c.start)
             {
                 match settled.iter_mut().find(|s| same_name(s) && s.1 == t) {
                     Some(s) => s.2 += 1,
