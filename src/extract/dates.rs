@@ -2120,29 +2120,23 @@ impl DateRules {
         };
         // "the department said on Thursday": the day of the report, not of the story
         let attributed = |at: usize| {
-            let head = text[..at].trim_end_matches(' ');
-            let head = head
-                .strip_suffix("on")
-                .unwrap_or(head)
-                .trim_end_matches(' ');
-            // (ASCII letters only, so the cut falls between characters)
-            let word = &head[head.len()
-                - head
-                    .bytes()
-                    .rev()
-                    .take_while(u8::is_ascii_alphabetic)
-                    .count()..];
-            [
-                "said",
-                "says",
-                "announced",
-                "reported",
-                "told",
-                "stated",
-                "added",
-            ]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w))
+            let at = text[..at]
+                .trim_end_matches(' ')
+                .strip_suffix(" on")
+                .map_or(at, |h| h.len() + 1);
+            last_word_before(
+                text,
+                at,
+                &[
+                    "said",
+                    "says",
+                    "announced",
+                    "reported",
+                    "told",
+                    "stated",
+                    "added",
+                ],
+            )
         };
         let moved: Vec<(usize, DateValue)> = (0..out.len())
             .filter_map(|i| {

@@ -2469,11 +2469,10 @@ impl RegionMatcher {
                 let route = run.len() >= 2 && route_after(rest);
                 // (a lone form, then one character before a road's or railway's word, is a
                 // route named by its ends with a place that has no form: 沪昆高速, 京昆高铁)
+                let mut chars = rest.chars();
                 let route_by_ends = run.len() == 1
-                    && rest.chars().next().is_some_and(is_han)
-                    && ROUTE_WORDS.iter().any(|w| {
-                        rest[rest.chars().next().map_or(0, char::len_utf8)..].starts_with(w)
-                    });
+                    && chars.next().is_some_and(is_han)
+                    && ROUTE_WORDS.iter().any(|w| chars.as_str().starts_with(w));
                 (self.not_next_zh.opens(rest) && !ports)
                     || route
                     || route_by_ends
@@ -2690,7 +2689,7 @@ impl RegionMatcher {
 
 /// Whether the words just before `start` set the name after them against the place meant:
 /// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
-/// "与宜春同名".
+/// "与江西宜春混淆".
 fn contrasted(text: &str, start: usize) -> bool {
     const CUES: [&str; 7] = [
         "confused with ",
@@ -3227,19 +3226,22 @@ mod tests {
 
     /// One sense per discourse by majority: later bare mentions take the reading the earlier
     /// qualified ones gave most often, not the last one (a "not to be confused with" aside).
+    /// The codes given to the mentions written `name` in `text`, in order.
+    fn codes_of(m: &RegionMatcher, text: &str, name: &str) -> Vec<String> {
+        m.extract(text)
+            .into_iter()
+            .filter(|x| x.text == name)
+            .filter_map(|x| match x.value {
+                Value::Region(r) => Some(r.code.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_bare_name_takes_the_reading_settled_most_often() {
         let m = matcher();
-        let codes = |text: &str| -> Vec<String> {
-            m.extract(text)
-                .into_iter()
-                .filter(|x| x.text == "Taizhou")
-                .filter_map(|x| match x.value {
-                    Value::Region(r) => Some(r.code.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let codes = |text: &str| codes_of(&m, text, "Taizhou");
         let text = "Taizhou, Jiangsu signed a pact. The Taizhou in Jiangsu is not Taizhou in \
                     Zhejiang. Taizhou officials will visit Benxi.";
         assert_eq!(codes(text).last().map(String::as_str), Some("321200"));
@@ -3251,16 +3253,7 @@ mod tests {
     #[test]
     fn a_tie_goes_to_the_first_settlement_and_a_contrast_settles_nothing() {
         let m = matcher();
-        let codes = |text: &str, name: &str| -> Vec<String> {
-            m.extract(text)
-                .into_iter()
-                .filter(|x| x.text == name)
-                .filter_map(|x| match x.value {
-                    Value::Region(r) => Some(r.code.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let codes = |text: &str, name: &str| codes_of(&m, text, name);
         // the page's own district, then a visiting namesake, once each
         let text = "福州市鼓楼区人民政府\n南京市鼓楼区代表团来访，计划在鼓楼区设立总部。";
         assert_eq!(
