@@ -805,6 +805,17 @@ impl RegionMatcher {
             .filter(|m| self.aliases[m.2].full_zh)
             .flat_map(|m| self.aliases[m.2].targets.iter().copied())
             .collect();
+        // People the text introduces with a name like a place's ("。”黄田阳说"): the same
+        // surname and name is the person wherever else it stands ("在黄田阳的果园里").
+        let people: Vec<&str> = found
+            .iter()
+            .filter(|m| text.as_bytes()[m.0] >= 0x80 && !self.aliases[m.2].full_zh)
+            .filter(|m| self.after_person_surname(text, m.0))
+            .filter_map(|m| {
+                let surname = text[..m.0].chars().next_back()?;
+                Some(&text[m.0 - surname.len_utf8()..m.1])
+            })
+            .collect();
         // Where a name found again inside a dropped one ends (和安|顺 -> 安顺).
         let mut floor = 0;
         for (start, mut name_end, mut alias_id) in found {
@@ -842,6 +853,16 @@ impl RegionMatcher {
             {
                 name_end = m.end();
                 alias_id = self.names.han_alias[m.pattern().as_usize()];
+            }
+            if !people.is_empty()
+                && !self.aliases[alias_id].full_zh
+                && text[..start].chars().next_back().is_some_and(|c| {
+                    let head = start - c.len_utf8();
+                    people.contains(&&text[head..name_end])
+                })
+            {
+                dropped.push((start, name_end));
+                continue;
             }
             match self.candidate(text, &excluded, &named, start, name_end, alias_id) {
                 // A bare county's name that runs into a longer name of a city or province
