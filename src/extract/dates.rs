@@ -160,6 +160,7 @@ enum Kind {
     ZhNthWeekday,
     ZhPlan,
     ZhYears,
+    ZhDecade,
     ZhLunar,
     Lunar,
     Plan,
@@ -174,6 +175,7 @@ enum Kind {
     LastN,
     ShortYear,
     WeekdayNumeric,
+    Decade,
 }
 
 struct Rule {
@@ -1017,6 +1019,8 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         YearRange => start(YEAR_DIGITS, 1),
         // "calendar" before "year", or the year's digits
         Year => start(YEAR_UNIT | YEAR_DIGITS, 1),
+        // "early", "mid", "late"
+        Decade => start(YEAR_DIGITS, 1),
         // "end of the third fiscal quarter" (a part of a quarter is the quarter)
         Quarter => start(QUARTER, 4),
         // "first two quarters"
@@ -1065,7 +1069,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "next"
         Season => start(SEASON, 1),
         ZhRange | ZhMonthRange | ZhYearRange | ZhDate | ZhPeriod | ZhRelative | ZhWeekday
-        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears | Lunar => None,
+        | ZhDay | ZhRelMonthDay | ZhNthWeekday | ZhPlan | ZhYears | ZhDecade | Lunar => None,
         ZhLunar => start(ZH_LUNAR, 0),
     }
 }
@@ -1527,6 +1531,15 @@ impl DateRules {
                 &[YEAR_DIGITS],
                 format!(r"(?i)\b(?:(?P<cal>(?:calendar|fiscal|financial)\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
+            // "the 1990s", "the late 1980s", "mid-2010s": the decade's years, a part of it
+            // being the decade (as "early June" is June)
+            (
+                Decade,
+                true,
+                &[YEAR_DIGITS],
+                r"(?i)\b(?:(?P<part>early|mid|late)(?:\s+|-))?(?P<y>1[6-9][0-9]0|20[0-9]0)'?s\b"
+                    .to_string(),
+            ),
             // "first quarter of this year", "the 3rd qtr", "4th qtr 2018", "third-quarter
             // figures" (as "first-half")
             (
@@ -1886,6 +1899,15 @@ impl DateRules {
                 false,
                 &[ZH_YEAR_CHAR],
                 r"(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年".to_string(),
+            ),
+            // "上世纪90年代", "二十世纪八十年代初", "本世纪20年代", "90年代末": a decade's years,
+            // its part included in the span (as 9月下旬 is the month); without a century, the
+            // fifties to the nineties of the 1900s, as news writes them
+            (
+                ZhDecade,
+                false,
+                &[ZH_YEAR_CHAR],
+                r"(?P<c>上世纪|上个世纪|二十世纪|20世纪|本世纪|二十一世纪|21世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代(?:中后期|初期|中期|末期|后期|初|末)?".to_string(),
             ),
             // "下个月20号", "本月十日"
             (
@@ -4393,6 +4415,29 @@ impl DateRules {
                 };
                 one(v)
             }
+            Decade => {
+                let ys = ctx.start_of("y")?;
+                let y: i32 = ctx.get("y")?.parse().ok()?;
+                // "the 1900s" is as often the century; "$1990s" or "1990s-2000s" no decade
+                if (y % 100 == 0 && y < 2000) || glued_before(ctx.text, ys) {
+                    return None;
+                }
+                one(years_value(y, y + 9, YearSource::Text)?)
+            }
+            ZhDecade => {
+                let d = zh_number(ctx.get("d")?)? as i32;
+                let century = match ctx.get("c") {
+                    Some("本世纪" | "二十一世纪" | "21世纪") => 2000,
+                    Some(_) => 1900,
+                    None if d >= 50 => 1900,
+                    None => return None,
+                };
+                // "1990年代" is read as the year; "第20年代" no decade
+                if ctx.get("c").is_none() && glued_before(ctx.text, ctx.start_of("d")?) {
+                    return None;
+                }
+                one(years_value(century + d, century + d + 9, YearSource::Text)?)
+            }
             ZhYears => {
                 let a = anchor?;
                 let n = zh_number(ctx.get("n")?)? as i32;
@@ -5077,7 +5122,11 @@ impl DateRules {
                     && !(matches!(pv.granularity, Granularity::Quarter | Granularity::Half)
                         && cv.granularity == Granularity::Day)
                 {
-                    let and = gap.trim().eq_ignore_ascii_case("and");
+                    // ("and the": "in the late 1970s and the mid-1980s" are two)
+                    let and = gap
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("and"));
                     // (the last word only: lowercasing the whole text before the range was
                     // most of joining on a long article)
                     if and && !after_between(text, ps) {
@@ -5970,6 +6019,17 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // decades, a part of one being the decade; two decades joined by "and" stay two
+        (
+            "Apple trees came in the 1980s. In the late 1970s and the mid-1990s the county sent workers south; the 2010s' roads changed that.",
+            "2024-06-02",
+            "1980s=1980-01-01/1989-12-31 | late 1970s=1970-01-01/1979-12-31 | mid-1990s=1990-01-01/1999-12-31 | 2010s=2010-01-01/2019-12-31",
+        ),
+        (
+            "上世纪80年代，这里还是盐碱地；二十世纪九十年代初第一批移民搬来，本世纪10年代末通了高速。70年代末的老厂房改成了展馆。",
+            "2024-06-02",
+            "上世纪80年代=1980-01-01/1989-12-31 | 二十世纪九十年代初=1990-01-01/1999-12-31 | 本世纪10年代末=2010-01-01/2019-12-31 | 70年代末=1970-01-01/1979-12-31",
+        ),
         // "the year before" a year the sentence names, or before "last year"; alone it
         // points at an event; "mid-month" and "the end of the month" are the month's
         (
@@ -6780,6 +6840,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // no decade: a century's "1900s", a price, a number before 年代
+        (
+            "Buildings of the 1900s line the bund. Tickets sold at $1990s prices. 共有30年代码库。",
+            "2024-06-02",
+        ),
         // a surname written like a weekday's short form; habits; a title; a narrative step
         (
             "Sun came to Weiyuan to grow seed potatoes. Every Thursday, Sun drives to Anding, and each Friday she calls home.",
