@@ -5428,6 +5428,11 @@ fn spelled_year(s: &str) -> Option<i32> {
 /// "and" join a range ("between 2019 and now", not "in 2013 and now").
 fn after_between(text: &str, pos: usize) -> bool {
     let head = text[..pos].trim_end();
+    // ("between the end of 2007 and the end of 2008")
+    let head = match head.len().checked_sub(4).and_then(|i| head.get(i..)) {
+        Some(the) if the.eq_ignore_ascii_case(" the") => head[..head.len() - 4].trim_end(),
+        _ => head,
+    };
     head.len()
         .checked_sub("between".len())
         .and_then(|i| head.get(i..))
@@ -6024,6 +6029,12 @@ mod tests {
             "Apple trees came in the 1980s. In the late 1970s and the mid-1990s the county sent workers south; the 2010s' roads changed that.",
             "2024-06-02",
             "1980s=1980-01-01/1989-12-31 | late 1970s=1970-01-01/1979-12-31 | mid-1990s=1990-01-01/1999-12-31 | 2010s=2010-01-01/2019-12-31",
+        ),
+        // after "between", "and the" still closes a range
+        (
+            "Output doubled between the start of 2021 and the end of 2023.",
+            "2024-05-10",
+            "start of 2021 and the end of 2023=2021-01-01/2023-12-31",
         ),
         (
             "上世纪80年代，这里还是盐碱地；二十世纪九十年代初第一批移民搬来，本世纪10年代末通了高速。70年代末的老厂房改成了展馆。",
