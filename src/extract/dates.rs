@@ -4687,6 +4687,15 @@ impl DateRules {
                 if rel.starts_with('上') && ctx.text[..ws].ends_with(['沪', '陇']) {
                     return None;
                 }
+                // "来上一年课", "上一年级": 上 is "to attend" or opens 一年级 (first grade); the
+                // year before follows a comparison (较上一年, 比上一年) or opens a clause
+                if rel.starts_with("上一年")
+                    && (ctx.text[we..].starts_with(['课', '级', '学', '班'])
+                        || ctx.text[..ws]
+                            .ends_with(|c: char| "来去再要能会还多已就都也又可".contains(c)))
+                {
+                    return None;
+                }
                 // "本次年货节", "三次年会": 次 closes "this time", "three times", and 年 opens
                 // the next word
                 if rel == "次年"
@@ -4746,7 +4755,11 @@ impl DateRules {
                     }
                     // "去年...比上年增加": 上年 is the year before the one the sentence names, and
                     // "2016年...次年收入翻番" 次年 the year after it
-                    Unit::Year if rel.starts_with("上年") || matches!(rel, "次年" | "翌年") => {
+                    Unit::Year
+                        if rel.starts_with("上年")
+                            || rel.starts_with("上一年")
+                            || matches!(rel, "次年" | "翌年") =>
+                    {
                         match year_named_in_sentence(ctx.text, ws, d.year()) {
                             Some(y) => year_value(y + o, YearSource::Text)?,
                             None => year_value(d.year() + o, a.source)?,
@@ -6058,6 +6071,11 @@ mod tests {
             "去年两区共投入资金9850万元，比上年增加610万元。2022年完成投资1.2亿元，比上年增长8%。",
             "2024-01-12",
             "去年=2023 | 上年=2022 | 2022年=2022 | 上年=2021",
+        ),
+        (
+            "去年园区实现产值18.3亿元，较上一年增长27%。上一年，园区刚刚起步。老师来上一年课，孩子上一年级。",
+            "2024-03-01",
+            "去年=2023 | 上一年=2022 | 上一年=2023",
         ),
         // 次年 after the year the sentence names; "the following year" after a ";"
         (

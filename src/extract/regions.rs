@@ -805,12 +805,20 @@ impl RegionMatcher {
             .filter(|m| self.aliases[m.2].full_zh)
             .flat_map(|m| self.aliases[m.2].targets.iter().copied())
             .collect();
-        // People the text introduces with a name like a place's ("。”黄田阳说"): the same
-        // surname and name is the person wherever else it stands ("在黄田阳的果园里").
+        // People the text introduces with a name like a place's ("。”黄田阳说", "副专员王泰安
+        // 介绍"): the same surname and name is the person wherever else it stands ("在黄田阳的
+        // 果园里").
         let people: Vec<&str> = found
             .iter()
             .filter(|m| text.as_bytes()[m.0] >= 0x80 && !self.aliases[m.2].full_zh)
-            .filter(|m| self.after_person_surname(text, m.0))
+            .filter(|m| {
+                self.after_person_surname(text, m.0)
+                    || (SPEECH.iter().any(|w| text[m.1..].starts_with(w))
+                        && text[..m.0].chars().next_back().is_some_and(|c| {
+                            // (not the last character of a name: 吉林|通化表示)
+                            self.zh_surnames.contains(&c) && !found.iter().any(|f| f.1 == m.0)
+                        }))
+            })
             .filter_map(|m| {
                 let surname = text[..m.0].chars().next_back()?;
                 Some(&text[m.0 - surname.len_utf8()..m.1])
@@ -2251,13 +2259,18 @@ impl RegionMatcher {
     }
 
     /// True when a person's name starts at `start`: a surname right after a role word of
-    /// `zh_person.tsv` and a colon or spaces ("记者：许昌明", "作者 黄冈生").
+    /// `zh_person.tsv` and a colon or spaces ("记者：许昌明", "作者 黄冈生"), or a name of three
+    /// characters standing alone there, whatever its surname ("（记者 沙雅琴）").
     fn named_after_role(&self, text: &str, start: usize) -> bool {
-        if !text[start..]
-            .chars()
-            .next()
-            .is_some_and(|c| self.zh_surnames.contains(&c))
-        {
+        let mut chars = text[start..].chars();
+        let first = chars.next();
+        let surname = first.is_some_and(|c| self.zh_surnames.contains(&c));
+        let mut full_name = || {
+            first.is_some_and(is_han)
+                && chars.by_ref().take(2).all(is_han)
+                && !chars.next().is_some_and(is_han)
+        };
+        if !surname && !full_name() {
             return false;
         }
         let head = text[..start].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
@@ -2707,6 +2720,20 @@ impl RegionMatcher {
         )
     }
 }
+
+/// Verbs that open what a person says ("王泰安介绍", "黄田阳说"): after a surname and a short
+/// name like a place's, they make the three characters a person's name.
+const SPEECH: [&str; 9] = [
+    "介绍",
+    "表示",
+    "说",
+    "指出",
+    "坦言",
+    "告诉",
+    "强调",
+    "认为",
+    "笑着说",
+];
 
 /// Whether the words just before `start` set the name after them against the place meant:
 /// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
