@@ -4645,7 +4645,13 @@ impl DateRules {
                             .chars()
                             .next_back()
                             .is_none_or(|c| !crate::ingest::is_han(c));
-                        if y.is_none() && offset.is_none() && !opens {
+                        // a year's tally follows ("口岸前10个月通行班列6200列", "前8个月开行
+                        // 2109列"), where an event's "before" does not ("开幕前3个月启动")
+                        let tally = !ctx.text[..ws].ends_with(['提', '之', '以', '此'])
+                            && ["通行", "开行", "累计", "进出口", "同比"]
+                                .iter()
+                                .any(|w| ctx.text[we..].trim_start_matches('，').starts_with(w));
+                        if y.is_none() && offset.is_none() && !opens && !tally {
                             return None;
                         }
                         zh_number(n)?
@@ -6819,6 +6825,12 @@ mod tests {
             "2024-05-20",
             "今年前4个月=2024-01-01/2024-04-30",
         ),
+        // a year's tally after the first months, in a headline with no year
+        (
+            "阿拉山口口岸前10个月通行中欧班列超6200列。义乌班列前8个月开行2109列。",
+            "2024-11-08",
+            "前10个月=2024-01-01/2024-10-31 | 前8个月=2024-01-01/2024-08-31",
+        ),
         (
             "前两个月，销售额翻番；2022年前十一个月持平。",
             "2023-03-10",
@@ -6961,7 +6973,7 @@ mod tests {
         ),
         // months before an event, or early, are no months of the year
         (
-            "开幕前3个月，筹备工作全面启动；项目提前4个月完工。",
+            "开幕前3个月，筹备工作全面启动；项目提前4个月完工，提前3个月累计完成投资。",
             "2024-05-06",
         ),
         // opening hours name no week

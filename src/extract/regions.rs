@@ -925,8 +925,12 @@ impl RegionMatcher {
                 Err(true) => {}
                 Err(false) => {
                     // A dropped Han name may hide one that starts inside it and ends after it
-                    // ("他的名字和安顺": not the county 和安, glued to 和, but 安顺).
-                    if let Some(c) = self.overlapping(text, &excluded, &named, start, name_end) {
+                    // ("他的名字和安顺": not the county 和安, glued to 和, but 安顺), unless the
+                    // word that dropped it follows (清水河口岸 is a port, and 河口 no county).
+                    if let Some(c) = self
+                        .overlapping(text, &excluded, &named, start, name_end)
+                        .filter(|_| !self.not_next_zh.opens(&text[name_end..]))
+                    {
                         floor = c.end;
                         out.push(c);
                     } else if !self.glued_county(text, &self.aliases[alias_id], start, &named) {
@@ -1170,6 +1174,7 @@ impl RegionMatcher {
                         .any(|w| rest.starts_with(w))
             };
             if self.not_next_zh.opens(rest)
+                && !(alias.full_zh && rest.starts_with("口岸"))
                 && !own_street()
                 && !route_end
                 && !distance
@@ -2635,6 +2640,7 @@ impl RegionMatcher {
                 && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
                     text[pos..].starts_with(w.as_str())
                         && !(pos..pos + w.len()).any(taken)
+                        && !self.in_zh_phrase(text, pos, pos + w.len())
                         && !self.not_next_zh.opens(&text[pos + w.len()..])
                         && !route_after(&text[pos + w.len()..])
                 })
