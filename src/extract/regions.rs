@@ -1173,8 +1173,11 @@ impl RegionMatcher {
                         .iter()
                         .any(|w| rest.starts_with(w))
             };
+            // (a county's full name keeps its port of entry: 吉隆县口岸, where 珲春口岸 is the
+            // port's name)
+            let county_port = alias.full_zh && rest.starts_with("口岸");
             if self.not_next_zh.opens(rest)
-                && !(alias.full_zh && rest.starts_with("口岸"))
+                && !county_port
                 && !own_street()
                 && !route_end
                 && !distance
