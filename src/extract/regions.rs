@@ -2036,14 +2036,29 @@ impl RegionMatcher {
             if other.alias != c.alias && oa.targets.iter().any(|o| targets.contains(o)) {
                 return None;
             }
-            targets.iter().copied().find(|&t| {
-                let d = &self.divisions[t];
-                oa.targets.iter().any(|&o| {
-                    let od = &self.divisions[o];
-                    od.level < d.level
-                        && (*od.code == *d.province_code || *od.code == d.parent_code)
+            // (one reading only: "Yiliang County in Yunnan" fits both Yiliangs of Yunnan, and
+            // the document's other places choose between them; a city and its same-named
+            // county are the city, "辽宁朝阳")
+            let fitting: Vec<usize> = targets
+                .iter()
+                .copied()
+                .filter(|&t| {
+                    let d = &self.divisions[t];
+                    oa.targets.iter().any(|&o| {
+                        let od = &self.divisions[o];
+                        od.level < d.level
+                            && (*od.code == *d.province_code || *od.code == d.parent_code)
+                    })
                 })
-            })
+                .collect();
+            let mut heads = fitting
+                .iter()
+                .copied()
+                .filter(|&t| !fitting.contains(&self.divisions[t].parent));
+            match (heads.next(), heads.next()) {
+                (Some(t), None) => Some(t),
+                _ => None,
+            }
         };
         if let Some(next) = cands.get(i + 1)
             && matches!(&text[c.end..next.start], "'s " | "’s ")
