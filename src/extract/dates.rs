@@ -1253,7 +1253,8 @@ impl DateRules {
             (&["个月", "個月"], ZH_MONTHS),
             (&["星期", "礼拜", "禮拜", "周", "週"], ZH_WEEK),
             (&ZH_PLANS, ZH_PLAN),
-            (&["正月", "lunar"], ZH_LUNAR),
+            // (农历 opens a lunar date's span: "农历正月初十")
+            (&["正月", "lunar", "农历", "農曆"], ZH_LUNAR),
         ] {
             feature_words.extend(list.iter().map(|w| (w.to_string(), f)));
         }
@@ -1868,12 +1869,12 @@ impl DateRules {
                     r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4]|首)(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|[前首](?P<n>[二三两2-3])(?:个|個)?季度?|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),
             ),
-            // "正月初十", "正月十五": a day of the first lunar month
+            // "正月初十", "农历正月十五": a day of the first lunar month
             (
                 ZhLunar,
                 false,
                 &[ZH_LUNAR],
-                r"正月(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)".to_string(),
+                r"(?:农历|農曆)?正月(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)".to_string(),
             ),
             // "the ninth day of the first lunar month", "the 15th day of the Lunar New Year"
             (
@@ -3701,6 +3702,17 @@ impl DateRules {
                 // "its first ten months", "their first two quarters": the months of something
                 // that began then, not of the year
                 if last_word_before(ctx.text, ws, &["its", "their", "his", "her", "our"]) {
+                    return None;
+                }
+                // "the first three months of employment", "of operation": of something else
+                // than a year (one the rule would have read is in the match)
+                if ctx.get("y").is_none()
+                    && ctx.get("y2").is_none()
+                    && ctx.get("mod").is_none()
+                    && ctx.text[we..]
+                        .strip_prefix(" of ")
+                        .is_some_and(|r| !r.starts_with("the year"))
+                {
                     return None;
                 }
                 let n = match ctx.get("n")?.lower().as_str() {
@@ -6280,6 +6292,12 @@ mod tests {
             "2024-02-20",
             "2月19日=2024-02-19 | 正月初十=2024-02-19 | 正月十五=2024-02-24",
         ),
+        // 农历 before it is in the span
+        (
+            "2月7日，正是农历正月初十，广场上人头攒动。",
+            "2025-02-08",
+            "2月7日=2025-02-07 | 农历正月初十=2025-02-07",
+        ),
         // a fiscal year named by its number is that year, the words in the span
         (
             "It set aside 2 billion yuan for fiscal year 2025 and financial year 2026.",
@@ -6952,6 +6970,11 @@ mod tests {
         (
             "The shop made 9 million yuan in its first ten months; the park, in their first two quarters.",
             "2023-11-12",
+        ),
+        // nor those of a job or a service
+        (
+            "Workers get 200 yuan a month during the first three months of employment, and the line runs free for the first six months of operation.",
+            "2023-03-12",
         ),
         // a four-digit number before a measure word is a quantity: a Chinese year takes 年
         (

@@ -1134,8 +1134,17 @@ impl RegionMatcher {
         let after = text[end..].chars().next();
         let after2 = text[end..].chars().nth(1);
         let before = text[..start].chars().next_back();
+        // ("Hong Kong/Guangdong Co-operation": two capitalised names around a slash are a pair)
+        let pair = before == Some('/')
+            && text[start..].starts_with(|c: char| c.is_ascii_uppercase())
+            && text[..start - 1]
+                .rsplit([' ', '\n'])
+                .next()
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase()) && !w.contains('.')
+                });
         if (after == Some('.') && after2.is_some_and(|c| c.is_ascii_alphabetic()))
-            || matches!(before, Some('.' | '/' | '@'))
+            || (matches!(before, Some('.' | '/' | '@')) && !pair)
         {
             return true;
         }
