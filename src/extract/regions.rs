@@ -1203,8 +1203,15 @@ impl RegionMatcher {
                 return true;
             }
             // A byline's name that opens with a place's characters: "记者：许昌明",
-            // "作者：黄冈生" (a surname after a role word and a colon or space).
-            if self.named_after_role(text, start) {
+            // "作者：黄冈生" (a surname after a role word and a colon or space), or that holds
+            // them after its first: "审核：农金华".
+            let name_from_previous = || {
+                text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_han(c) && self.named_after_role(text, start - c.len_utf8()))
+            };
+            if self.named_after_role(text, start) || (!alias.full_zh && name_from_previous()) {
                 return true;
             }
             // A company's arm named by its place in brackets: "招商局重工（江苏）有限公司"
