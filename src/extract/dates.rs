@@ -3485,10 +3485,10 @@ impl DateRules {
                 let after = ctx.text[we..].trim_start().as_bytes();
                 // "top 600 in March 2024-04-03": a list's date after a headline, whose year is
                 // no year of the month
-                let iso_date_after = after.len() > 5
-                    && after[..4].iter().all(u8::is_ascii_digit)
-                    && matches!(after[4], b'-' | b'/' | b'.')
-                    && after[5].is_ascii_digit();
+                let iso_date_after = iso_date_at(
+                    ctx.text,
+                    we + (ctx.text[we..].len() - ctx.text[we..].trim_start().len()),
+                );
                 if after.first().is_some_and(u8::is_ascii_digit) && !iso_date_after {
                     // "this May 5": a day follows, the month-day rule reads it
                     return None;
@@ -3643,6 +3643,21 @@ impl DateRules {
                     "third" | "3rd" => 3,
                     _ => 4,
                 };
+                // "up 12% in first quarter  2024-04-20": a related link's date after a
+                // headline's quarter is no year of the quarter
+                if let Some(ys) = ctx.start_of("y2")
+                    && iso_date_at(ctx.text, ys)
+                {
+                    let end = ctx.text[..ys].trim_end_matches([' ', ',']).len();
+                    let (y, src) = self.period_year(ctx, None, None, |y| ymd(y, 3 * q - 2, 1))?;
+                    let v = quarter_value(y, q, src)?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end,
+                        parts: vec![(ws, end, v)],
+                    });
+                }
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
                         ymd(y, 3 * q - 2, 1)
@@ -5692,6 +5707,15 @@ fn weekday_apart(
     vec![(ws, we, v.clone()), (end - rest.len(), end, v)]
 }
 
+/// Whether a year of four digits at `at` opens a numeric date ("2024-04-03", "2024/4/3").
+fn iso_date_at(text: &str, at: usize) -> bool {
+    let after = text[at..].as_bytes();
+    after.len() > 5
+        && after[..4].iter().all(u8::is_ascii_digit)
+        && matches!(after[4], b'-' | b'/' | b'.')
+        && after[5].is_ascii_digit()
+}
+
 fn nearest_on_or_before(d: NaiveDate, iso_wd: u32) -> NaiveDate {
     let cur = d.weekday().number_from_monday();
     let back = (cur + 7 - iso_wd) % 7;
@@ -6154,6 +6178,11 @@ mod tests {
             "Related:\n- Exports top 600 in March 2024-04-03\n- Sales slip in Q4 2023 - Jan 9\n",
             "2024-04-10",
             "March=2024-03 | 2024-04-03=2024-04-03 | Q4 2023=2023-Q4 | Jan 9=2024-01-09",
+        ),
+        (
+            "Related news · Border trade up 12% in first quarter  2024-04-20 · Exports rise in second quarter, 2024-07-18",
+            "2024-08-01",
+            "first quarter=2024-Q1 | 2024-04-20=2024-04-20 | second quarter=2024-Q2 | 2024-07-18=2024-07-18",
         ),
         // days of the month joined by "and" are a list, a mention each
         (
