@@ -5709,7 +5709,7 @@ fn weekday_apart(
 
 /// Whether a year of four digits at `at` opens a numeric date ("2024-04-03", "2024/4/3").
 fn iso_date_at(text: &str, at: usize) -> bool {
-    let after = text[at..].as_bytes();
+    let after = &text.as_bytes()[at..];
     after.len() > 5
         && after[..4].iter().all(u8::is_ascii_digit)
         && matches!(after[4], b'-' | b'/' | b'.')

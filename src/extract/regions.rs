@@ -1424,10 +1424,11 @@ impl RegionMatcher {
         if rest[end..].starts_with("（集团）") || rest[end..].starts_with("(集团)") {
             return true;
         }
+        // (a company word that starts within them may end past them: 北京新发地农产品批发市场)
         match head
             .char_indices()
             .map(|(i, _)| i)
-            .find(|&i| self.zh_company.opens(&head[i..]))
+            .find(|&i| self.zh_company.opens(&rest[i..]))
         {
             Some(at) => !self
                 .zh_company_breaks
