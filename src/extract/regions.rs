@@ -2388,7 +2388,13 @@ impl RegionMatcher {
                 // (临夏州 and its 临夏市 or 临夏县 share the form: it is the prefecture's, unless
                 // the article is about the county, named three times as often: 嘉九协作 in an
                 // article on 嘉善 and 九寨沟 that names 嘉兴 once)
+                // (a city and a county elsewhere sharing it: the city's, since one-character
+                // forms are cities', unless the article names the county three times as often:
+                // 津和 in an article on Hotan that names Tianjin's 和平区 once, 浙阿 beside
+                // 阿拉尔市)
                 let parent = |i: usize| self.divisions[i].parent;
+                let city = |i: usize| self.divisions[i].level == Level::Prefecture;
+                let county = |i: usize| self.divisions[i].level == Level::County;
                 // which of two divisions sharing the form keeps it, if either does
                 let keeps = |a: usize, b: usize| match (a, b) {
                     _ if a == b => Some(a),
@@ -2399,6 +2405,10 @@ impl RegionMatcher {
                         } else {
                             up
                         })
+                    }
+                    _ if (city(a) && county(b)) || (city(b) && county(a)) => {
+                        let (up, other) = if city(a) { (a, b) } else { (b, a) };
+                        (times(other) < 3 * times(up)).then_some(up)
                     }
                     _ => None,
                 };
