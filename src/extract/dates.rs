@@ -1899,7 +1899,7 @@ impl DateRules {
                 ZhYears,
                 false,
                 &[ZH_YEAR_CHAR],
-                r"(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年".to_string(),
+                r"(?:(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年|(?P<n2>[两三四五六七八九十]|10|[2-9])年来)".to_string(),
             ),
             // "上世纪90年代", "二十世纪八十年代初", "本世纪20年代", "90年代末": a decade's years,
             // its part included in the span (as 9月下旬 is the month); without a century, the
@@ -4467,11 +4467,19 @@ impl DateRules {
             }
             ZhYears => {
                 let a = anchor?;
-                let n = zh_number(ctx.get("n")?)? as i32;
+                // "四年来", the years up to now, as 近四年 ("2024年来" is no such phrase)
+                if let Some(n2) = ctx.start_of("n2")
+                    && ctx.text[..n2].ends_with(|c: char| {
+                        c.is_ascii_digit() || "〇零一二三四五六七八九十百多几数".contains(c)
+                    })
+                {
+                    return None;
+                }
+                let n = zh_number(ctx.get("n").or_else(|| ctx.get("n2"))?)? as i32;
                 let y = a.date.year();
                 // (the writers count this year in: "过去五年" in a 2024 article is 2020-2024)
-                let (first, last) = match ctx.get("rel")? {
-                    "未来" => (y + 1, y + n),
+                let (first, last) = match ctx.get("rel") {
+                    Some("未来") => (y + 1, y + n),
                     _ => (y - n + 1, y),
                 };
                 one(years_value(first, last, a.source)?)
@@ -6775,6 +6783,12 @@ mod tests {
             "近三年累计投资，过去五年变化很大，未来三年将继续，the next two years too, and the past three months.",
             "2024-06-21",
             "近三年=2022-01-01/2024-12-31 | 过去五年=2020-01-01/2024-12-31 | 未来三年=2025-01-01/2027-12-31 | next two years=2025-01-01/2026-12-31 | past three months=2024-03-21/2024-06-20",
+        ),
+        // "四年来": the years up to now, this one included; not inside a year or a count
+        (
+            "四年来，新区从一张白纸变成了产业新城；十年来累计投资翻番，多年来不算。",
+            "2024-06-28",
+            "四年来=2021-01-01/2024-12-31 | 十年来=2015-01-01/2024-12-31",
         ),
         (
             "Rooms were booked for the last week of December; trucks queued in the first week of October.",
