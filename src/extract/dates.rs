@@ -367,6 +367,12 @@ const SEASON: Features = 1 << 51;
 const MONTH_DAY_PAIR: Features = 1 << 52;
 /// 正月, the first month of the lunar year.
 const ZH_LUNAR: Features = 1 << 53;
+/// 年代, the word of a decade ("90年代").
+const ZH_DECADE: Features = 1 << 54;
+/// A year's four digits with an "s" after them ("1990s", "1980's").
+const YEAR_S: Features = 1 << 55;
+/// 年来, "in the years up to now" ("四年来").
+const ZH_YEARS_SINCE: Features = 1 << 56;
 /// A season after a Chinese year or relative year (2025年春季, 明年春天): part of the year, read
 /// as the year, as "next spring" is. Two characters only: 春 alone opens 春节, the Spring
 /// Festival, a holiday (去年春节 is not "last spring").
@@ -458,6 +464,12 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
     // "20200701": eight digits that start like a year
     if run == 8 && yearish(i) {
         f |= LONG_NUMBER;
+    }
+    if run == 4 && yearish(i) {
+        let rest = &bytes[i + 4..];
+        if rest.starts_with(b"s") || rest.starts_with(b"'s") || rest.starts_with(b"S") {
+            f |= YEAR_S;
+        }
     }
     for j in i..i + run {
         if yearish(j) {
@@ -1020,7 +1032,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         // "calendar" before "year", or the year's digits
         Year => start(YEAR_UNIT | YEAR_DIGITS, 1),
         // "early", "mid", "late"
-        Decade => start(YEAR_DIGITS, 1),
+        Decade => start(YEAR_S, 1),
         // "end of the third fiscal quarter" (a part of a quarter is the quarter)
         Quarter => start(QUARTER, 4),
         // "first two quarters"
@@ -1246,6 +1258,8 @@ impl DateRules {
             ),
             (&["月"], ZH_MONTH),
             (&["年"], ZH_YEAR_CHAR),
+            (&["年代"], ZH_DECADE),
+            (&["年来"], ZH_YEARS_SINCE),
             (&["日"], ZH_DAY),
             (&["号", "號"], ZH_HAO),
             (&["季"], ZH_QUARTER),
@@ -1537,7 +1551,7 @@ impl DateRules {
             (
                 Decade,
                 true,
-                &[YEAR_DIGITS],
+                &[YEAR_S],
                 r"(?i)\b(?:(?P<part>early|mid|late)(?:\s+|-))?(?P<y>1[6-9][0-9]0|20[0-9]0)'?s\b"
                     .to_string(),
             ),
@@ -1899,7 +1913,15 @@ impl DateRules {
                 ZhYears,
                 false,
                 &[ZH_YEAR_CHAR],
-                r"(?:(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年|(?P<n2>[两三四五六七八九十]|10|[2-9])年来)".to_string(),
+                r"(?P<rel>近|过去|未来)(?P<n>[一二两三四五六七八九十]|10|[1-9])年".to_string(),
+            ),
+            // "四年来": the years up to now, as 近四年 (a rule of its own, so that the one above
+            // keeps its literal prefix)
+            (
+                ZhYears,
+                false,
+                &[ZH_YEARS_SINCE],
+                r"(?P<n2>[两三四五六七八九十]|10|[2-9])年来".to_string(),
             ),
             // "上世纪90年代", "二十世纪八十年代初", "本世纪20年代", "90年代末": a decade's years,
             // its part included in the span (as 9月下旬 is the month); without a century, the
@@ -1907,7 +1929,7 @@ impl DateRules {
             (
                 ZhDecade,
                 false,
-                &[ZH_YEAR_CHAR],
+                &[ZH_DECADE],
                 r"(?P<c>上世纪|上个世纪|二十世纪|20世纪|本世纪|二十一世纪|21世纪)?(?P<d>[1-9]0|[一二三四五六七八九]十)年代(?:中后期|初期|中期|末期|后期|初|末)?".to_string(),
             ),
             // "下个月20号", "本月十日"
