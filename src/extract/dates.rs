@@ -3507,10 +3507,7 @@ impl DateRules {
                 let after = ctx.text[we..].trim_start().as_bytes();
                 // "top 600 in March 2024-04-03": a list's date after a headline, whose year is
                 // no year of the month
-                let iso_date_after = iso_date_at(
-                    ctx.text,
-                    we + (ctx.text[we..].len() - ctx.text[we..].trim_start().len()),
-                );
+                let iso_date_after = iso_date_at(ctx.text, ctx.text.len() - after.len());
                 if after.first().is_some_and(u8::is_ascii_digit) && !iso_date_after {
                     // "this May 5": a day follows, the month-day rule reads it
                     return None;

@@ -203,6 +203,8 @@ pub struct RegionMatcher {
     not_city_forms: FastSet<char>,
     zh_surnames: FastSet<char>,
     zh_roles: Vec<String>,
+    /// Verbs that open what a person says (`speech` in `zh_person.tsv`).
+    zh_speech: Vec<String>,
     /// Code changes: current code -> (old code, year of the change).
     changes: FastMap<String, Vec<(String, i32)>>,
 }
@@ -630,6 +632,7 @@ impl RegionMatcher {
         }
         let mut zh_surnames = FastSet::default();
         let mut zh_roles = Vec::new();
+        let mut zh_speech = Vec::new();
         for r in dicts.rows("regions/zh_person.tsv", 2)? {
             let t = r.fields[1].trim();
             match (r.fields[0], t.chars().count()) {
@@ -637,12 +640,13 @@ impl RegionMatcher {
                     zh_surnames.insert(t.chars().next().unwrap());
                 }
                 ("role", _) => zh_roles.push(t.to_string()),
+                ("speech", _) => zh_speech.push(t.to_string()),
                 _ => {
                     return Err(dicts.error(
                         "regions/zh_person.tsv",
                         r.line,
                         format!(
-                            "expected `surname` (one character) or `role`: {:?}",
+                            "expected `surname` (one character), `role` or `speech`: {:?}",
                             r.fields
                         ),
                     ));
@@ -717,6 +721,7 @@ impl RegionMatcher {
             not_city_forms,
             zh_surnames,
             zh_roles,
+            zh_speech,
             changes,
         })
     }
@@ -811,17 +816,14 @@ impl RegionMatcher {
         let people: Vec<&str> = found
             .iter()
             .filter(|m| text.as_bytes()[m.0] >= 0x80 && !self.aliases[m.2].full_zh)
-            .filter(|m| {
-                self.after_person_surname(text, m.0)
-                    || (SPEECH.iter().any(|w| text[m.1..].starts_with(w))
-                        && text[..m.0].chars().next_back().is_some_and(|c| {
-                            // (not the last character of a name: 吉林|通化表示)
-                            self.zh_surnames.contains(&c) && !found.iter().any(|f| f.1 == m.0)
-                        }))
-            })
             .filter_map(|m| {
-                let surname = text[..m.0].chars().next_back()?;
-                Some(&text[m.0 - surname.len_utf8()..m.1])
+                let before = text[..m.0].chars().next_back()?;
+                let person = self.after_person_surname(text, m.0)
+                    || (self.zh_speech.iter().any(|w| text[m.1..].starts_with(w.as_str()))
+                        && self.zh_surnames.contains(&before)
+                        // (not the last character of a name: 吉林|通化表示)
+                        && !found.iter().any(|f| f.1 == m.0));
+                person.then(|| &text[m.0 - before.len_utf8()..m.1])
             })
             .collect();
         // Where a name found again inside a dropped one ends (和安|顺 -> 安顺).
@@ -2771,20 +2773,6 @@ impl RegionMatcher {
         )
     }
 }
-
-/// Verbs that open what a person says ("王泰安介绍", "黄田阳说"): after a surname and a short
-/// name like a place's, they make the three characters a person's name.
-const SPEECH: [&str; 9] = [
-    "介绍",
-    "表示",
-    "说",
-    "指出",
-    "坦言",
-    "告诉",
-    "强调",
-    "认为",
-    "笑着说",
-];
 
 /// Whether the words just before `start` set the name after them against the place meant:
 /// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
