@@ -1916,10 +1916,20 @@ impl RegionMatcher {
             }
             // An English word ("Investment Guide", "Guide services") names its place only
             // written as a place: with a generic word, a qualifier, or after "in", "to"...
+            // (or as an item of a list of places: "Gonghe, Tongde, Guide, Xinghai and Guinan")
+            let listed = || {
+                let joined = |gap: &str| matches!(gap, ", " | " and " | ", and ");
+                i.checked_sub(1)
+                    .is_some_and(|j| chosen[j].is_some() && joined(&text[cands[j].end..c.start]))
+                    && cands
+                        .get(i + 1)
+                        .is_some_and(|n| joined(&text[c.end..n.start]))
+            };
             if a.english_word
                 && c.suffix.is_none()
                 && qualified.is_none()
                 && !after_place_preposition(text, c.start)
+                && !listed()
             {
                 continue;
             }
