@@ -930,6 +930,11 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // projects matched up (完成对接) beside ones signed are not signed
+        (
+            "两地签署了3项劳务协作协议，另有5个产业协作项目完成对接，计划年内签约。",
+            &["3项劳务协作协议 | 3 agreement | 劳务协作"],
+        ),
         // a row of a key-figures table: the signing word beside the noun, the count after a
         // colon or a dash
         (
