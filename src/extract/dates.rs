@@ -3620,14 +3620,15 @@ impl DateRules {
                 {
                     return None;
                 }
-                // "蓟政办通〔2025〕6号": the year of a document's number, no date
+                // "蓟政办通〔2025〕6号", "Su Zheng Ban Fa [2021] No. 46": the year of a
+                // document's number, no date
                 if ctx.text[..ys].ends_with(['〔', '［', '['])
                     && ctx.text[we..]
                         .strip_prefix(['〕', '］', ']'])
                         .is_some_and(|r| {
                             let n =
                                 r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                            n > 0 && r[n..].starts_with('号')
+                            (n > 0 && r[n..].starts_with('号')) || r.starts_with(" No.")
                         })
                 {
                     return None;
@@ -7051,6 +7052,10 @@ mod tests {
         ),
         // the year of a document's number
         ("蓟政办通〔2025〕6号，京发改〔2024〕12号", "2025-05-06"),
+        (
+            "It follows the Opinions (Su Zheng Ban Fa [2021] No. 46) and Yu Fu Ban Fa [2023] No. 58.",
+            "2024-02-26",
+        ),
         // nor before a score written with a colon
         (
             "Final: 10-08 3:2 after extra time; semi-final 11-09 2:1.",
