@@ -4490,7 +4490,7 @@ impl DateRules {
                 // "四年来", the years up to now, as 近四年 ("2024年来" is no such phrase)
                 if let Some(n2) = ctx.start_of("n2")
                     && ctx.text[..n2].ends_with(|c: char| {
-                        c.is_ascii_digit() || "〇零一二三四五六七八九十百多几数".contains(c)
+                        c.is_ascii_digit() || ZH_DIGITS.contains(c) || "十百多几数".contains(c)
                     })
                 {
                     return None;

@@ -1918,7 +1918,7 @@ impl RegionMatcher {
             // written as a place: with a generic word, a qualifier, or after "in", "to"...
             // (or as an item of a list of places: "Gonghe, Tongde, Guide, Xinghai and Guinan")
             let listed = || {
-                let joined = |gap: &str| matches!(gap, ", " | " and " | ", and ");
+                let joined = |gap: &str| LIST_JOINS.contains(&gap);
                 i.checked_sub(1)
                     .is_some_and(|j| chosen[j].is_some() && joined(&text[cands[j].end..c.start]))
                     && cands
