@@ -3237,7 +3237,20 @@ impl DateRules {
                 // unless that reading lies ahead of the publication date by more than the
                 // forward window and the day-first one is already past ("(07-03-2025)" after
                 // a headline in a list of links on a page of 14 March 2025 is 7 March).
-                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                // A page that writes another date of this form day first ("14.08.2024")
+                // writes them all so: "09.08.2024" beside it is 9 August.
+                let sep = if ctx.get("b3").is_some() {
+                    '.'
+                } else if ctx.get("b2").is_some() {
+                    '-'
+                } else {
+                    '/'
+                };
+                let (m, d) = if a > 12 || (b <= 12 && day_first_page(ctx.text, sep)) {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
                 let flipped = |md: NaiveDate, dm: NaiveDate| {
                     anchor.is_some_and(|an| {
                         md > an.date + Duration::days(FORWARD_DAYS) && dm <= an.date
@@ -3273,7 +3286,9 @@ impl DateRules {
                     return None;
                 }
                 // "Page 1/3", "page 2/2": a page of so many
-                if last_word_before(ctx.text, ns, &["page", "p.", "pages"]) {
+                if last_word_before(ctx.text, ns, &["page", "p.", "pages"])
+                    || (ctx.text[..ns].ends_with('第') && ctx.text[we..].starts_with('页'))
+                {
                     return None;
                 }
                 let v = self.day_mention(None, m, d, anchor)?;
@@ -5783,6 +5798,25 @@ fn glued_after(text: &str, e: usize) -> bool {
 
 /// Like [`glued_number`], but a dash to or from another numeric date is a range, not glue:
 /// "10/1-11/7", "2018/1/10-2018/7/10".
+/// Whether the text writes a numeric date day first with this separator somewhere: a first
+/// number above 12, a month, a four-digit year ("14.08.2024", "20/06/2023").
+fn day_first_page(text: &str, sep: char) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    text.match_indices(sep).any(|(i, _)| {
+        let head = &text[..i];
+        let n = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let day: u32 = match head[n..].parse() {
+            Ok(d) if (1..=2).contains(&(i - n)) => d,
+            _ => return false,
+        };
+        let rest = &text[i + 1..];
+        let m = digits(rest);
+        let month: u32 = rest[..m].parse().unwrap_or(0);
+        let year = rest[m..].strip_prefix(sep).map_or(0, digits);
+        (13..=31).contains(&day) && (1..=12).contains(&month) && m <= 2 && year == 4
+    })
+}
+
 fn glued_date(text: &str, s: usize, e: usize) -> bool {
     let date_like = |t: &str| {
         !t.is_empty()
@@ -6323,7 +6357,23 @@ mod tests {
         (
             "Related: Universities sign pact (07-03-2025) · Fair opens (28-02-2025) · Talks (05-06-2025)",
             "2025-03-14",
-            "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-05-06",
+            "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-06-05",
+        ),
+        // a page that writes one date day first writes them all so; alone, month first
+        (
+            "Fair closes [14.08.2024] · Doctors sent to Wenshan [06.08.2024] · Talks 09.08.2024",
+            "2024-08-20",
+            "14.08.2024=2024-08-14 | 06.08.2024=2024-08-06 | 09.08.2024=2024-08-09",
+        ),
+        (
+            "Minutes of 20/06/2023; the next meeting is on 04/07/2023.",
+            "2023-06-25",
+            "20/06/2023=2023-06-20 | 04/07/2023=2023-07-04",
+        ),
+        (
+            "The plan was approved on 09.08.2024 in Nanning.",
+            "2024-10-20",
+            "09.08.2024=2024-09-08",
         ),
         // "May" and "March" after another month of a list, as after a preposition
         (
@@ -6962,6 +7012,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a list page's page counter
+        (
+            "共236条　第1/24页　上一页 下一页；共85条 第3/9页",
+            "2024-03-28",
+        ),
         // no decade: a century's "1900s", a price, a number before 年代
         (
             "Buildings of the 1900s line the bund. Tickets sold at $1990s prices. 共有30年代码库。",

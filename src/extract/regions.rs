@@ -1184,6 +1184,15 @@ impl RegionMatcher {
                         .iter()
                         .any(|w| rest.starts_with(w))
             };
+            // A name opening on 南 or 北 after a 东 or 西 that closes no place is the end of a
+            // compass word: "浙西南山区", "西北部" (西南, 东北), not 南山区; "广东南雄" and
+            // "广西南宁" keep theirs.
+            if text[start..].starts_with(['南', '北'])
+                && text[..start].ends_with(['东', '西'])
+                && !self.ends_with_place(&text[..start])
+            {
+                return true;
+            }
             // (a county's full name keeps its port of entry: 吉隆县口岸, where 珲春口岸 is the
             // port's name)
             let county_port = alias.full_zh && rest.starts_with("口岸");
@@ -2569,9 +2578,15 @@ impl RegionMatcher {
                 let route_by_ends = run.len() == 1
                     && chars.next().is_some_and(is_han)
                     && ROUTE_WORDS.iter().any(|w| chars.as_str().starts_with(w));
+                // (a lone form before a compass word names a macro-area, 在闽东北, 苏北地区, as
+                // 长三角 does, unless a name opens there: 在沪南京路 is no macro-area)
+                let compass = run.len() == 1
+                    && rest.starts_with(['东', '西', '南', '北'])
+                    && !kept.iter().any(|m| text.len() - rest.len() == m.start);
                 (self.not_next_zh.opens(rest) && !ports)
                     || route
                     || route_by_ends
+                    || compass
                     || rest.starts_with("ICP")
                     || rest.starts_with("公网安备")
                     // (a run opens a company's name before its company word when it names
