@@ -531,7 +531,9 @@ impl AgreementRules {
         // ("一份医疗人才“组团式”帮扶协议").
         let mut limit = label_start;
         for (i, ch) in text[label_start..].char_indices() {
-            if i >= 48 || !(is_cjk(ch) || "“”「」『』".contains(ch)) {
+            // (a list of kinds may stand before the noun: "11份咖啡、茶叶采购合同")
+            if i >= 48 || !(is_cjk(ch) || "“”「」『』".contains(ch) || (ch == '、' && i > 0))
+            {
                 break;
             }
             limit = label_start + i + ch.len_utf8();
@@ -539,12 +541,21 @@ impl AgreementRules {
         let first = nouns
             .iter()
             .find(|h| h.start >= label_start && h.end <= limit && self.nouns[h.noun].chinese)?;
-        // "12个项目合同": a chain of nouns counts as the last one.
+        // A signing verb between the count and the noun makes the count the signers':
+        // "5个市郡签署友好交流意向书" counts cities, not letters.
+        let between = &text[label_start..first.start];
+        if between.contains("签署") || between.contains("签订") {
+            return None;
+        }
+        // "12个项目合同": a chain of nouns counts as the last one, but not a noun that
+        // describes a sum: "12个项目协议投资额86.5亿元" (the agreed investment).
+        const SUMS: [&str; 5] = ["投资", "金额", "资金", "额", "总额"];
         let mut hit = *first;
-        while let Some(next) = nouns
-            .iter()
-            .find(|h| h.start == hit.end && self.nouns[h.noun].chinese)
-        {
+        while let Some(next) = nouns.iter().find(|h| {
+            h.start == hit.end
+                && self.nouns[h.noun].chinese
+                && !SUMS.iter().any(|w| text[h.end..].starts_with(w))
+        }) {
             hit = *next;
         }
         Some((hit, label_start))
@@ -984,6 +995,23 @@ mod tests {
         (
             "Both sides inked 4 contracts, while managers of 9 projects attend the fair next week.",
             &["4 contracts | 4 contract | "],
+        ),
+        // a list of kinds before the noun; a noun that describes a sum ends the chain; a
+        // signing verb after the count makes it the signers' count
+        (
+            "与普洱等地企业签订11份咖啡、茶叶采购合同，金额9.6亿元。",
+            &["11份咖啡、茶叶采购合同 | 11 contract | 咖啡、茶叶采购"],
+        ),
+        (
+            "招商会上签约12个项目协议投资额86.5亿元，另签3份框架协议。",
+            &[
+                "12个项目 | 12 project | ",
+                "3份框架协议 | 3 agreement | 框架",
+            ],
+        ),
+        (
+            "威海与韩国5个市郡签署友好交流意向书，另有4个县区签订合作协议。",
+            &[],
         ),
         // a preliminary intention reached is no signing
         (

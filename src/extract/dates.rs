@@ -3323,7 +3323,16 @@ impl DateRules {
                         || (gap > 0 && next.starts_with(['>', '|', '·', '•', '●', '›', '»', '/']))
                         || time_of_day(line_rest)
                 };
-                if !(bracketed || set_off) {
+                // or opening each line of a list before its headline: "02-21 Hebei to host
+                // job fair" with "02-19 Beijing, Tianjin sign pact" on the next line
+                let leads =
+                    before.is_none_or(|c| c == '\n') && after.starts_with([' ', '\t', '　']) && {
+                        let prev = ctx.text[..ws].trim_end_matches(['\n', '\r']);
+                        let prev = &prev[prev.rfind('\n').map_or(0, |i| i + 1)..];
+                        let next = after.split_once('\n').map_or("", |(_, n)| n);
+                        opens_month_day(prev) || opens_month_day(next)
+                    };
+                if !(bracketed || set_off || leads) {
                     return None;
                 }
                 // "June 10-11": a range of days in a month, read by its own rule
@@ -5798,6 +5807,16 @@ fn glued_after(text: &str, e: usize) -> bool {
 
 /// Like [`glued_number`], but a dash to or from another numeric date is a range, not glue:
 /// "10/1-11/7", "2018/1/10-2018/7/10".
+/// Whether a line opens with a month and day and a space: "02-19 Beijing, Tianjin sign pact".
+fn opens_month_day(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 6
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'-'
+        && b[3..5].iter().all(u8::is_ascii_digit)
+        && matches!(b[5], b' ' | b'\t')
+}
+
 /// Whether the text writes a numeric date day first with this separator somewhere: a first
 /// number above 12, a month, a four-digit year ("14.08.2024", "20/06/2023").
 fn day_first_page(text: &str, sep: char) -> bool {
@@ -6358,6 +6377,12 @@ mod tests {
             "Related: Universities sign pact (07-03-2025) · Fair opens (28-02-2025) · Talks (05-06-2025)",
             "2025-03-14",
             "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-06-05",
+        ),
+        // dates opening the lines of a list of links
+        (
+            "Related:\n02-21 Hebei to host job fair for graduates\n02-19 Beijing, Tianjin sign pact\n",
+            "2024-02-26",
+            "02-21=2024-02-21 | 02-19=2024-02-19",
         ),
         // a page that writes one date day first writes them all so; alone, month first
         (
@@ -7012,6 +7037,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a count opening a line, with no list of dated lines around it
+        (
+            "Hiring drive\n12-15 workers joined each firm.\nThe rest came later.",
+            "2024-05-10",
+        ),
         // a list page's page counter
         (
             "共236条　第1/24页　上一页 下一页；共85条 第3/9页",

@@ -172,6 +172,9 @@ pub struct RegionMatcher {
     zh_company_breaks: Vec<String>,
     /// Words before a Han name that make what follows a company from the place (一家).
     zh_company_from: Vec<String>,
+    /// Words that open a state firm's name after a full place name ("丽水市交通投资发展集团"):
+    /// the company word may then stand further on.
+    zh_company_lead: Vec<String>,
     /// Nouns after 等 that end a list of companies (企业: "佛山照明、广东粤海等企业").
     zh_list_company: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
@@ -488,6 +491,7 @@ impl RegionMatcher {
         let mut zh_company = Prefixes::default();
         let mut zh_company_breaks = Vec::new();
         let mut zh_company_from = Vec::new();
+        let mut zh_company_lead = Vec::new();
         let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Prefixes::default();
@@ -525,6 +529,7 @@ impl RegionMatcher {
                 // (both end a company name before its company word: see `company_zh_ahead`)
                 "gov_zh" | "not_company_zh" => zh_company_breaks.push(t),
                 "company_from_zh" => zh_company_from.push(t),
+                "company_lead_zh" => zh_company_lead.push(t),
                 "list_company_zh" => zh_list_company.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
@@ -539,7 +544,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -704,6 +709,7 @@ impl RegionMatcher {
             zh_company,
             zh_company_breaks,
             zh_company_from,
+            zh_company_lead,
             zh_list_company,
             zh_function,
             not_next_zh,
@@ -1236,17 +1242,30 @@ impl RegionMatcher {
                 return true;
             }
             // A short name opening a company name: "吉林化纤集团", "上海医药股份"; but not
-            // after "a" ("一家香港投资公司": a company from Hong Kong).
+            // after "a" ("一家香港投资公司", "1家香港上市公司": a company from Hong Kong).
             let from = || {
+                let head = text[..start].strip_suffix('家');
                 self.zh_company_from
                     .iter()
                     .any(|w| text[..start].ends_with(w.as_str()))
+                    || head.is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
             };
             // (a full name, 浙江省粮食集团, 盐城市大数据集团, only with the company word within six
-            // characters after it: not
-            // "南陵县也将借助上海银行")
+            // characters after it: not "南陵县也将借助上海银行"; ten after a word that opens a
+            // state firm's name: "丽水市交通投资发展集团")
+            let reach = match self
+                .zh_company_lead
+                .iter()
+                .any(|w| rest.starts_with(w.as_str()))
+            {
+                true => 10,
+                false => 6,
+            };
             let near = match alias.full_zh {
-                true => rest.char_indices().nth(6).map_or(rest, |(i, _)| &rest[..i]),
+                true => rest
+                    .char_indices()
+                    .nth(reach)
+                    .map_or(rest, |(i, _)| &rest[..i]),
                 false => rest,
             };
             if self.company_zh_ahead(near) && !from() {
@@ -1339,6 +1358,24 @@ impl RegionMatcher {
                 return true;
             }
         }
+        // "the Hanjiang", "the Meijiang": a county's name in -jiang after "the" and without its
+        // generic word, in an article that speaks of a river, is the river the county is named
+        // after ("the Hanjiang District" keeps it, and so does "the Jiaojiang chemical base"
+        // in an article with no river)
+        if (text[..start].ends_with("the ") || text[..start].ends_with("The "))
+            && alias.surface.ends_with("jiang")
+            && alias
+                .targets
+                .iter()
+                .all(|&t| self.divisions[t].level == Level::County)
+            && ["river", "River"].iter().any(|w| {
+                // (a word of its own: not "river-sea", an adjective)
+                text.match_indices(w)
+                    .any(|(i, _)| !text[i + w.len()..].starts_with('-'))
+            })
+        {
+            return true;
+        }
         let not_next =
             |w: &str| self.not_next.contains(w) || self.not_next.contains(w.trim_end_matches('.'));
         // "Qiqihar-based Longken Seed Co.": where a company is, not its name
@@ -1357,9 +1394,15 @@ impl RegionMatcher {
             .strip_prefix('-')
             .filter(|r| r.starts_with(char::is_uppercase))
         {
+            // (an apostrophe inside a name: "Beijing-Xiong'an Intercity Railway")
             let word = rest
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(rest.len());
+                .char_indices()
+                .find(|&(i, c)| {
+                    !(c.is_alphabetic()
+                        || (matches!(c, '\'' | '\u{2019}')
+                            && rest[i + c.len_utf8()..].starts_with(char::is_lowercase)))
+                })
+                .map_or(rest.len(), |(i, _)| i);
             if word == 0 {
                 break;
             }
@@ -2068,6 +2111,15 @@ impl RegionMatcher {
                 return None;
             }
             let oa = &self.aliases[other.alias];
+            // Two provinces side by side are a list, not a district and its municipality:
+            // "Hebei, Tianjin cooperate" is the province, not Tianjin's Hebei District (but
+            // "Hainan, Qinghai" is the prefecture of Qinghai).
+            let province = |ts: &[usize]| {
+                ts.iter()
+                    .any(|&t| self.divisions[t].level == Level::Province)
+            };
+            let listed =
+                adjacent && other.alias != c.alias && province(targets) && province(&oa.targets);
             // Another name with a reading of ours glosses this one ("Huangshan (黄山)",
             // "Yueyang (岳阳)"): it names the same place, and its city reading qualifies
             // nothing for our district or county namesake.
@@ -2082,11 +2134,12 @@ impl RegionMatcher {
                 .copied()
                 .filter(|&t| {
                     let d = &self.divisions[t];
-                    oa.targets.iter().any(|&o| {
-                        let od = &self.divisions[o];
-                        od.level < d.level
-                            && (*od.code == *d.province_code || *od.code == d.parent_code)
-                    })
+                    !(listed && d.level == Level::County)
+                        && oa.targets.iter().any(|&o| {
+                            let od = &self.divisions[o];
+                            od.level < d.level
+                                && (*od.code == *d.province_code || *od.code == d.parent_code)
+                        })
                 })
                 .collect();
             let mut heads = fitting
