@@ -151,6 +151,9 @@ pub struct RegionMatcher {
     /// For each character of a Han phrase: the phrases holding it, with its byte offset there.
     zh_phrase_chars: FastMap<char, Vec<(usize, usize)>>,
     not_before: Vec<String>,
+    /// A bare name that, in an article naming any of the words beside it, is a place that is no
+    /// division: "Yangpu" beside Danzhou is Hainan's port zone (洋浦), not Shanghai's district.
+    homonyms: Vec<(String, Vec<String>)>,
     not_next: FastSet<String>,
     /// Words after a name and its generic word that make it something else: "Chaoyang
     /// District Media Center" is a news outlet.
@@ -480,6 +483,7 @@ impl RegionMatcher {
 
         let mut phrases = Vec::new();
         let mut not_before = Vec::new();
+        let mut homonyms = Vec::new();
         let mut not_next = FastSet::default();
         let mut after_generic = Vec::new();
         let mut street_dirs = FastSet::default();
@@ -503,6 +507,10 @@ impl RegionMatcher {
             match r.fields[0] {
                 "phrase" => phrases.push(t),
                 "before" => not_before.push(t),
+                "homonym" => {
+                    let words = r.fields.get(2).copied().unwrap_or("");
+                    homonyms.push((t, words.split(',').map(|w| w.trim().to_string()).collect()));
+                }
                 "next_word" => {
                     not_next.insert(t);
                 }
@@ -544,7 +552,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -698,6 +706,7 @@ impl RegionMatcher {
             zh_phrases,
             zh_phrase_chars,
             not_before,
+            homonyms,
             not_next,
             after_generic,
             street_dirs,
@@ -1138,6 +1147,12 @@ impl RegionMatcher {
         {
             return true;
         }
+        if suffix.is_none()
+            && let Some((_, words)) = self.homonyms.iter().find(|(n, _)| **n == text[start..end])
+            && words.iter().any(|w| text.contains(w.as_str()))
+        {
+            return true;
+        }
         // A web address: "SHANGHAI.GOV.CN", "www.beijing.gov.cn".
         let after = text[end..].chars().next();
         let after2 = text[end..].chars().nth(1);
@@ -1229,6 +1244,25 @@ impl RegionMatcher {
                     .is_some_and(|c| is_han(c) && self.named_after_role(text, start - c.len_utf8()))
             };
             if self.named_after_role(text, start) || (!alias.full_zh && name_from_previous()) {
+                return true;
+            }
+            // A name before 省 with no province among its readings is a foreign province of the
+            // same name: "越南广宁省、谅山省、高平省" (Vietnam's), not 广宁县 or 高平市.
+            // (a full name keeps a street after it: "杭州市省府路")
+            if rest.starts_with('省')
+                && !alias.full_zh
+                && !alias
+                    .targets
+                    .iter()
+                    .any(|&t| self.divisions[t].level == Level::Province)
+            {
+                return true;
+            }
+            // A university's campus named by its city in brackets is the university's name:
+            // "中国地质大学（北京）", "中国石油大学（华东）"
+            if (text[..start].ends_with("大学（") || text[..start].ends_with("学院（"))
+                && text[end..].starts_with('）')
+            {
                 return true;
             }
             // A company's arm named by its place in brackets: "招商局重工（江苏）有限公司"
