@@ -1013,6 +1013,11 @@ mod tests {
             "威海与韩国5个市郡签署友好交流意向书，另有4个县区签订合作协议。",
             &[],
         ),
+        // an infinitive is a plan
+        (
+            "The park aims to sign another 30 projects before the end of the year, after 12 agreements were signed in May.",
+            &["12 agreements | 12 agreement | "],
+        ),
         // a preliminary intention reached is no signing
         (
             "会上签订了3份战略合作协议。另有9个项目达成初步合作意向，将于近期签约。",

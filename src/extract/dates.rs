@@ -4511,10 +4511,11 @@ impl DateRules {
             }
             ZhYears => {
                 let a = anchor?;
-                // "四年来", the years up to now, as 近四年 ("2024年来" is no such phrase)
+                // "四年来", the years up to now, as 近四年 ("2024年来" is no such phrase, and "第三年来
+                // 吴江" is the third year of coming to Wujiang)
                 if let Some(n2) = ctx.start_of("n2")
                     && ctx.text[..n2].ends_with(|c: char| {
-                        c.is_ascii_digit() || ZH_DIGITS.contains(c) || "十百多几数".contains(c)
+                        c.is_ascii_digit() || ZH_DIGITS.contains(c) || "十百多几数第".contains(c)
                     })
                 {
                     return None;
@@ -7042,6 +7043,8 @@ mod tests {
             "Hiring drive\n12-15 workers joined each firm.\nThe rest came later.",
             "2024-05-10",
         ),
+        // an ordinal year of coming somewhere
+        ("务工人员田某说，这已经是她第三年来吴江打工。", "2024-07-10"),
         // a list page's page counter
         (
             "共236条　第1/24页　上一页 下一页；共85条 第3/9页",

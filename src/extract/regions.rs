@@ -178,6 +178,9 @@ pub struct RegionMatcher {
     /// Words that open a state firm's name after a full place name ("丽水市交通投资发展集团"):
     /// the company word may then stand further on.
     zh_company_lead: Vec<String>,
+    /// Words of venues (纪念馆, 博物馆), company words that a full name keeps before it: a
+    /// county's full name locates the venue ("班玛县红军沟纪念馆"), a bare one names it.
+    zh_venue: Vec<String>,
     /// Nouns after 等 that end a list of companies (企业: "佛山照明、广东粤海等企业").
     zh_list_company: Vec<String>,
     /// Characters after which a Han place name starts a new word (在, 与, 、).
@@ -496,6 +499,7 @@ impl RegionMatcher {
         let mut zh_company_breaks = Vec::new();
         let mut zh_company_from = Vec::new();
         let mut zh_company_lead = Vec::new();
+        let mut zh_venue = Vec::new();
         let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
         let mut not_next_zh = Prefixes::default();
@@ -538,6 +542,10 @@ impl RegionMatcher {
                 "gov_zh" | "not_company_zh" => zh_company_breaks.push(t),
                 "company_from_zh" => zh_company_from.push(t),
                 "company_lead_zh" => zh_company_lead.push(t),
+                "venue_zh" => {
+                    zh_company.push(t.clone());
+                    zh_venue.push(t);
+                }
                 "list_company_zh" => zh_list_company.push(t),
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
@@ -552,7 +560,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, venue_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -719,6 +727,7 @@ impl RegionMatcher {
             zh_company_breaks,
             zh_company_from,
             zh_company_lead,
+            zh_venue,
             zh_list_company,
             zh_function,
             not_next_zh,
@@ -1302,7 +1311,8 @@ impl RegionMatcher {
                     .map_or(rest, |(i, _)| &rest[..i]),
                 false => rest,
             };
-            if self.company_zh_ahead(near) && !from() {
+            let venue = || alias.full_zh && self.zh_venue.iter().any(|w| near.contains(w.as_str()));
+            if self.company_zh_ahead(near) && !from() && !venue() {
                 return true;
             }
             // "帮助三都建成县城西部产业园": a one-character county's full name glued inside 县城
@@ -1317,6 +1327,16 @@ impl RegionMatcher {
                     .next_back()
                     .is_some_and(|c| is_han(c) && !self.zh_function.contains(&c))
                 && !self.ends_with_place(&text[..start])
+            {
+                return true;
+            }
+            // ...and one whose character closes a word before it, before 域 (the county as a
+            // level, 县域): "推动老区创新县域经济发展" is 创新 and 县域, not 新县.
+            if alias.full_zh
+                && alias.surface.chars().count() == 2
+                && alias.surface.ends_with('县')
+                && rest.starts_with('域')
+                && self.closes_word(text, start)
             {
                 return true;
             }
@@ -2249,6 +2269,25 @@ impl RegionMatcher {
                 return Some(t);
             }
         }
+        // "Suzhou, Huaibei, Bengbu and Fuyang in Anhui": one qualifier after a list of places
+        // qualifies each of them.
+        let mut j = i;
+        while j + 1 < cands.len()
+            && j - i < 8
+            && matches!(
+                &text[cands[j].end..cands[j + 1].start],
+                ", " | " and " | ", and " | "、" | "和" | "，"
+            )
+        {
+            j += 1;
+        }
+        if j > i
+            && let Some(q) = cands.get(j + 1)
+            && matches!(&text[cands[j].end..q.start], " in " | " of ")
+            && let Some(t) = fits(q)
+        {
+            return Some(t);
+        }
         None
     }
 
@@ -2646,7 +2685,28 @@ impl RegionMatcher {
                     };
                     fits && admits
                 });
-            if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok) {
+            // A province's short form as an item of a list of them that ends in 等地 or 等省:
+            // "赴沪、苏、浙等地就业".
+            let listed = run.len() == 1 && !has_city && {
+                let province = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
+                let (pos, ch, ..) = run[0];
+                let mut rest = &text[pos + ch.len_utf8()..];
+                let mut items = usize::from(
+                    text[..pos].ends_with('、')
+                        && text[..pos - '、'.len_utf8()].ends_with(province),
+                );
+                while let Some(r) = rest.strip_prefix('、')
+                    && r.starts_with(province)
+                {
+                    rest = &r[r.chars().next().map_or(0, char::len_utf8)..];
+                    items += 1;
+                }
+                items > 0
+                    && ["等地", "等省", "等省市", "等省份", "等地区"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+            };
+            if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed) {
                 return false;
             }
             // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
@@ -2788,19 +2848,28 @@ impl RegionMatcher {
             // (a compound, or the run of short forms it opens, before 高铁 or 铁路 names a
             // railway, as a run of provinces does: 沪杭甬高速公路; both are asked, as the run
             // may go on past a word the compound opens: 郑开大道, where 大 is 乌大张's)
+            // (a word that opens after the compound is no port or route: 深赣港产城, port,
+            // industry and city)
+            let blocks = |rest: &str| {
+                self.not_next_zh.opens(rest)
+                    && !self
+                        .abbrev_words
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_str()))
+            };
             let route = || {
                 let run_end = text[pos..]
                     .char_indices()
                     .find(|&(_, c)| !self.abbrevs.contains_key(&c))
                     .map_or(text.len(), |(i, _)| pos + i);
-                self.not_next_zh.opens(&text[run_end..])
+                blocks(&text[run_end..])
             };
             if self.abbrevs.contains_key(&ch)
                 && let Some((word, codes)) = self.city_compounds.iter().find(|(w, _)| {
                     text[pos..].starts_with(w.as_str())
                         && !(pos..pos + w.len()).any(taken)
                         && !self.in_zh_phrase(text, pos, pos + w.len())
-                        && !self.not_next_zh.opens(&text[pos + w.len()..])
+                        && !blocks(&text[pos + w.len()..])
                         && !route_after(&text[pos + w.len()..])
                 })
                 && !route()
