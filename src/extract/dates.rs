@@ -4520,6 +4520,16 @@ impl DateRules {
                 {
                     return None;
                 }
+                // (after a verb the years run from an event, not to the calendar: "科创飞地运营
+                // 两年来", "结对帮扶五年来"; "这四年来" and a clause's opening still count)
+                if let Some(n2) = ctx.start_of("n2")
+                    && ctx.text[..n2]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| crate::ingest::is_han(c) && !"这此近来".contains(c))
+                {
+                    return None;
+                }
                 let n = zh_number(ctx.get("n").or_else(|| ctx.get("n2"))?)? as i32;
                 let y = a.date.year();
                 // (the writers count this year in: "过去五年" in a 2024 article is 2020-2024)
@@ -7042,6 +7052,11 @@ mod tests {
         (
             "Hiring drive\n12-15 workers joined each firm.\nThe rest came later.",
             "2024-05-10",
+        ),
+        // years counted from an event, after its verb
+        (
+            "火炬高新区设立的科创飞地运营两年来，累计孵化企业29家。",
+            "2024-10-10",
         ),
         // an ordinal year of coming somewhere
         ("务工人员田某说，这已经是她第三年来吴江打工。", "2024-07-10"),

@@ -1198,7 +1198,7 @@ impl RegionMatcher {
             // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
             // "遂宁潼南".)
             // (or of a venue: "合肥滨湖国际会展中心")
-            const ZONES: [&str; 5] = ["新区", "开发区", "高新区", "片区", "国际"];
+            const ZONES: [&str; 6] = ["新区", "开发区", "高新区", "新技术", "片区", "国际"];
             if !alias.full_zh
                 && ZONES.iter().any(|z| rest.starts_with(z))
                 && self.after_other_place(text, start, alias)
@@ -1264,6 +1264,22 @@ impl RegionMatcher {
                     .targets
                     .iter()
                     .any(|&t| self.divisions[t].level == Level::Province)
+            {
+                return true;
+            }
+            // A county's bare name before 山 is the hill it is named after when the hill's name
+            // ends there or names a site: "岳麓山实验室", “太湖—宝塔山” (not 巫溪山高谷深, the
+            // county's hills).
+            if let Some(after) = rest.strip_prefix('山')
+                && !alias.full_zh
+                && alias
+                    .targets
+                    .iter()
+                    .all(|&t| self.divisions[t].level == Level::County)
+                && (!after.starts_with(is_han)
+                    || ["实验室", "景区", "风景区", "公园"]
+                        .iter()
+                        .any(|w| after.starts_with(w)))
             {
                 return true;
             }
@@ -1606,9 +1622,12 @@ impl RegionMatcher {
             if self.gov_words.contains(word) {
                 return false;
             }
-            // "Co." keeps its dot; "Textiles." at the end of a sentence does not.
+            // "Co." keeps its dot; "Textiles." at the end of a sentence does not, nor a quote's
+            // last word ("... Daxing International Airport.”").
             if self.company_words.contains(word)
-                || self.company_words.contains(word.trim_end_matches('.'))
+                || self
+                    .company_words
+                    .contains(word.trim_end_matches(['.', '"', '”', '\'', '’']))
             {
                 return !self.zone_follows(&r[stop..]);
             }
