@@ -1013,6 +1013,14 @@ mod tests {
             "威海与韩国5个市郡签署友好交流意向书，另有4个县区签订合作协议。",
             &[],
         ),
+        // an amount in digits ends before "and" and a spelled count
+        (
+            "Russian and Chinese companies signed 27 supply contracts worth $118 million and six letters of intent.",
+            &[
+                "27 supply contracts | 27 contract | supply",
+                "six letters of intent | 6 letter_of_intent | ",
+            ],
+        ),
         // an infinitive is a plan
         (
             "The park aims to sign another 30 projects before the end of the year, after 12 agreements were signed in May.",

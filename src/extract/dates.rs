@@ -3417,6 +3417,12 @@ impl DateRules {
                 let m = self.month_of(mt)?;
                 let dt = ctx.get("d")?;
                 let d = self.day_of(dt)?;
+                // "Last October the first refrigerated truck arrived"
+                if matches!(kind, MonDay)
+                    && spelled_ordinal_before_noun(dt, ctx.text[we..].trim_start())
+                {
+                    return None;
+                }
                 // "first of march" is a date whatever the case; "march first" may be a verb
                 let with_of = ctx.get("of").is_some_and(|o| !o.trim().is_empty());
                 if !self.month_word_ok(mt, with_of || dt.starts_with(|c: char| c.is_ascii_digit()))
@@ -3792,6 +3798,22 @@ impl DateRules {
                 } else {
                     n
                 };
+                // "grows in first three quarters  2024-10-21": a related link's date after a
+                // headline's period is no year of the period (as for a quarter)
+                if let Some(ys) = ctx.start_of("y").or(ctx.start_of("y2"))
+                    && iso_date_at(ctx.text, ys)
+                {
+                    let end = ctx.text[..ys].trim_end_matches([' ', ',']).len();
+                    let (y, src) =
+                        self.period_year(ctx, None, None, |y| last_of_month(y, months))?;
+                    let v = range_value(ymd(y, 1, 1)?, last_of_month(y, months)?, src)?;
+                    return Some(Candidate {
+                        kind: None,
+                        start: ws,
+                        end,
+                        parts: vec![(ws, end, v)],
+                    });
+                }
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
                         last_of_month(y, months)
@@ -4056,22 +4078,10 @@ impl DateRules {
                 let d = self.day_of(dt)?;
                 let bare = dt.chars().all(|c| c.is_ascii_digit());
                 let rest = ctx.text[we..].trim_start();
-                // "on Wednesday, the first time the alliance met": a spelled ordinal before a
-                // noun is no day of the month
-                let spelled = !dt.starts_with(|c: char| c.is_ascii_digit());
-                // (the first word only, compared case-blind: no copy of the rest of the line)
-                let noun_after = || {
-                    rest.starts_with(|c: char| c.is_alphabetic())
-                        && !["and ", "to ", "at ", "or ", "through ", "until ", "of "]
-                            .iter()
-                            .any(|w| {
-                                rest.get(..w.len())
-                                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
-                            })
-                };
+                // "on Wednesday, the first time the alliance met"
                 if ends_inside_number(ctx.text, we)
                     || (bare && rest.starts_with(|c: char| c.is_alphabetic()))
-                    || (spelled && noun_after())
+                    || spelled_ordinal_before_noun(dt, rest)
                 {
                     return None;
                 }
@@ -5818,6 +5828,21 @@ fn glued_after(text: &str, e: usize) -> bool {
 
 /// Like [`glued_number`], but a dash to or from another numeric date is a range, not glue:
 /// "10/1-11/7", "2018/1/10-2018/7/10".
+/// Whether a spelled ordinal day stands before a noun, `rest` being the text after it: "the
+/// first time the alliance met" is no day of the month ("the first and second" and "the first of
+/// June" are).
+fn spelled_ordinal_before_noun(day: &str, rest: &str) -> bool {
+    // (the first word only, compared case-blind: no copy of the rest of the line)
+    !day.starts_with(|c: char| c.is_ascii_digit())
+        && rest.starts_with(|c: char| c.is_alphabetic())
+        && !["and ", "to ", "at ", "or ", "through ", "until ", "of "]
+            .iter()
+            .any(|w| {
+                rest.get(..w.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
+            })
+}
+
 /// Whether a line opens with a month and day and a space: "02-19 Beijing, Tianjin sign pact".
 fn opens_month_day(line: &str) -> bool {
     let b = line.as_bytes();
@@ -6388,6 +6413,18 @@ mod tests {
             "Related: Universities sign pact (07-03-2025) · Fair opens (28-02-2025) · Talks (05-06-2025)",
             "2025-03-14",
             "07-03-2025=2025-03-07 | 28-02-2025=2025-02-28 | 05-06-2025=2025-06-05",
+        ),
+        // a spelled ordinal before a noun is no day of the month
+        (
+            "Last October the first refrigerated truck reached Ningbo; the fair opened on October the first.",
+            "2024-05-10",
+            "Last October=2023-10 | October the first=2023-10-01",
+        ),
+        // a related link's ISO date after a headline's "first three quarters"
+        (
+            "Related: Northeast economy grows steadily in first three quarters  2024-10-21 Liaoning and Jiangsu hold talks",
+            "2024-11-02",
+            "first three quarters=2024-01-01/2024-09-30 | 2024-10-21=2024-10-21",
         ),
         // dates opening the lines of a list of links
         (

@@ -594,7 +594,19 @@ impl NumberParser {
             {
                 and = true;
                 p = skip_spaces(text, e);
-                if p == e {
+                // (a number begun in digits takes no lone spelled word after a scale and "and":
+                // "$118 million and six letters of intent" are two things; "6 crore and two
+                // hundred", "3 hundred and one" and "two million and six" are one number)
+                let lone_word = || {
+                    ascii_word(text, p).is_some_and(|(_, e1)| {
+                        ascii_word(text, skip_spaces(text, e1)).is_none_or(|(w2, _)| {
+                            !["hundred", "thousand", "lakh", "crore", "million", "billion"]
+                                .iter()
+                                .any(|s| w2.eq_ignore_ascii_case(s))
+                        })
+                    })
+                };
+                if p == e || (form == Form::Digits && r.last == Last::Scale && lone_word()) {
                     break;
                 }
             }

@@ -1312,19 +1312,17 @@ impl RegionMatcher {
             // (a full name, 浙江省粮食集团, 盐城市大数据集团, only with the company word within six
             // characters after it: not "南陵县也将借助上海银行"; ten after a word that opens a
             // state firm's name: "丽水市交通投资发展集团")
-            let reach = match self
-                .zh_company_lead
-                .iter()
-                .any(|w| rest.starts_with(w.as_str()))
-            {
-                true => 10,
-                false => 6,
-            };
             let near = match alias.full_zh {
-                true => rest
-                    .char_indices()
-                    .nth(reach)
-                    .map_or(rest, |(i, _)| &rest[..i]),
+                true => {
+                    let lead = self
+                        .zh_company_lead
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_str()));
+                    let reach = if lead { 10 } else { 6 };
+                    rest.char_indices()
+                        .nth(reach)
+                        .map_or(rest, |(i, _)| &rest[..i])
+                }
                 false => rest,
             };
             let venue = || alias.full_zh && self.zh_venue.iter().any(|w| near.contains(w.as_str()));
@@ -1348,10 +1346,10 @@ impl RegionMatcher {
             }
             // ...and one whose character closes a word before it, before 域 (the county as a
             // level, 县域): "推动老区创新县域经济发展" is 创新 and 县域, not 新县.
-            if alias.full_zh
+            if rest.starts_with('域')
+                && alias.full_zh
                 && alias.surface.chars().count() == 2
                 && alias.surface.ends_with('县')
-                && rest.starts_with('域')
                 && self.closes_word(text, start)
             {
                 return true;
