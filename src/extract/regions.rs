@@ -1019,10 +1019,19 @@ impl RegionMatcher {
     /// Whether an alias names only county-level places and is not a full name (达日, not 达日县).
     fn bare_county(&self, alias: usize) -> bool {
         let a = &self.aliases[alias];
-        !a.full_zh
-            && a.targets
-                .iter()
-                .all(|&t| self.divisions[t].level == Level::County)
+        !a.full_zh && self.only_level(&a.targets, Level::County)
+    }
+
+    /// Whether every reading is of this level.
+    fn only_level(&self, targets: &[usize], level: Level) -> bool {
+        targets.iter().all(|&t| self.divisions[t].level == level)
+    }
+
+    /// Whether some reading is a province.
+    fn reads_province(&self, targets: &[usize]) -> bool {
+        targets
+            .iter()
+            .any(|&t| self.divisions[t].level == Level::Province)
     }
 
     /// The first name that starts inside `start..end` (after `start`), ends after it and is
@@ -1258,13 +1267,7 @@ impl RegionMatcher {
             // A name before 省 with no province among its readings is a foreign province of the
             // same name: "越南广宁省、谅山省、高平省" (Vietnam's), not 广宁县 or 高平市.
             // (a full name keeps a street after it: "杭州市省府路")
-            if rest.starts_with('省')
-                && !alias.full_zh
-                && !alias
-                    .targets
-                    .iter()
-                    .any(|&t| self.divisions[t].level == Level::Province)
-            {
+            if rest.starts_with('省') && !alias.full_zh && !self.reads_province(&alias.targets) {
                 return true;
             }
             // A county's bare name before 山 is the hill it is named after when the hill's name
@@ -1272,10 +1275,7 @@ impl RegionMatcher {
             // county's hills).
             if let Some(after) = rest.strip_prefix('山')
                 && !alias.full_zh
-                && alias
-                    .targets
-                    .iter()
-                    .all(|&t| self.divisions[t].level == Level::County)
+                && self.only_level(&alias.targets, Level::County)
                 && (!after.starts_with(is_han)
                     || ["实验室", "景区", "风景区", "公园"]
                         .iter()
@@ -1432,10 +1432,7 @@ impl RegionMatcher {
         // in an article with no river)
         if (text[..start].ends_with("the ") || text[..start].ends_with("The "))
             && alias.surface.ends_with("jiang")
-            && alias
-                .targets
-                .iter()
-                .all(|&t| self.divisions[t].level == Level::County)
+            && self.only_level(&alias.targets, Level::County)
             && ["river", "River"].iter().any(|w| {
                 // (a word of its own: not "river-sea", an adjective)
                 text.match_indices(w)
@@ -1802,10 +1799,7 @@ impl RegionMatcher {
                 }
                 // Two provinces under one spelling ("Shanxi", also written for Shaanxi) vote
                 // for the reading taken when nothing settles it, as that name is read.
-                if a.targets
-                    .iter()
-                    .all(|&t| self.divisions[t].level == Level::Province)
-                {
+                if self.only_level(&a.targets, Level::Province) {
                     vote(self.default_for(a, &a.targets), c.alias);
                 }
                 continue;
@@ -2185,12 +2179,10 @@ impl RegionMatcher {
             // Two provinces side by side are a list, not a district and its municipality:
             // "Hebei, Tianjin cooperate" is the province, not Tianjin's Hebei District (but
             // "Hainan, Qinghai" is the prefecture of Qinghai).
-            let province = |ts: &[usize]| {
-                ts.iter()
-                    .any(|&t| self.divisions[t].level == Level::Province)
-            };
-            let listed =
-                adjacent && other.alias != c.alias && province(targets) && province(&oa.targets);
+            let listed = adjacent
+                && other.alias != c.alias
+                && self.reads_province(targets)
+                && self.reads_province(&oa.targets);
             // Another name with a reading of ours glosses this one ("Huangshan (黄山)",
             // "Yueyang (岳阳)"): it names the same place, and its city reading qualifies
             // nothing for our district or county namesake.
