@@ -177,7 +177,7 @@ pub struct RegionMatcher {
     zh_company_from: Vec<String>,
     /// Words that open a state firm's name after a full place name ("丽水市交通投资发展集团"):
     /// the company word may then stand further on.
-    zh_company_lead: Vec<String>,
+    zh_company_lead: Prefixes,
     /// Words of venues (纪念馆, 博物馆), company words that a full name keeps before it: a
     /// county's full name locates the venue ("班玛县红军沟纪念馆"), a bare one names it.
     zh_venue: Vec<String>,
@@ -498,7 +498,7 @@ impl RegionMatcher {
         let mut zh_company = Prefixes::default();
         let mut zh_company_breaks = Vec::new();
         let mut zh_company_from = Vec::new();
-        let mut zh_company_lead = Vec::new();
+        let mut zh_company_lead = Prefixes::default();
         let mut zh_venue = Vec::new();
         let mut zh_list_company = Vec::new();
         let mut zh_function = FastSet::default();
@@ -1314,10 +1314,7 @@ impl RegionMatcher {
             // state firm's name: "丽水市交通投资发展集团")
             let near = match alias.full_zh {
                 true => {
-                    let lead = self
-                        .zh_company_lead
-                        .iter()
-                        .any(|w| rest.starts_with(w.as_str()));
+                    let lead = self.zh_company_lead.opens(rest);
                     let reach = if lead { 10 } else { 6 };
                     rest.char_indices()
                         .nth(reach)
@@ -2696,26 +2693,28 @@ impl RegionMatcher {
                 });
             // A province's short form as an item of a list of them that ends in 等地 or 等省:
             // "赴沪、苏、浙等地就业".
-            let listed = run.len() == 1 && !has_city && {
-                let province = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
-                let (pos, ch, ..) = run[0];
-                let mut rest = &text[pos + ch.len_utf8()..];
-                let mut items = usize::from(
-                    text[..pos].ends_with('、')
-                        && text[..pos - '、'.len_utf8()].ends_with(province),
-                );
-                while let Some(r) = rest.strip_prefix('、')
-                    && r.starts_with(province)
-                {
-                    rest = &r[r.chars().next().map_or(0, char::len_utf8)..];
-                    items += 1;
+            let listed = || {
+                run.len() == 1 && !has_city && {
+                    let province = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
+                    let (pos, ch, ..) = run[0];
+                    let mut rest = &text[pos + ch.len_utf8()..];
+                    let mut items = usize::from(
+                        text[..pos].ends_with('、')
+                            && text[..pos - '、'.len_utf8()].ends_with(province),
+                    );
+                    while let Some(r) = rest.strip_prefix('、')
+                        && r.starts_with(province)
+                    {
+                        rest = &r[r.chars().next().map_or(0, char::len_utf8)..];
+                        items += 1;
+                    }
+                    items > 0
+                        && ["等地", "等省", "等省市", "等省份", "等地区"]
+                            .iter()
+                            .any(|w| rest.starts_with(w))
                 }
-                items > 0
-                    && ["等地", "等省", "等省市", "等省份", "等地区"]
-                        .iter()
-                        .any(|w| rest.starts_with(w))
             };
-            if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed) {
+            if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed()) {
                 return false;
             }
             // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
