@@ -3177,6 +3177,20 @@ impl DateRules {
                 parts: vec![(start, we, v)],
             })
         };
+        // A related link's ISO date right after a headline's period ("up 12% in first quarter
+        // 2024-04-20") is no year of the period: where the period's span ends instead.
+        let cut_at_link_date = |ys: Option<usize>| {
+            ys.filter(|&ys| iso_date_at(ctx.text, ys))
+                .map(|ys| ctx.text[..ys].trim_end_matches([' ', ',']).len())
+        };
+        let one_to = |end: usize, v: DateValue| -> Option<Candidate> {
+            Some(Candidate {
+                kind: None,
+                start: ws,
+                end,
+                parts: vec![(ws, end, v)],
+            })
+        };
         let anchor = ctx.anchor;
         // "农历六月初六", "阴历八月十五": a month of the lunar calendar, which only the rule for
         // the first lunar month reads; as a calendar month it would be a wrong date
@@ -3695,18 +3709,9 @@ impl DateRules {
                 };
                 // "up 12% in first quarter  2024-04-20": a related link's date after a
                 // headline's quarter is no year of the quarter
-                if let Some(ys) = ctx.start_of("y2")
-                    && iso_date_at(ctx.text, ys)
-                {
-                    let end = ctx.text[..ys].trim_end_matches([' ', ',']).len();
+                if let Some(end) = cut_at_link_date(ctx.start_of("y2")) {
                     let (y, src) = self.period_year(ctx, None, None, |y| ymd(y, 3 * q - 2, 1))?;
-                    let v = quarter_value(y, q, src)?;
-                    return Some(Candidate {
-                        kind: None,
-                        start: ws,
-                        end,
-                        parts: vec![(ws, end, v)],
-                    });
+                    return one_to(end, quarter_value(y, q, src)?);
                 }
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
@@ -3800,19 +3805,11 @@ impl DateRules {
                 };
                 // "grows in first three quarters  2024-10-21": a related link's date after a
                 // headline's period is no year of the period (as for a quarter)
-                if let Some(ys) = ctx.start_of("y").or(ctx.start_of("y2"))
-                    && iso_date_at(ctx.text, ys)
-                {
-                    let end = ctx.text[..ys].trim_end_matches([' ', ',']).len();
+                if let Some(end) = cut_at_link_date(ctx.start_of("y").or(ctx.start_of("y2"))) {
                     let (y, src) =
                         self.period_year(ctx, None, None, |y| last_of_month(y, months))?;
                     let v = range_value(ymd(y, 1, 1)?, last_of_month(y, months)?, src)?;
-                    return Some(Candidate {
-                        kind: None,
-                        start: ws,
-                        end,
-                        parts: vec![(ws, end, v)],
-                    });
+                    return one_to(end, v);
                 }
                 let (y, src) =
                     self.period_year(ctx, self.written_year(ctx), self.year_offset_of(ctx), |y| {
@@ -4521,22 +4518,16 @@ impl DateRules {
             }
             ZhYears => {
                 let a = anchor?;
-                // "四年来", the years up to now, as 近四年 ("2024年来" is no such phrase, and "第三年来
-                // 吴江" is the third year of coming to Wujiang)
+                // "四年来", the years up to now, as 近四年; not after a number ("2024年来" is no
+                // such phrase) or an ordinal ("第三年来吴江", the third year of coming to Wujiang),
+                // nor after a verb, when the years run from an event ("科创飞地运营两年来",
+                // "结对帮扶五年来"); "这四年来" and a clause's opening still count
                 if let Some(n2) = ctx.start_of("n2")
-                    && ctx.text[..n2].ends_with(|c: char| {
-                        c.is_ascii_digit() || ZH_DIGITS.contains(c) || "十百多几数第".contains(c)
+                    && ctx.text[..n2].chars().next_back().is_some_and(|c| {
+                        c.is_ascii_digit()
+                            || ZH_DIGITS.contains(c)
+                            || (crate::ingest::is_han(c) && !"这此近来".contains(c))
                     })
-                {
-                    return None;
-                }
-                // (after a verb the years run from an event, not to the calendar: "科创飞地运营
-                // 两年来", "结对帮扶五年来"; "这四年来" and a clause's opening still count)
-                if let Some(n2) = ctx.start_of("n2")
-                    && ctx.text[..n2]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| crate::ingest::is_han(c) && !"这此近来".contains(c))
                 {
                     return None;
                 }

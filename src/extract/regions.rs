@@ -1427,7 +1427,7 @@ impl RegionMatcher {
         // generic word, in an article that speaks of a river, is the river the county is named
         // after ("the Hanjiang District" keeps it, and so does "the Jiaojiang chemical base"
         // in an article with no river)
-        if (text[..start].ends_with("the ") || text[..start].ends_with("The "))
+        if prev_word(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
             && alias.surface.ends_with("jiang")
             && self.only_level(&alias.targets, Level::County)
             && ["river", "River"].iter().any(|w| {
@@ -2280,10 +2280,7 @@ impl RegionMatcher {
         let mut j = i;
         while j + 1 < cands.len()
             && j - i < 8
-            && matches!(
-                &text[cands[j].end..cands[j + 1].start],
-                ", " | " and " | ", and " | "、" | "和" | "，"
-            )
+            && LIST_JOINS.contains(&&text[cands[j].end..cands[j + 1].start])
         {
             j += 1;
         }
