@@ -1643,7 +1643,8 @@ impl DateRules {
                     r"(?i)\b(?:(?:(?:end|beginning|start|middle)\s+of|same\s+(?:period|time))\s+(?:(?:(?P<mod>{mods})|the)\s+year|(?P<y>{YEAR}))|(?:early|mid|late)(?:\s+|-)(?:(?P<y2>{YEAR})|(?P<mod2>{mods})\s+year))\b"
                 ),
             ),
-            // "next spring", "this autumn", "autumn of next year", "winter 2024": a season is
+            // "next spring", "this autumn", "autumn of next year", "winter 2024", "2024 summer"
+            // (in lowercase: "2024 Spring Festival", "2022 Winter Olympics" name events): a season is
             // read as its year (the corpus labels it so; where in the year is the writer's
             // guess, as with "late 2021")
             (
@@ -1651,7 +1652,7 @@ impl DateRules {
                 false,
                 &[SEASON],
                 format!(
-                    r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR})))\b"
+                    r"(?i)\b(?:(?P<mod>this|next|last|coming|past)\s+(?P<season>spring|summer|autumn|fall|winter)|(?:spring|summer|autumn|winter)\s+(?:of\s+)?(?:(?P<mod2>this|next|last)\s+year|(?P<y>{YEAR}))|(?P<y2>{YEAR})\s+(?-i:spring|summer|autumn|winter))\b"
                 ),
             ),
             // "the year before" a year the sentence names ("2.5 billion yuan last year, up from
@@ -4541,7 +4542,7 @@ impl DateRules {
                 one(years_value(first, last, a.source)?)
             }
             Season => {
-                if let Some(y) = ctx.get("y") {
+                if let Some(y) = ctx.get("y").or_else(|| ctx.get("y2")) {
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
                 }
                 let a = anchor?;
@@ -4776,6 +4777,14 @@ impl DateRules {
                 if rel == "今日"
                     && (COLUMNS.iter().any(|c| ctx.text[we..].starts_with(c))
                         || self.opens_place_name(&ctx.text[we..]))
+                {
+                    return None;
+                }
+                // "如今日均交易", "至今日益壮大": 今 closes 如今 or 至今 (now, until now), and
+                // 日 opens the next word (日均 daily, 日益 increasingly)
+                if rel == "今日"
+                    && ctx.text[..ws].ends_with(['如', '至', '当'])
+                    && ctx.text[we..].starts_with(['均', '益', '趋', '渐', '臻'])
                 {
                     return None;
                 }
@@ -6187,6 +6196,12 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // 截至今日 is "until today", and 今日 before a daily figure's own word is today
+        (
+            "截至今日，两地已签约12个项目。今日均价持平。",
+            "2025-01-16",
+            "今日=2025-01-16 | 今日=2025-01-16",
+        ),
         // decades, a part of one being the decade; two decades joined by "and" stay two
         (
             "Apple trees came in the 1980s. In the late 1970s and the mid-1990s the county sent workers south; the 2010s' roads changed that.",
@@ -6521,6 +6536,12 @@ mod tests {
             "A promotion will be held in Lanzhou next spring; the next meeting is in the autumn of next year. Work began last winter and ends in summer 2026.",
             "2023-10-26",
             "next spring=2024 | autumn of next year=2024 | last winter=2022 | summer 2026=2026",
+        ),
+        // a year before a lowercase season; capitalised, the words name an event
+        (
+            "Jiangsu sets 2024 summer peak load at 145 GW. Sales for the 2023 winter season rose, and the 2022 Winter Olympics and the 2024 Spring Festival drew crowds.",
+            "2024-05-08",
+            "2024 summer=2024 | 2023 winter=2023 | 2022=2022 | 2024=2024",
         ),
         (
             "The line opens next spring, and the fair returns this autumn.",
@@ -7076,6 +7097,11 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // 今 closing 如今 or 至今, 日 opening 日均 or 日益
+        (
+            "花卉市场如今日均交易鲜切花上千万枝，合作至今日益紧密。",
+            "2025-01-16",
+        ),
         // a count opening a line, with no list of dated lines around it
         (
             "Hiring drive\n12-15 workers joined each firm.\nThe rest came later.",

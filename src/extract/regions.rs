@@ -1081,12 +1081,25 @@ impl RegionMatcher {
         if latin && !on_word_boundaries(text, start, name_end) {
             return Err(latin);
         }
-        // (a dateline ends with a comma or a dash: "XI'AN — The expo", "XUZHOU -- Ten cities")
-        let dateline = |r: &str| {
-            r.starts_with(',')
+        // (a dateline ends with a comma or a dash: "XI'AN — The expo", "XUZHOU -- Ten cities";
+        // a story filed from two cities names both, "HARBIN/HANGZHOU -- Grain buyers")
+        let dateline = |mut r: &str| loop {
+            if r.starts_with(',')
                 || [" — ", " – ", " - ", " -- ", "—"]
                     .iter()
                     .any(|d| r.starts_with(d))
+            {
+                break true;
+            }
+            let Some(next) =
+                (r.trim_start_matches(' ').strip_prefix('/')).map(|n| n.trim_start_matches(' '))
+            else {
+                break false;
+            };
+            r = next.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '\'');
+            if r.len() == next.len() {
+                break false;
+            }
         };
         // (or stands alone in a cell of a navigation line: "NEWS | GANSU | BUSINESS", "QUZHOU ·
         // CHINA"; not a banner's first word, "ANHUI FOCUS")
@@ -1482,6 +1495,12 @@ impl RegionMatcher {
         if text[end..].starts_with(" High-Speed ")
             && next_word(text, end + " High-Speed".len()).is_some_and(not_next)
         {
+            return true;
+        }
+        // "the Longdong-Shandong ±800 kV UHV DC Transmission Project": a line's voltage stands
+        // between the names of its ends and its word
+        let past = past_voltage(text, end);
+        if past > end && next_word(text, past).is_some_and(not_next) {
             return true;
         }
         if let Some(next) = next_word(text, end) {
@@ -2657,7 +2676,7 @@ impl RegionMatcher {
         // (see `accept`).
         let route_after = |rest: &str| {
             (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
-                || ["城际", "中线", "环线", "大环线", "号"]
+                || ["城际", "中线", "环线", "大环线", "号", "班列"]
                     .iter()
                     .any(|w| rest.starts_with(w))
         };
@@ -2688,8 +2707,8 @@ impl RegionMatcher {
                     };
                     fits && admits
                 });
-            // A province's short form as an item of a list of them that ends in 等地 or 等省:
-            // "赴沪、苏、浙等地就业".
+            // A province's short form as an item of a list of them that ends in 等地 or 等省,
+            // or counts its places: "赴沪、苏、浙等地就业", "在京、津两地住院".
             let listed = || {
                 run.len() == 1 && !has_city && {
                     let province = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
@@ -2706,9 +2725,21 @@ impl RegionMatcher {
                         items += 1;
                     }
                     items > 0
-                        && ["等地", "等省", "等省市", "等省份", "等地区"]
-                            .iter()
-                            .any(|w| rest.starts_with(w))
+                        && [
+                            "等地",
+                            "等省",
+                            "等省市",
+                            "等省份",
+                            "等地区",
+                            "两地",
+                            "三地",
+                            "两省",
+                            "三省",
+                            "两省市",
+                            "三省市",
+                        ]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
                 }
             };
             if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed()) {
@@ -2722,7 +2753,7 @@ impl RegionMatcher {
                 // intercity railway: 京津城际)
                 let ports = run.len() >= 2 && rest.starts_with("港口");
                 // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
-                // “滇藏川大环线”, and before 号, a named train: “闽宁号”)
+                // “滇藏川大环线”, and before 号 or 班列, a named train: “闽宁号”, “苏新班列”)
                 let route = run.len() >= 2 && route_after(rest);
                 // (a lone form, then one character before a road's or railway's word, is a
                 // route named by its ends with a place that has no form: 沪昆高速, 京昆高铁)
@@ -3237,6 +3268,42 @@ fn next_word(text: &str, end: usize) -> Option<&str> {
         .find(|c: char| c.is_whitespace() || (c != '.' && c.is_ascii_punctuation()))
         .unwrap_or(rest.len());
     (stop > 0).then(|| &rest[..stop])
+}
+
+/// Where the words of a power line's voltage after `end` stop ("±800 kV UHV DC", "1,000-kV",
+/// "800-kilovolt"); `end` itself when none follows.
+fn past_voltage(text: &str, end: usize) -> usize {
+    const WORDS: [&str; 12] = [
+        "kV",
+        "kv",
+        "kilovolt",
+        "UHV",
+        "UHVDC",
+        "UHVAC",
+        "HVDC",
+        "DC",
+        "AC",
+        "ultra-high-voltage",
+        "direct-current",
+        "alternating-current",
+    ];
+    let mut pos = end;
+    while let Some(rest) = text[pos..].strip_prefix(' ') {
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..len].trim_matches(['(', ')']);
+        let unit = word
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '±' | ',' | '.'))
+            .trim_start_matches('-');
+        let voltage = match word[..word.len() - unit.len()].contains(|c: char| c.is_ascii_digit()) {
+            true => unit.is_empty() || WORDS.contains(&unit),
+            false => WORDS.contains(&word),
+        };
+        if !voltage || len == 0 {
+            break;
+        }
+        pos += 1 + len;
+    }
+    pos
 }
 
 /// Whether `start..end` stands alone between the separators of a site's menu or breadcrumb,
