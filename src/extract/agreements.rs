@@ -265,7 +265,14 @@ impl AgreementRules {
                 sign: *polarity == Polarity::Sign && !negated,
             });
         }
-        if !verbs.iter().any(|v| v.sign) {
+        // (no signing verb, no count: unless a headline ends an event "with" agreements, which
+        // `headline_with` reads without one)
+        let headline_noun = |h: &NounHit| {
+            self.nouns[h.noun].kind != AgreementKind::Project
+                && text[text[..h.start].rfind('\n').map_or(0, |i| i + 1)..h.start]
+                    .contains(" with ")
+        };
+        if !verbs.iter().any(|v| v.sign) && !nouns.iter().any(headline_noun) {
             return Vec::new();
         }
         let noun_at: FastMap<usize, usize> = nouns
@@ -810,9 +817,14 @@ fn headline_with(text: &str, start: usize, end: usize) -> bool {
     let head = text[line_start..start].trim_end();
     // (a "." ends a sentence before a space or at the end, not in "67.5 bln")
     let sentence_dot = line.ends_with('.') || line.contains(". ");
+    // (a headline joins its clauses with a semicolon: "Expo closes with 1,204 deals; Xinjiang
+    // booths busy")
+    let clauses = line.matches(';').count();
     line.len() <= 160
         && !sentence_dot
-        && !line.contains(['!', '?', ';', '。', '；'])
+        && clauses <= 1
+        && !line.contains(['!', '?', '。', '；'])
+        && !head.contains(';')
         && head.len() >= 4
         && head.is_char_boundary(head.len() - 4)
         && head[head.len() - 4..].eq_ignore_ascii_case("with")
@@ -1248,6 +1260,12 @@ mod tests {
             "The fair was signed off.\nKashgar products fair closes in Guangzhou with 12 MoUs\nMore text.",
             &["12 MoUs | 12 memorandum | "],
         ),
+        // a headline's count needs no verb in the article, and may open a clause the headline
+        // joins with a semicolon
+        (
+            "Body text follows.\nSilk Road Expo in Xi'an closes with 1,204 deals; Xinjiang booths busy\nMore text.",
+            &["1,204 deals | 1204 deal | "],
+        ),
         (
             "Xuzhou and Yulin seal 16 deals on energy",
             &["16 deals | 16 deal | "],
@@ -1372,6 +1390,7 @@ mod tests {
         "第5批项目签约。",
         "Deals were signed.\nExpo opens with 500 projects\n",
         "Deals were signed.\nThe expo opened with 12 MoUs on display, which is a record.",
+        "Talks went on.\nOfficials met; the fair opened with 12 MoUs on display\n",
         "双方签署合作协议，另有一项框架协议正在洽谈。",
         "Officials said 20 projects were launched and 30 projects were planned, after a deal was discussed.",
         "About 40 further projects were presented to investors but have not yet been signed.",

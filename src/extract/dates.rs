@@ -1875,13 +1875,14 @@ impl DateRules {
                 format!(r"(?P<y>{ZH_YEAR})\s*年(?:度|底|末|初|{ZH_SEASONS})?"),
             ),
             // "今年一季度", "2023年上半年", "前三季度", "第一季度", "今年前4个月"; Hong Kong's
-            // and Macao's 首季 and 首三季 (the first quarter, the first three)
+            // and Macao's 首季 and 首三季 (the first quarter, the first three); a quarter's end
+            // is the quarter, as "the end of the first quarter" is (明年一季度末)
             (
                 ZhPeriod,
                 false,
                 &[ZH_QUARTER | ZH_HALF | ZH_MONTHS],
                 format!(
-                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4]|首)(?:个|個)?季度?|(?P<h>上|下|前|后|後)半年|[前首](?P<n>[二三两2-3])(?:个|個)?季度?|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
+                    r"{zh_y}(?:的)?(?:第?(?P<q>[一二三四1-4]|首)(?:个|個)?季度?末?|(?P<h>上|下|前|后|後)半年|[前首](?P<n>[二三两2-3])(?:个|個)?季度?|前(?P<nm>十[一二]?|[二三四五六七八九两]|1[01]|[2-9])(?:个|個)月)"
                 ),
             ),
             // "正月初十", "农历正月十五": a day of the first lunar month
@@ -3651,7 +3652,12 @@ impl DateRules {
                     return None;
                 }
                 // "2001 Century Avenue": a house number (a street's name is capitalised, unlike
-                // "in 2024 for road maintenance")
+                // "in 2024 for road maintenance"; after a copyright mark it is the year of the
+                // page's owner, "(c) 2023 Silk Road Business Weekly")
+                let head = ctx.text[..ys].trim_end_matches(' ');
+                let copyright = ["©", "(c)", "(C)", "Copyright", "copyright"]
+                    .iter()
+                    .any(|m| head.ends_with(m));
                 let next_word_raw = next_word(ctx.text, ye);
                 let after_next = next_word(
                     ctx.text,
@@ -3662,6 +3668,7 @@ impl DateRules {
                 .lower();
                 if self.not_after_year.contains(&*after_next)
                     && next_word_raw.starts_with(char::is_uppercase)
+                    && !copyright
                 {
                     return None;
                 }
@@ -5279,9 +5286,12 @@ impl DateRules {
                     None
                 };
                 if let Some((s, mut e, mut v)) = merged {
-                    // "Monday to Friday, 9:00-17:00", "周一至周五8:30": opening hours, every
-                    // week, not the days of one
-                    if is_weekday(prev.kind) && is_weekday(c.kind) && clock_after(text, e) {
+                    // "Monday to Friday, 9:00-17:00", "周一至周五8:30", "(9:00-17:00, Monday
+                    // to Friday)": opening hours, every week, not the days of one
+                    if is_weekday(prev.kind)
+                        && is_weekday(c.kind)
+                        && (clock_after(text, e) || clock_before(text, s))
+                    {
                         prev.parts.clear();
                         prev.kind = None;
                         continue;
@@ -5731,7 +5741,39 @@ fn clock_after(text: &str, e: usize) -> bool {
         .strip_prefix(':')
         .or_else(|| rest.strip_prefix('：'))
         .unwrap_or("");
-    (1..=2).contains(&digits) && after.bytes().take(2).filter(u8::is_ascii_digit).count() == 2
+    let meridiem = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .any(|m| rest.trim_start_matches(' ').starts_with(m));
+    (1..=2).contains(&digits)
+        && (after.bytes().take(2).filter(u8::is_ascii_digit).count() == 2 || meridiem)
+}
+
+/// Whether a clock time ends just before `s`, as in "(9:00-17:00, Monday to Friday)" or
+/// "9am-5pm, Mon-Fri".
+fn clock_before(text: &str, s: usize) -> bool {
+    let head = text[..s].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')
+    });
+    // "17:00", or an hour before its meridiem ("5pm", "5:30 p.m.")
+    let minutes = |h: &str| {
+        let m = h.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let hours = &h[..h.len() - m];
+        m == 2
+            && hours
+                .strip_suffix([':', '：'])
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    match ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find_map(|m| head.strip_suffix(m))
+    {
+        Some(h) => {
+            let h = h.trim_end_matches(' ');
+            let hour = h.bytes().rev().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&hour) || minutes(h)
+        }
+        None => minutes(head),
+    }
 }
 
 /// A weekday set beside a day (see `DateRules::join`) takes the day's value. With `fit`, when
@@ -6548,6 +6590,13 @@ mod tests {
             "2024-01-10",
             "next spring=2024 | this autumn=2024",
         ),
+        // after a copyright mark, a year before a capitalised name is the year, not a house
+        // number ("2001 Century Avenue")
+        (
+            "(c) 2023 Silk Road Business Weekly, Xi'an. © 2022 Yellow River Media.",
+            "2024-05-10",
+            "2023=2023 | 2022=2022",
+        ),
         // a weekday after "until" is an end still ahead
         (
             "The cooperation week runs until Friday. The fair lasts till Sunday.",
@@ -6841,6 +6890,11 @@ mod tests {
             "early September=2024-09",
         ),
         ("明年一季度前完成", "2024-12-06", "明年一季度=2025-Q1"),
+        (
+            "明年一季度末完成轮换，今年三季度末投产。",
+            "2024-12-06",
+            "明年一季度末=2025-Q1 | 今年三季度末=2024-Q3",
+        ),
         ("by mid-June", "2023-06-20", "mid-June=2023-06"),
         ("late June", "2023-06-20", "late June=2023-06"),
         (
@@ -7226,6 +7280,10 @@ mod tests {
         // opening hours name no week
         (
             "Hotline 12345 (Monday to Friday, 9:00-17:00); office hours Mon-Fri 8:30 to 17:30.",
+            "2024-05-06",
+        ),
+        (
+            "Contact: Ms. Lu, 021-23112345 (9:00-17:00, Monday to Friday). Open 9am-5pm, Mon-Fri; 咨询时间：8:30-17:30，周一至周五。",
             "2024-05-06",
         ),
         (

@@ -538,6 +538,7 @@ impl RegionMatcher {
                     gov_words.insert(t);
                 }
                 "company_zh" => zh_company.push(t),
+                "company_zh_except" => zh_company.push_exception(t),
                 // (both end a company name before its company word: see `company_zh_ahead`)
                 "gov_zh" | "not_company_zh" => zh_company_breaks.push(t),
                 "company_from_zh" => zh_company_from.push(t),
@@ -560,7 +561,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, not_company_zh, company_from_zh, company_lead_zh, venue_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, company_zh_except, not_company_zh, company_from_zh, company_lead_zh, venue_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -869,8 +870,8 @@ impl RegionMatcher {
                     // (市立 is "municipal": 菏泽市立医院 is 菏泽's hospital)
                     rest.starts_with(['场', '立'])
                         // 宣城市区 is the city's urban area (but 深圳市区域 is 深圳市's 区域,
-                        // 深圳市区块链 its 区块链)
-                        || (rest.starts_with('区') && !rest[3..].starts_with(['域', '块']))
+                        // 深圳市区块链 its 区块链, 商洛市区县 its 区县, districts and counties)
+                        || (rest.starts_with('区') && !rest[3..].starts_with(['域', '块', '县']))
                         || rest.strip_prefix('民').is_some_and(|after| {
                             !["政", "族", "营"].iter().any(|w| after.starts_with(w))
                         })
@@ -1238,9 +1239,11 @@ impl RegionMatcher {
             };
             // A name opening on 南 or 北 after a 东 or 西 that closes no place is the end of a
             // compass word: "浙西南山区", "西北部" (西南, 东北), not 南山区; "广东南雄" and
-            // "广西南宁" keep theirs.
+            // "广西南宁" keep theirs. So is one after a province's character, which makes a
+            // macro-area with it: "陕南山区" (陕南), not 南山区.
+            let province_char = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
             if text[start..].starts_with(['南', '北'])
-                && text[..start].ends_with(['东', '西'])
+                && (text[..start].ends_with(['东', '西']) || text[..start].ends_with(province_char))
                 && !self.ends_with_place(&text[..start])
             {
                 return true;
@@ -1497,6 +1500,29 @@ impl RegionMatcher {
         {
             return true;
         }
+        // "Ningbo Zhoushan Port", "Xichang Qingshan Airport": a name before another place's
+        // name shares that one's word of infrastructure, as along a hyphen chain (not a
+        // natural feature's, which the first name locates: "Gansu Hexi Corridor")
+        const SHARED: [&str; 6] = [
+            "Port",
+            "Airport",
+            "Railway",
+            "Station",
+            "Expressway",
+            "Bridge",
+        ];
+        if let Some(next) = next_word(text, end)
+            && next.starts_with(char::is_uppercase)
+            && let Some(m) = self.names.latin.find(
+                aho_corasick::Input::new(text)
+                    .span(end + 1..end + 1 + next.len())
+                    .anchored(aho_corasick::Anchored::Yes),
+            )
+            && m.end() == end + 1 + next.len()
+            && next_word(text, m.end()).is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
+        {
+            return true;
+        }
         // "the Longdong-Shandong ±800 kV UHV DC Transmission Project": a line's voltage stands
         // between the names of its ends and its word
         let past = past_voltage(text, end);
@@ -1513,6 +1539,13 @@ impl RegionMatcher {
             // links, "the Datong-Qinhuangdao railway", names them)
             if next == "railway"
                 && next_word(text, end + 1 + next.len()).is_some_and(|w| w.starts_with("station"))
+            {
+                return true;
+            }
+            // "at the Shangri-La hotel by the Jinjiang River": one hotel, named; "a Macao hotel
+            // group" and "Shangri-La hotels" are hotels of the place
+            if next == "hotel"
+                && prev_word(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
             {
                 return true;
             }
@@ -2238,6 +2271,14 @@ impl RegionMatcher {
             // "Suzhou's Wujiang District": a subdivision named just after picks its parent.
             return Some(t);
         }
+        // "Changchun's Chaoyang District, which shares its name with the Beijing district": a
+        // possessive just before is the tightest qualifier, ahead of an apposition after
+        if let Some(prev) = i.checked_sub(1).map(|j| &cands[j])
+            && matches!(&text[prev.end..c.start], "'s " | "’s ")
+            && let Some(t) = fits(prev)
+        {
+            return Some(t);
+        }
         if let Some(next) = cands.get(i + 1) {
             // "Taizhou, Zhejiang", "Taizhou in Zhejiang", and appositions within the clause:
             // "Fuzhou, the capital of neighbouring Fujian Province", "Jinjiang, a county-level
@@ -2751,7 +2792,9 @@ impl RegionMatcher {
                 // before 港口 names a port; a run before 线 names a route, “浙川线”, but not
                 // before 线上 or 线下, online and offline, and so does one before 城际, an
                 // intercity railway: 京津城际)
-                let ports = run.len() >= 2 && rest.starts_with("港口");
+                // (and its banks: 港澳银行 are Hong Kong's and Macao's banks, not one bank)
+                let ports =
+                    run.len() >= 2 && (rest.starts_with("港口") || rest.starts_with("银行"));
                 // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
                 // “滇藏川大环线”, and before 号 or 班列, a named train: “闽宁号”, “苏新班列”)
                 let route = run.len() >= 2 && route_after(rest);
