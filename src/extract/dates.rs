@@ -5279,8 +5279,23 @@ impl DateRules {
                                     | Kind::ZhWeekday
                             )
                         );
-                        self.join_range(&pv, &cv, !relative_start)
-                            .map(|v| (ps, ce, v))
+                        // "Monday to Friday next week": the end's week holds the start
+                        match (prev.kind, c.kind, wd_of(&pv), c.parts[0].2.first_day) {
+                            (
+                                Some(Kind::Weekday),
+                                Some(Kind::WeekdayOfWeek),
+                                Some(w1),
+                                Some(end),
+                            ) if w1 <= end.weekday().number_from_monday() => range_value(
+                                weekday_in_week(end, 0, w1),
+                                end,
+                                c.parts[0].2.year_source,
+                            )
+                            .map(|v| (ps, ce, v)),
+                            _ => self
+                                .join_range(&pv, &cv, !relative_start)
+                                .map(|v| (ps, ce, v)),
+                        }
                     }
                 } else {
                     None
@@ -6596,6 +6611,12 @@ mod tests {
             "(c) 2023 Silk Road Business Weekly, Xi'an. © 2022 Yellow River Media.",
             "2024-05-10",
             "2023=2023 | 2022=2022",
+        ),
+        // a weekday range before the week it lies in
+        (
+            "The fair runs Monday to Friday next week; talks ran Tuesday to Thursday last week.",
+            "2024-05-10",
+            "Monday to Friday next week=2024-05-13/2024-05-17 | Tuesday to Thursday last week=2024-04-30/2024-05-02",
         ),
         // a weekday after "until" is an end still ahead
         (
