@@ -1530,13 +1530,14 @@ impl DateRules {
                     month("mon")
                 ),
             ),
-            // "2014-2018", "between 2015 and 2018", "from 2014 till 2018"
+            // "2014-2018", "between 2015 and 2018", "from 2014 till 2018", "the 2024-25 school
+            // year" (a school or fiscal year's years, its word in the span)
             (
                 YearRange,
                 true,
                 &[YEAR_RANGE],
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b(?:\s+(?:school|academic|fiscal|financial)\s+year\b)?"
                 ),
             ),
             // "2023", "calendar year 2008", "fiscal year 2025", "2014 AD"
@@ -1848,13 +1849,13 @@ impl DateRules {
                     r"{zh_y}(?P<m>{ZH_NUM})\s*(?:月份?(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)?)?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<next>次年|翌年|来年|第二年)?(?P<m2>{ZH_NUM})\s*月份?(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)?(?P<btw>\s*(?:之)?间)?"
                 ),
             ),
-            // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间"
+            // "1995-1997年", "2010 年至 2018 年", "2015年和2018年之间", "2024-2025学年"
             (
                 ZhYearRange,
                 false,
                 &[ZH_YEAR_CHAR],
                 format!(
-                    r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*年(?P<btw>\s*(?:之)?间)?"
+                    r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*学?年(?P<btw>\s*(?:之)?间)?"
                 ),
             ),
             // "2023年6月20日", "6月18日", "2018年10月", "6月", "2009年"
@@ -5352,6 +5353,10 @@ impl DateRules {
                     weekday_of_date(&mut prev.parts[0].2, &mut c.parts[0].2, note);
                 } else if is_weekday(prev.kind) && !c.kind.is_some_and(is_relative) {
                     weekday_of_date(&mut c.parts[0].2, &mut prev.parts[0].2, false);
+                } else if is_weekday(c.kind) && gap.contains(['（', '(']) {
+                    // "明日（星期五）", "tomorrow (Friday)": a weekday noted beside a relative
+                    // day is that day
+                    weekday_of_date(&mut prev.parts[0].2, &mut c.parts[0].2, false);
                 }
             }
             // "from March to date", "between Jan 22 and now", "between now and May 21"
@@ -6611,6 +6616,18 @@ mod tests {
             "(c) 2023 Silk Road Business Weekly, Xi'an. © 2022 Yellow River Media.",
             "2024-05-10",
             "2023=2023 | 2022=2022",
+        ),
+        // a weekday in brackets beside a relative day is that day
+        (
+            "政务司司长明日（星期五）将到访虹桥。The minister arrives tomorrow (Friday).",
+            "2024-11-21",
+            "明日=2024-11-22 | 星期五=2024-11-22 | tomorrow=2024-11-22 | Friday=2024-11-22",
+        ),
+        // a school year's years, its word in the span
+        (
+            "From the 2024-25 school year onward; in the 2023-2024 academic year; 2024-2025学年起。",
+            "2024-05-10",
+            "2024-25 school year=2024-01-01/2025-12-31 | 2023-2024 academic year=2023-01-01/2024-12-31 | 2024-2025学年=2024-01-01/2025-12-31",
         ),
         // a weekday range before the week it lies in
         (

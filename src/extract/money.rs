@@ -899,6 +899,11 @@ mod tests {
             ],
         ),
         ("约合7000万美元", &["7000万美元 | 70000000 USD | 约合"]),
+        // 葡币, the pataca in Macao speech (葡幣 read in simplified forms)
+        (
+            "营业额已逾500万葡币，月租约6,000葡币",
+            &["500万葡币 | 5000000 MOP | 逾", "6,000葡币 | 6000 MOP | 约"],
+        ),
         (
             "HKD 500 and EUR 20 million",
             &["HKD 500 | 500 HKD | ", "EUR 20 million | 20000000 EUR | "],

@@ -1239,11 +1239,13 @@ impl RegionMatcher {
             };
             // A name opening on 南 or 北 after a 东 or 西 that closes no place is the end of a
             // compass word: "浙西南山区", "西北部" (西南, 东北), not 南山区; "广东南雄" and
-            // "广西南宁" keep theirs. So is one after a province's character, which makes a
-            // macro-area with it: "陕南山区" (陕南), not 南山区.
+            // "广西南宁" keep theirs. So is a name opening on any compass word after a
+            // province's character, which makes a macro-area with it: "陕南山区" (陕南), not
+            // 南山区; "闽西山区" (闽西), not 西山区.
             let province_char = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
-            if text[start..].starts_with(['南', '北'])
-                && (text[..start].ends_with(['东', '西']) || text[..start].ends_with(province_char))
+            if ((text[start..].starts_with(['南', '北']) && text[..start].ends_with(['东', '西']))
+                || (text[start..].starts_with(['东', '西', '南', '北'])
+                    && text[..start].ends_with(province_char)))
                 && !self.ends_with_place(&text[..start])
             {
                 return true;
@@ -1500,29 +1502,6 @@ impl RegionMatcher {
         {
             return true;
         }
-        // "Ningbo Zhoushan Port", "Xichang Qingshan Airport": a name before another place's
-        // name shares that one's word of infrastructure, as along a hyphen chain (not a
-        // natural feature's, which the first name locates: "Gansu Hexi Corridor")
-        const SHARED: [&str; 6] = [
-            "Port",
-            "Airport",
-            "Railway",
-            "Station",
-            "Expressway",
-            "Bridge",
-        ];
-        if let Some(next) = next_word(text, end)
-            && next.starts_with(char::is_uppercase)
-            && let Some(m) = self.names.latin.find(
-                aho_corasick::Input::new(text)
-                    .span(end + 1..end + 1 + next.len())
-                    .anchored(aho_corasick::Anchored::Yes),
-            )
-            && m.end() == end + 1 + next.len()
-            && next_word(text, m.end()).is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
-        {
-            return true;
-        }
         // "the Longdong-Shandong ±800 kV UHV DC Transmission Project": a line's voltage stands
         // between the names of its ends and its word
         let past = past_voltage(text, end);
@@ -1531,6 +1510,29 @@ impl RegionMatcher {
         }
         if let Some(next) = next_word(text, end) {
             if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
+                return true;
+            }
+            // "Ningbo Zhoushan Port", "Xichang Qingshan Airport": a name before another place's
+            // name shares that one's word of infrastructure, as along a hyphen chain (not a
+            // natural feature's, which the first name locates: "Gansu Hexi Corridor")
+            const SHARED: [&str; 6] = [
+                "Port",
+                "Airport",
+                "Railway",
+                "Station",
+                "Expressway",
+                "Bridge",
+            ];
+            if next.starts_with(char::is_uppercase)
+                && let Some(m) = self.names.latin.find(
+                    aho_corasick::Input::new(text)
+                        .span(end + 1..end + 1 + next.len())
+                        .anchored(aho_corasick::Anchored::Yes),
+                )
+                && m.end() == end + 1 + next.len()
+                && next_word(text, m.end())
+                    .is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
+            {
                 return true;
             }
             // "Nanhai's Lishui town": a town of the place named before it (not "each
@@ -2717,7 +2719,7 @@ impl RegionMatcher {
         // (see `accept`).
         let route_after = |rest: &str| {
             (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
-                || ["城际", "中线", "环线", "大环线", "号", "班列"]
+                || ["城际", "中线", "环线", "大环线", "号", "班列", "大桥"]
                     .iter()
                     .any(|w| rest.starts_with(w))
         };
@@ -2796,7 +2798,8 @@ impl RegionMatcher {
                 let ports =
                     run.len() >= 2 && (rest.starts_with("港口") || rest.starts_with("银行"));
                 // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
-                // “滇藏川大环线”, and before 号 or 班列, a named train: “闽宁号”, “苏新班列”)
+                // “滇藏川大环线”, and before 号 or 班列, a named train: “闽宁号”, “苏新班列”, or
+                // 大桥, a bridge named by its ends: 港珠澳大桥)
                 let route = run.len() >= 2 && route_after(rest);
                 // (a lone form, then one character before a road's or railway's word, is a
                 // route named by its ends with a place that has no form: 沪昆高速, 京昆高铁)
