@@ -3495,6 +3495,10 @@ impl DateRules {
             }
             MonthAlone => {
                 let mt = ctx.get("mon")?;
+                // "the May Day holiday": a holiday's name, no month
+                if mt == "May" && ctx.text[ctx.end_of("mon")?..].starts_with(" Day") {
+                    return None;
+                }
                 let m = self.month_of(mt)?;
                 let l = mt.trim_end_matches('.').lower();
                 let capital = mt.starts_with(char::is_uppercase);
@@ -6616,6 +6620,12 @@ mod tests {
             "(c) 2023 Silk Road Business Weekly, Xi'an. © 2022 Yellow River Media.",
             "2024-05-10",
             "2023=2023 | 2022=2022",
+        ),
+        // "May Day" names a holiday, not the month
+        (
+            "During the May Day holiday from May 1 to 5, trains ran full.",
+            "2024-05-10",
+            "May 1 to 5=2024-05-01/2024-05-05",
         ),
         // a weekday in brackets beside a relative day is that day
         (

@@ -880,6 +880,11 @@ impl RegionMatcher {
                     name.strip_suffix(['区', '市'])
                         .filter(|_| rest.starts_with('域'))
                 })
+                // "江西省级财政", "杭州市级部门": the generic word opens 省级 or 市级, the level
+                .or_else(|| {
+                    name.strip_suffix(['省', '市'])
+                        .filter(|_| rest.starts_with('级'))
+                })
                 && let Some(m) = self
                     .names
                     .han
@@ -1253,7 +1258,13 @@ impl RegionMatcher {
             // (a county's full name keeps its port of entry: 吉隆县口岸, where 珲春口岸 is the
             // port's name)
             let county_port = alias.full_zh && rest.starts_with("口岸");
+            // (a province's full name before 铁路 is its railways, "广东铁路预计发送旅客"; a
+            // route is named by short forms, 青藏铁路)
+            let province_railways = rest.starts_with("铁路")
+                && alias.surface.chars().count() >= 2
+                && self.reads_province(&alias.targets);
             if self.not_next_zh.opens(rest)
+                && !province_railways
                 && !county_port
                 && !own_street()
                 && !route_end
@@ -1468,6 +1479,7 @@ impl RegionMatcher {
         // A name joined to the next by a hyphen shares its next word: "Qinghai-Tibet Railway",
         // along a chain of them ("Hong Kong-Zhuhai-Macao Bridge", "Beijing-Hong Kong-Macao
         // Expressway": a name of two words inside the chain runs to the next hyphen).
+        let chain_start = end;
         let mut end = end;
         // (a lowercase word after the hyphen is no name: "Hong Kong-listed")
         while let Some(rest) = text[end..]
@@ -1493,6 +1505,21 @@ impl RegionMatcher {
                     .then_some(1 + w)
             });
             end += more.unwrap_or(0);
+        }
+        // (a chain's last name of two words: "the Guangzhou-Shenzhen-Hong Kong Express Rail
+        // Link")
+        if end > chain_start
+            && let Some(last) = next_word(text, end).filter(|w| w.starts_with(char::is_uppercase))
+            && next_word(text, end + 1 + last.len()).is_some_and(not_next)
+            && let Some(head) = text[..end].rfind('-').map(|h| h + 1)
+            && let Some(m) = self.names.latin.find(
+                aho_corasick::Input::new(text)
+                    .span(head..end + 1 + last.len())
+                    .anchored(aho_corasick::Anchored::Yes),
+            )
+            && m.end() == end + 1 + last.len()
+        {
+            return true;
         }
         // "Beijing-Shanghai High-Speed Railway": the hyphened word stands where a street's
         // direction would (a railway described in lowercase, "the planned Shenzhen-Shanwei
@@ -2719,9 +2746,18 @@ impl RegionMatcher {
         // (see `accept`).
         let route_after = |rest: &str| {
             (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
-                || ["城际", "中线", "环线", "大环线", "号", "班列", "大桥"]
-                    .iter()
-                    .any(|w| rest.starts_with(w))
+                || [
+                    "城际",
+                    "中线",
+                    "环线",
+                    "大环线",
+                    "号",
+                    "班列",
+                    "大桥",
+                    "峡谷",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
         };
         // Whether `run` (a run, or a piece of one) counts.
         let accept = |run: &[(usize, char, usize, bool)]| {
