@@ -849,12 +849,39 @@ fn names_a_number(text: &str, start: usize) -> bool {
     if head.ends_with('第') {
         return true;
     }
-    let word = head
+    // "on December 5, and enterprise contracts worth ...": a day after its month
+    const MONTHS: [&str; 24] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    let raw = head
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    NAMING.contains(&word.as_str())
+        .unwrap_or("");
+    let word = raw.to_ascii_lowercase();
+    NAMING.contains(&word.as_str()) || MONTHS.contains(&raw)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -1265,6 +1292,11 @@ mod tests {
         (
             "Body text follows.\nSilk Road Expo in Xi'an closes with 1,204 deals; Xinjiang booths busy\nMore text.",
             &["1,204 deals | 1204 deal | "],
+        ),
+        // a day after its month counts nothing
+        (
+            "The two sides signed 12 agreements at their meeting on December 5, and enterprise contracts worth 6.3 billion yuan followed.",
+            &["12 agreements | 12 agreement | "],
         ),
         (
             "Xuzhou and Yulin seal 16 deals on energy",
