@@ -1431,6 +1431,7 @@ mod tests {
         "签约一批产业项目。",
         "另有20个项目尚未签约。",
         "现场签约后，另有15个项目已完成前期对接，计划在今年下半年集中签约。",
+        "Talks went on after the deals were signed. Neither company has signed a final contract yet.",
         "After contracts were signed in the morning, the two counties put forward 36 farming projects for investors.",
         "The city proposed 15 projects to the visiting delegation after the contracts were signed.",
         "Five districts rolled out 22 tourism projects, and contracts were inked for the ferry terminal.",

@@ -3232,6 +3232,10 @@ impl DateRules {
                 if glued_date(ctx.text, ws, we) {
                     return None;
                 }
+                // "琼ICP备19000123号", "京公网安备110105…": a licence's number, no date
+                if kind == Kind::CompactDate && ctx.text[..ws].ends_with(['备', '证']) {
+                    return None;
+                }
                 let y: i32 = ctx.get("y")?.parse().ok()?;
                 let m: u32 = ctx.number(&["m", "m2", "m3"])?;
                 let d: u32 = ctx.number(&["d", "d2", "d3"])?;
@@ -4581,6 +4585,13 @@ impl DateRules {
             }
             YearPart => {
                 if let Some(y) = ctx.get("y").or_else(|| ctx.get("y2")) {
+                    // "supermarkets early   2023-10-12": a headline's word before a link's
+                    // ISO date, not a part of the year
+                    let rest = &ctx.text[we..];
+                    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        return None;
+                    }
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
                 }
                 let a = anchor?;
@@ -6621,6 +6632,12 @@ mod tests {
             "2024-05-10",
             "2023=2023 | 2022=2022",
         ),
+        // a headline's last word before a link's ISO date
+        (
+            "Related: Apples from Aksu reach Hangzhou supermarkets early   2023-10-12",
+            "2023-10-20",
+            "2023-10-12=2023-10-12",
+        ),
         // "May Day" names a holiday, not the month
         (
             "During the May Day holiday from May 1 to 5, trains ran full.",
@@ -7367,6 +7384,7 @@ mod tests {
         ("best viewed in IE 6.0 at 1024*768", "2023-06-20"),
         ("Tel: 0519-85685023 or 86-10-63074558", "2023-06-20"),
         ("苏ICP备05003616号", "2023-06-20"),
+        ("琼ICP备19000123号 京ICP证20010423号", "2023-06-20"),
         ("open 24/7", "2023-06-20"),
         ("This may take longer than expected.", "2023-06-20"),
         ("They march on.", "2023-06-20"),
