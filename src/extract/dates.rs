@@ -5776,12 +5776,15 @@ fn clock_after(text: &str, e: usize) -> bool {
         .strip_prefix(':')
         .or_else(|| rest.strip_prefix('：'))
         .unwrap_or("");
-    let meridiem = ["am", "pm", "a.m.", "p.m."]
+    let meridiem = MERIDIEMS
         .iter()
         .any(|m| rest.trim_start_matches(' ').starts_with(m));
     (1..=2).contains(&digits)
         && (after.bytes().take(2).filter(u8::is_ascii_digit).count() == 2 || meridiem)
 }
+
+/// The words after an hour that say which half of the day it is ("9am", "5 p.m.").
+const MERIDIEMS: [&str; 4] = ["am", "pm", "a.m.", "p.m."];
 
 /// Whether a clock time ends just before `s`, as in "(9:00-17:00, Monday to Friday)" or
 /// "9am-5pm, Mon-Fri".

@@ -1247,10 +1247,9 @@ impl RegionMatcher {
             // "广西南宁" keep theirs. So is a name opening on any compass word after a
             // province's character, which makes a macro-area with it: "陕南山区" (陕南), not
             // 南山区; "闽西山区" (闽西), not 西山区.
-            let province_char = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
             if ((text[start..].starts_with(['南', '北']) && text[..start].ends_with(['东', '西']))
                 || (text[start..].starts_with(['东', '西', '南', '北'])
-                    && text[..start].ends_with(province_char)))
+                    && text[..start].ends_with(|c| self.province_form(c))))
                 && !self.ends_with_place(&text[..start])
             {
                 return true;
@@ -1512,12 +1511,7 @@ impl RegionMatcher {
             && let Some(last) = next_word(text, end).filter(|w| w.starts_with(char::is_uppercase))
             && next_word(text, end + 1 + last.len()).is_some_and(not_next)
             && let Some(head) = text[..end].rfind('-').map(|h| h + 1)
-            && let Some(m) = self.names.latin.find(
-                aho_corasick::Input::new(text)
-                    .span(head..end + 1 + last.len())
-                    .anchored(aho_corasick::Anchored::Yes),
-            )
-            && m.end() == end + 1 + last.len()
+            && self.latin_name(text, head, end + 1 + last.len())
         {
             return true;
         }
@@ -1551,13 +1545,8 @@ impl RegionMatcher {
                 "Bridge",
             ];
             if next.starts_with(char::is_uppercase)
-                && let Some(m) = self.names.latin.find(
-                    aho_corasick::Input::new(text)
-                        .span(end + 1..end + 1 + next.len())
-                        .anchored(aho_corasick::Anchored::Yes),
-                )
-                && m.end() == end + 1 + next.len()
-                && next_word(text, m.end())
+                && self.latin_name(text, end + 1, end + 1 + next.len())
+                && next_word(text, end + 1 + next.len())
                     .is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
             {
                 return true;
@@ -2175,6 +2164,19 @@ impl RegionMatcher {
         out
     }
 
+    /// Whether `c` is a province's one-character form (沪, 陕), not only a city's (甬).
+    fn province_form(&self, c: char) -> bool {
+        self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM)
+    }
+
+    /// Whether `text[start..end]` is exactly a Latin place name ("Zhoushan", "Hong Kong").
+    fn latin_name(&self, text: &str, start: usize, end: usize) -> bool {
+        self.names
+            .latin
+            .find(Input::new(text).span(start..end).anchored(Anchored::Yes))
+            .is_some_and(|m| m.end() == end)
+    }
+
     /// A bare county-level name counts on its own when it is written in full (丰台区, "Fengtai
     /// District"), is long enough in Han script not to be a common word, or is well known.
     fn accept_county_alone(&self, a: &Alias, c: &Candidate) -> bool {
@@ -2790,7 +2792,7 @@ impl RegionMatcher {
             // or counts its places: "赴沪、苏、浙等地就业", "在京、津两地住院".
             let listed = || {
                 run.len() == 1 && !has_city && {
-                    let province = |c: char| self.abbrevs.get(&c).is_some_and(|&i| i != CITY_FORM);
+                    let province = |c: char| self.province_form(c);
                     let (pos, ch, ..) = run[0];
                     let mut rest = &text[pos + ch.len_utf8()..];
                     let mut items = usize::from(
