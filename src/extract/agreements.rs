@@ -71,6 +71,9 @@ struct Noun {
 /// Compiled agreement rules; build once per run.
 pub struct AgreementRules {
     numbers: NumberParser,
+    /// Month names and abbreviations of `dates/months.tsv`, lowercase: a number after a
+    /// capitalised one is a day ("on December 5, and enterprise contracts"), no count.
+    months: Vec<String>,
     nouns: Vec<Noun>,
     noun_automaton: AhoCorasick,
     verbs: Vec<(String, Polarity)>,
@@ -178,8 +181,14 @@ impl AgreementRules {
                 }
             }
         }
+        let months = dicts
+            .rows("dates/months.tsv", 2)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_ascii_lowercase())
+            .collect();
         Ok(AgreementRules {
             numbers,
+            months,
             nouns,
             noun_automaton,
             verbs,
@@ -314,7 +323,7 @@ impl AgreementRules {
             let Some(count) = as_count(n, text) else {
                 continue;
             };
-            if names_a_number(text, n.start) {
+            if names_a_number(text, n.start, &self.months) {
                 continue;
             }
             let hit = if n.form == Form::Chinese || next_is_cjk(text, n.end) {
@@ -841,7 +850,7 @@ fn as_count(n: &Number, text: &str) -> Option<u64> {
 }
 
 /// "Phase 2 projects", "No. 3 contract", "第5批项目": the number names an item, it does not count.
-fn names_a_number(text: &str, start: usize) -> bool {
+fn names_a_number(text: &str, start: usize, months: &[String]) -> bool {
     const NAMING: [&str; 10] = [
         "phase", "no", "number", "article", "batch", "group", "round", "stage", "section", "line",
     ];
@@ -849,39 +858,15 @@ fn names_a_number(text: &str, start: usize) -> bool {
     if head.ends_with('第') {
         return true;
     }
-    // "on December 5, and enterprise contracts worth ...": a day after its month
-    const MONTHS: [&str; 24] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
     let raw = head
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
     let word = raw.to_ascii_lowercase();
-    NAMING.contains(&word.as_str()) || MONTHS.contains(&raw)
+    // (a capitalised month before a day: "on December 5, and enterprise contracts worth
+    // ...", not the modal "may")
+    NAMING.contains(&word.as_str())
+        || (raw.starts_with(|c: char| c.is_ascii_uppercase()) && months.contains(&word))
 }
 
 fn is_cjk(c: char) -> bool {

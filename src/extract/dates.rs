@@ -3663,10 +3663,12 @@ impl DateRules {
                 // "2001 Century Avenue": a house number (a street's name is capitalised, unlike
                 // "in 2024 for road maintenance"; after a copyright mark it is the year of the
                 // page's owner, "(c) 2023 Silk Road Business Weekly")
-                let head = ctx.text[..ys].trim_end_matches(' ');
-                let copyright = ["©", "(c)", "(C)", "Copyright", "copyright"]
-                    .iter()
-                    .any(|m| head.ends_with(m));
+                let copyright = || {
+                    let head = ctx.text[..ys].trim_end_matches(' ');
+                    ["©", "(c)", "(C)", "Copyright", "copyright"]
+                        .iter()
+                        .any(|m| head.ends_with(m))
+                };
                 let next_word_raw = next_word(ctx.text, ye);
                 let after_next = next_word(
                     ctx.text,
@@ -3677,7 +3679,7 @@ impl DateRules {
                 .lower();
                 if self.not_after_year.contains(&*after_next)
                     && next_word_raw.starts_with(char::is_uppercase)
-                    && !copyright
+                    && !copyright()
                 {
                     return None;
                 }
@@ -5801,10 +5803,7 @@ fn clock_before(text: &str, s: usize) -> bool {
                 .strip_suffix([':', '：'])
                 .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
     };
-    match ["am", "pm", "a.m.", "p.m."]
-        .iter()
-        .find_map(|m| head.strip_suffix(m))
-    {
+    match MERIDIEMS.iter().find_map(|m| head.strip_suffix(m)) {
         Some(h) => {
             let h = h.trim_end_matches(' ');
             let hour = h.bytes().rev().take_while(u8::is_ascii_digit).count();
