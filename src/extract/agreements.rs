@@ -647,7 +647,10 @@ impl AgreementRules {
                         let gap = &text[end..v.start];
                         !gap.contains(['.', ';', ',', '!', '?'])
                             && gap.split_whitespace().count() <= 6
-                    }))
+                    })
+                    || (v.start >= end
+                        && v.start - end <= 96
+                        && relative_list(&text[end..v.start])))
         })
     }
 
@@ -738,6 +741,37 @@ impl AgreementRules {
         let sign = in_clause.iter().any(|v| v.sign);
         !not || sign
     }
+}
+
+/// A relative clause whose subject is a list of names, between a noun and its signing verb:
+/// "an agreement that Beijing, Tianjin and Hebei signed", "a pact which Shanghai, Jiangsu,
+/// Zhejiang and Anhui signed". The commas of the list are no clause's end; each item is a
+/// name of at most three words, and nothing but the list stands between the pronoun and the
+/// verb.
+fn relative_list(gap: &str) -> bool {
+    const FUNCTION: [&str; 6] = ["and", "the", "have", "had", "jointly", "all"];
+    let Some(list) = gap
+        .trim_start()
+        .strip_prefix("that ")
+        .or_else(|| gap.trim_start().strip_prefix("which "))
+    else {
+        return false;
+    };
+    if list.contains(['.', ';', ':', '!', '?', '(', ')']) || !list.contains(',') {
+        return false;
+    }
+    list.split(',').all(|item| {
+        let item = item.trim();
+        let item = item.strip_prefix("and ").unwrap_or(item);
+        let words: Vec<&str> = item.split_whitespace().collect();
+        // the last item may carry "and" inside ("Tianjin and Hebei"), and may end with
+        // auxiliaries before the verb ("... and Hebei have")
+        let names = words.iter().filter(|w| !FUNCTION.contains(w)).count();
+        (1..=4).contains(&names)
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || FUNCTION.contains(w))
+    })
 }
 
 /// A count in a row of a table flattened to text ("Wuling District    6 projects    5.2 billion
@@ -1224,6 +1258,19 @@ mod tests {
             "Agreements signed included a memorandum of understanding on talent exchanges.",
             &["a memorandum of understanding | 1 memorandum | "],
         ),
+        // a relative clause whose subject is a list of names
+        (
+            "The plan builds on an agreement that Beijing, Tianjin and Hebei signed in 2014.",
+            &["an agreement | 1 agreement | "],
+        ),
+        (
+            "Freight rates fell after a pact which Chongqing, Guangxi, Guizhou and Gansu jointly signed.",
+            &["a pact | 1 agreement | "],
+        ),
+        (
+            "It is a port deal that Hainan, Guangdong and the Hong Kong SAR have signed.",
+            &["a port deal | 1 deal | port"],
+        ),
         // rows of a table flattened to text take their title's verb
         (
             "Deals by county\nCounty    Projects signed    Investment\nLinli County    3 projects    1.2 billion yuan\nHanshou County    2 projects    800 million yuan",
@@ -1403,6 +1450,8 @@ mod tests {
         "签约金额50亿元的项目",
         "The designers drew 3 projects.",
         "Phase 2 projects were signed.",
+        "An agreement that, officials said, the cities signed is still secret.",
+        "Under an agreement that Beijing, in a rare move, signed alone, fees fell.",
         "The 1st project was signed.",
         "第5批项目签约。",
         "Deals were signed.\nExpo opens with 500 projects\n",

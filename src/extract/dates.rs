@@ -2066,7 +2066,7 @@ impl DateRules {
             .unwrap(),
             now_and: Regex::new(r"(?i)between\s+now\s+and\s+$").unwrap(),
             future: Regex::new(
-                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|expected\s+to|(?:scheduled|slated)\s+(?:to|for)|(?:is|are)\s+(?:due|set)\s+(?:to|for))(?-u:\b)|'ll(?-u:\b)|将|计划|拟|预计|约定|力争|争取|定于",
+                r"(?i)(?-u:\b)(?:will|shall|would|going\s+to|plans?\s+to|aims?\s+to|expects?|anticipates?|expected\s+to|(?:scheduled|slated)\s+(?:to|for)|(?:is|are)\s+(?:due|set)\s+(?:to|for))(?-u:\b)|'ll(?-u:\b)|将|计划|拟|预计|约定|力争|争取|定于",
             )
             .unwrap(),
             not_before_year,
@@ -3867,6 +3867,17 @@ impl DateRules {
                 let modifier = ctx.get("mod")?.lower();
                 let o = *self.modifiers.get(&*modifier)?;
                 let d = a.date;
+                // "the last year of their three-year rotation", "the last month of the plan":
+                // the final period of something, no period counted from the publication date
+                if modifier == "last"
+                    && ctx.text[we..].starts_with(" of ")
+                    && ctx.text.as_bytes()[..ctx.start_of("mod")?]
+                        .rchunks(4)
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
+                {
+                    return None;
+                }
                 // "in 2023, up from 2.6 billion yuan the previous year": the year before the
                 // one the sentence names, as "the following year" is the one after it
                 let named = matches!(&*modifier, "previous" | "following")
@@ -4506,7 +4517,7 @@ impl DateRules {
                     }
                     // "1-9月" in a report: the months so far of the publication year
                     (None, None) => {
-                        let ahead = || self.future_before(ctx.text, ws);
+                        let ahead = || self.future_around(ctx.text, ws, we);
                         self.month_range(None, m1, m2, anchor, ahead)?
                     }
                 };
@@ -4708,7 +4719,7 @@ impl DateRules {
                                 one(month_value(yy, m, src)?)
                             }
                             (None, None) => {
-                                let ahead = || self.future_before(ctx.text, ws);
+                                let ahead = || self.future_around(ctx.text, ws, we);
                                 one(self.month_mention(None, m, anchor, ahead)?)
                             }
                         }
@@ -5036,6 +5047,21 @@ impl DateRules {
             .skip(1)
             .take(7)
             .any(|end| self.place_names.contains(&text[..end]))
+    }
+
+    /// [`DateRules::future_before`], or a Chinese date followed by its clause's future word:
+    /// "1月中旬将有第二批教师进藏" (in December: next January), "3月起拟开通".
+    fn future_around(&self, text: &str, s: usize, e: usize) -> bool {
+        let head: String = text[e..]
+            .chars()
+            .take(5)
+            .take_while(|c| !"，。；、,;".contains(*c))
+            .collect();
+        head.contains(['将', '拟'])
+            || ["计划", "预计", "力争", "争取"]
+                .iter()
+                .any(|w| head.contains(w))
+            || self.future_before(text, s)
     }
 
     fn future_before(&self, text: &str, s: usize) -> bool {
@@ -6275,6 +6301,22 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a clause that looks ahead: "expect" before a span of months, 将 or 拟 after a month
+        (
+            "Officials expect 320,000 passengers from July to October.",
+            "2024-07-18",
+            "July to October=2024-07-01/2024-10-31",
+        ),
+        (
+            "工作队表示，1月中旬将有第二批教师进藏支教。",
+            "2024-12-03",
+            "1月中旬=2025-01",
+        ),
+        (
+            "2月拟开通直飞航线，11月已签约。",
+            "2023-12-20",
+            "2月=2024-02 | 11月=2023-11",
+        ),
         // 截至今日 is "until today", and 今日 before a daily figure's own word is today
         (
             "截至今日，两地已签约12个项目。今日均价持平。",
@@ -7218,6 +7260,15 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // the final period of something, not one counted from the publication date
+        (
+            "The cadres entered the last year of their rotation; the last month of the plan was busy.",
+            "2024-07-18",
+        ),
+        (
+            "He spent The last week of his tour in Nyingchi.",
+            "2024-07-18",
+        ),
         // 今 closing 如今 or 至今, 日 opening 日均 or 日益
         (
             "花卉市场如今日均交易鲜切花上千万枝，合作至今日益紧密。",

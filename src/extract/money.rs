@@ -750,6 +750,21 @@ mod tests {
 
     /// (text, expected mentions as "span | amount[-max] ISO | qualifier").
     const TABLE: &[(&str, &[&str])] = &[
+        // rupees named by their country, and the taka (blind set 120)
+        (
+            "orders worth 1.6 billion Nepalese rupees and 30 million Sri Lankan rupees",
+            &[
+                "1.6 billion Nepalese rupees | 1600000000 NPR | ",
+                "30 million Sri Lankan rupees | 30000000 LKR | ",
+            ],
+        ),
+        (
+            "边贸交易额折合800万尼泊尔卢比，另有2亿孟加拉塔卡",
+            &[
+                "800万尼泊尔卢比 | 8000000 NPR | ",
+                "2亿孟加拉塔卡 | 200000000 BDT | ",
+            ],
+        ),
         (
             "worth 53.183 billion yuan",
             &["53.183 billion yuan | 53183000000 CNY | "],

@@ -885,6 +885,17 @@ impl RegionMatcher {
                     name.strip_suffix(['省', '市'])
                         .filter(|_| rest.starts_with('级'))
                 })
+                // "日喀则市直部门", "江西省直机关", "县直单位": 市直 and 省直 are the level's own
+                // bodies, as 市级 is
+                .or_else(|| {
+                    name.strip_suffix(['省', '市', '县']).filter(|_| {
+                        rest.strip_prefix('直').is_some_and(|r| {
+                            ["部门", "单位", "机关", "有关", "各", "属"]
+                                .iter()
+                                .any(|w| r.starts_with(w))
+                        })
+                    })
+                })
                 && let Some(m) = self
                     .names
                     .han
@@ -1208,6 +1219,20 @@ impl RegionMatcher {
         {
             return true;
         }
+        if latin && suffix.is_none() && self.after_copyright(text, start, end) {
+            return true;
+        }
+        // A venue's city in brackets is part of its name: "the National Exhibition and
+        // Convention Center (Shanghai)", as the venue's name is named infrastructure.
+        if latin
+            && before == Some('(')
+            && after == Some(')')
+            && ["Center", "Centre"]
+                .iter()
+                .any(|w| text[..start - 1].trim_end().ends_with(w))
+        {
+            return true;
+        }
         if !latin {
             let rest = &text[end..];
             // A route's word after a name (高铁, 铁路) does not make it the route's when the
@@ -1226,6 +1251,35 @@ impl RegionMatcher {
             // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
             // "遂宁潼南".)
             // (or of a venue: "合肥滨湖国际会展中心")
+            // Two cities sharing a port's or an airport's word name the port, as "Ningbo
+            // Zhoushan Port" does: "宁波舟山港" is one port (the second name is dropped by its
+            // own 港). A place inside the first one locates it ("广西钦州港", "湛江徐闻港",
+            // "万州新田港": a town's port), and a one-character second name is a short form's
+            // run ("深港合作").
+            if !alias.full_zh
+                && rest.len() >= 9
+                && let Some(m) = self
+                    .names
+                    .han
+                    .find(&rest[..rest.floor_char_boundary(24)])
+                    .filter(|m| m.start() == 0)
+                && m.end() >= 6
+                && ["港", "机场", "国际机场"]
+                    .iter()
+                    .any(|w| rest[m.end()..].starts_with(w))
+            {
+                let second = &self.aliases[self.names.han_alias[m.pattern().as_usize()]];
+                let city = |d: &usize| self.divisions[*d].level != Level::County;
+                if second.targets.iter().all(city)
+                    && alias.targets.iter().all(city)
+                    && second
+                        .targets
+                        .iter()
+                        .all(|&d| alias.targets.iter().all(|&o| !self.lies_in(d, o)))
+                {
+                    return true;
+                }
+            }
             const ZONES: [&str; 6] = ["新区", "开发区", "高新区", "新技术", "片区", "国际"];
             if !alias.full_zh
                 && ZONES.iter().any(|z| rest.starts_with(z))
@@ -1686,10 +1740,19 @@ impl RegionMatcher {
             }
             // "Co." keeps its dot; "Textiles." at the end of a sentence does not, nor a quote's
             // last word ("... Daxing International Airport.”").
+            // (a two-word row, "Expo Center": neither word alone makes a venue, as
+            // "Information Center" is a body and "the Harbin Expo" an event)
+            let pair = r[stop..].strip_prefix(' ').map(|n| {
+                let len = n
+                    .find([' ', ',', ';', ':', '\n', ')', '(', '.'])
+                    .unwrap_or(n.len());
+                &r[..stop + 1 + len]
+            });
             if self.company_words.contains(word)
                 || self
                     .company_words
                     .contains(word.trim_end_matches(['.', '"', '”', '\'', '’']))
+                || pair.is_some_and(|p| self.company_words.contains(p))
             {
                 return !self.zone_follows(&r[stop..]);
             }
@@ -2519,6 +2582,34 @@ impl RegionMatcher {
         // (the city or province the name reads as: 西安 is also a district of Liaoyuan)
         let mut outer = outer.targets.iter().filter(|d| !county(d)).peekable();
         outer.peek().is_some() && outer.all(|&o| alias.targets.iter().all(|&d| !self.lies_in(d, o)))
+    }
+
+    /// True when the name at `start..end` opens the holder's name in a copyright line:
+    /// "Copyright 2025 Jiangsu Now", "© 2024 Hubei Daily Media" (an outlet or a firm, the site's
+    /// owner), unless a government's word follows ("Copyright © Zhejiang Provincial People's
+    /// Government" names the province).
+    fn after_copyright(&self, text: &str, start: usize, end: usize) -> bool {
+        let head = text[..start]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','));
+        let marked = head.ends_with('©');
+        let head = head.trim_end_matches(['©', ' ']);
+        if !(marked || head.ends_with("Copyright") || head.ends_with("(c)")) {
+            return false;
+        }
+        let Some(next) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        if !next.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        // The holder's whole name, to the end of its line or sentence: "Copyright © Zhaoqing
+        // Investment Promotion Bureau", "Copyright Jiangsu Aid to Xinjiang Front Command" are
+        // bodies of the place.
+        let name = &next[..next.find(['.', ',', '\n', '|']).unwrap_or(next.len())];
+        !name
+            .split(' ')
+            .take(8)
+            .any(|w| self.gov_words.contains(w) || w == "Command")
     }
 
     /// True when `text[..pos]` ends with a surname that follows a space, punctuation or a role
