@@ -646,11 +646,13 @@ impl MoneyRules {
             {
                 let s = head.len() - q.len();
                 let latin = q.bytes().all(|b| b.is_ascii());
+                // (a longer qualifier holding such a word is one: "折合约800万美元" is
+                // "converted, about", where 合约 is a contract)
                 if !latin
                     && self
                         .not_qualifiers
                         .iter()
-                        .any(|w| head.ends_with(w.as_str()))
+                        .any(|w| w.len() > q.len() && head.ends_with(w.as_str()))
                 {
                     continue;
                 }
@@ -759,9 +761,9 @@ mod tests {
             ],
         ),
         (
-            "边贸交易额折合800万尼泊尔卢比，另有2亿孟加拉塔卡",
+            "边贸交易额折合约800万尼泊尔卢比，另有2亿孟加拉塔卡",
             &[
-                "800万尼泊尔卢比 | 8000000 NPR | ",
+                "800万尼泊尔卢比 | 8000000 NPR | 折合约",
                 "2亿孟加拉塔卡 | 200000000 BDT | ",
             ],
         ),

@@ -1256,13 +1256,12 @@ impl RegionMatcher {
             // own 港). A place inside the first one locates it ("广西钦州港", "湛江徐闻港",
             // "万州新田港": a town's port), and a one-character second name is a short form's
             // run ("深港合作").
+            let head = &rest[..rest.floor_char_boundary(24)];
             if !alias.full_zh
                 && rest.len() >= 9
-                && let Some(m) = self
-                    .names
-                    .han
-                    .find(&rest[..rest.floor_char_boundary(24)])
-                    .filter(|m| m.start() == 0)
+                // (the port's word within reach first: the search for a name is dearer)
+                && (head.contains('港') || head.contains("机场"))
+                && let Some(m) = self.names.han.find(head).filter(|m| m.start() == 0)
                 && m.end() >= 6
                 && ["港", "机场", "国际机场"]
                     .iter()
