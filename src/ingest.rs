@@ -426,16 +426,33 @@ impl Reader {
 
     /// The publication date written in the header lines, if any.
     pub fn published(&self, text: &str) -> Option<NaiveDate> {
+        /// Labels that name the publication itself, preferred on a line to other dates'.
+        const PUBLISHING: [&str; 6] = [
+            "发布",
+            "Published",
+            "published",
+            "Posted",
+            "posted",
+            "Released",
+        ];
         let last = self.header_date.len() - 1;
         for line in header_lines(text).filter(|l| may_hold_date(l)) {
             for (i, re) in self.header_date.iter().enumerate() {
                 if i == last && line.chars().count() > SHORT_LINE {
                     continue;
                 }
-                if let Some(c) = re.captures(line)
-                    && let Some(d) = self.date_from(&c, text)
-                {
-                    return Some(d);
+                // A line with two labelled dates gives the publication's: "成文日期：2024年03月
+                // 26日　发布日期：2024年03月28日" was written on the 26th, published on the 28th.
+                let mut found = re.captures_iter(line).filter_map(|c| {
+                    let label = c.get(0)?.as_str();
+                    let d = self.date_from(&c, text)?;
+                    Some((PUBLISHING.iter().any(|w| label.starts_with(w)), d))
+                });
+                if let Some((publishing, first)) = found.next() {
+                    let publishing_later = (!publishing)
+                        .then(|| found.find(|(p, _)| *p).map(|(_, d)| d))
+                        .flatten();
+                    return Some(publishing_later.unwrap_or(first));
                 }
             }
         }
@@ -872,6 +889,15 @@ mod tests {
             (
                 "标题\n【发布日期】2022年11月3日　【来源】局\n",
                 Some("2022-11-03"),
+            ),
+            // the publication's label over another date's on the same line
+            (
+                "标题\n成文日期：2024年03月26日　　发布日期：2024年03月28日\n",
+                Some("2024-03-28"),
+            ),
+            (
+                "Headline words here\nUpdated: 2024-05-12 | Published: 2024-05-10\n",
+                Some("2024-05-10"),
             ),
             (
                 "Headline words here\n14/10/2024 | Hangzhou\n",

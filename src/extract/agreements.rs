@@ -703,6 +703,13 @@ impl AgreementRules {
         if let Some(sign) = table_signed(text, start, verbs) {
             return sign;
         }
+        // "brought 41 signed projects home": the participle inside the count decides
+        if verbs
+            .iter()
+            .any(|v| v.sign && v.start > start && v.end < end)
+        {
+            return true;
+        }
         let mut p = skip_spaces(text, end);
         if text[p..].starts_with(',') {
             p = skip_spaces(text, p + 1);
@@ -926,7 +933,12 @@ fn word_bounded(text: &str, s: usize, e: usize) -> bool {
 /// agreement to co-build a park, a memorandum on training, and a tourism agreement".
 fn coordinated(text: &str, start: usize, counted: &[Mention], verbs: &[VerbHit]) -> bool {
     let head = text[..start].trim_end();
-    if !head.ends_with(" and") && !head.ends_with(',') {
+    // ("signed contracts for 12 projects worth 3.9 billion yuan, as well as a framework
+    // agreement": the signing verb governs both)
+    if ![" and", ",", " as well as", " along with", " plus"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
         return false;
     }
     let (s0, _) = sentence(text, start, start);
@@ -1257,6 +1269,30 @@ mod tests {
         (
             "Agreements signed included a memorandum of understanding on talent exchanges.",
             &["a memorandum of understanding | 1 memorandum | "],
+        ),
+        // "as well as" coordinates a singular count with one counted before it
+        (
+            "Erenhot signed contracts for 12 projects worth 3.9 billion yuan, as well as a framework agreement with Zamyn-Uud.",
+            &[
+                "12 projects | 12 project | ",
+                "a framework agreement | 1 agreement | framework",
+            ],
+        ),
+        (
+            "The two cities signed 5 contracts along with a memorandum on tourism.",
+            &[
+                "5 contracts | 5 contract | ",
+                "a memorandum | 1 memorandum | ",
+            ],
+        ),
+        // a signing participle inside the count decides, whatever verb governs it
+        (
+            "The delegation brought 86 projects to the fair and signed 41 investment projects.",
+            &["41 investment projects | 41 project | investment"],
+        ),
+        (
+            "The Gansu team brought home 41 signed projects from Tianjin.",
+            &["41 signed projects | 41 project | signed"],
         ),
         // a relative clause whose subject is a list of names
         (

@@ -3685,6 +3685,10 @@ impl DateRules {
                 }
                 // "蓟政办通〔2025〕6号", "Su Zheng Ban Fa [2021] No. 46": the year of a
                 // document's number, no date
+                // (〔〕 hold nothing else: "会议纪要〔2024〕第6期" numbers an issue)
+                if ctx.text[..ys].ends_with('〔') && ctx.text[we..].starts_with('〕') {
+                    return None;
+                }
                 if ctx.text[..ys].ends_with(['〔', '［', '['])
                     && ctx.text[we..]
                         .strip_prefix(['〕', '］', ']'])
@@ -5912,7 +5916,24 @@ fn glued_number(text: &str, s: usize, e: usize) -> bool {
     glued_before(text, s) || glued_after(text, e)
 }
 
+/// Whether `text[..s]` ends with an item's number opening a line or following a colon: "附件：
+/// 1.2024年项目清单", "\n2.12月5日召开". The date after it is glued to no number.
+fn enumerator_before(text: &str, s: usize) -> bool {
+    let Some(head) = text[..s].strip_suffix('.') else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &head[..head.len() - digits];
+    // (an item counts from 1: "0.8/15" is a fraction)
+    (1..=2).contains(&digits)
+        && !head[rest.len()..].starts_with('0')
+        && (rest.is_empty() || rest.ends_with(['\n', '：', ':', ' ', '\u{3000}']))
+}
+
 fn glued_before(text: &str, s: usize) -> bool {
+    if enumerator_before(text, s) {
+        return false;
+    }
     let before = text[..s].chars().next_back();
     let before2 = text[..s].chars().rev().nth(1);
     before.is_some_and(|c| c.is_ascii_alphanumeric() || "*+#$¥€£_@".contains(c))
@@ -6015,6 +6036,7 @@ fn glued_digits(text: &str, s: usize, e: usize) -> bool {
     let after: Vec<char> = text[e..].chars().take(2).collect();
     if first.is_some_and(|c| c.is_ascii_digit())
         && before.is_some_and(|c| c.is_ascii_digit() || "*+#$¥€£.-/".contains(c))
+        && !enumerator_before(text, s)
     {
         return true;
     }
@@ -6301,6 +6323,12 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // an item's number before a date opens a list's line, glued to nothing
+        (
+            "附件：1.2024年粤桂协作项目资金支出进度表\n2.12月5日签约项目清单",
+            "2024-12-20",
+            "2024年=2024 | 12月5日=2024-12-05",
+        ),
         // a clause that looks ahead: "expect" before a span of months, 将 or 拟 after a month
         (
             "Officials expect 320,000 passengers from July to October.",
@@ -7381,6 +7409,7 @@ mod tests {
         ),
         // the year of a document's number
         ("蓟政办通〔2025〕6号，京发改〔2024〕12号", "2025-05-06"),
+        ("廊坊市人民政府专题会议纪要〔2024〕第6期", "2024-05-10"),
         (
             "It follows the Opinions (Su Zheng Ban Fa [2021] No. 46) and Yu Fu Ban Fa [2023] No. 58.",
             "2024-02-26",

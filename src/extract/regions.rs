@@ -1256,6 +1256,9 @@ impl RegionMatcher {
             // own 港). A place inside the first one locates it ("广西钦州港", "湛江徐闻港",
             // "万州新田港": a town's port), and a one-character second name is a short form's
             // run ("深港合作").
+            if !alias.full_zh && rest.starts_with(is_han) && zh_ticker_after(rest) {
+                return true;
+            }
             let head = &rest[..rest.floor_char_boundary(24)];
             if !alias.full_zh
                 && rest.len() >= 9
@@ -1584,6 +1587,15 @@ impl RegionMatcher {
         }
         if let Some(next) = next_word(text, end) {
             if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
+                return true;
+            }
+            // "the Horgos railway port", "Erenhot's land port": a port of entry by its bare
+            // name, named infrastructure as 霍尔果斯口岸 is (a lowercase "port" alone is most
+            // often a modifier: "a Tianjin port operator")
+            if matches!(next, "railway" | "land" | "dry")
+                && next_word(text, end + 1 + next.len())
+                    .is_some_and(|w| w == "port" || w == "ports")
+            {
                 return true;
             }
             // "Ningbo Zhoushan Port", "Xichang Qingshan Airport": a name before another place's
@@ -3186,18 +3198,37 @@ fn contrasted(text: &str, start: usize) -> bool {
     CUES.iter().any(|c| head.contains(c))
 }
 
-/// Whether `text` opens with a stock ticker in brackets: "(0152.HK)", "(600519.SH)".
+/// Whether `text` opens with a stock ticker in brackets: "(0152.HK)", "(600519.SH)", or in
+/// Chinese brackets a code of five or six digits alone ("（00152）", "（600519）"; four would be
+/// a year).
 fn ticker_opens(text: &str) -> bool {
-    let Some(r) = text.strip_prefix('(') else {
+    let Some(r) = text.strip_prefix(['(', '（']) else {
         return false;
     };
     let digits = r.bytes().take_while(u8::is_ascii_digit).count();
     (3..=6).contains(&digits)
-        && ["HK)", "SH)", "SZ)", "SS)"].iter().any(|x| {
+        && (["HK", "SH", "SZ", "SS"].iter().any(|x| {
             r[digits..]
                 .strip_prefix('.')
-                .is_some_and(|t| t.starts_with(x))
-        })
+                .and_then(|t| t.strip_prefix(x))
+                .is_some_and(|t| t.starts_with([')', '）']))
+        }) || (digits >= 5 && r[digits..].starts_with('）')))
+}
+
+/// Whether a Chinese company's name, up to four characters after a place's name, stands before
+/// its ticker: "深圳国际（00152）".
+fn zh_ticker_after(rest: &str) -> bool {
+    let mut r = rest;
+    for _ in 0..5 {
+        if ticker_opens(r) {
+            return true;
+        }
+        match r.chars().next() {
+            Some(c) if is_han(c) => r = &r[c.len_utf8()..],
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Words of roads and railways: after a run of places' forms they make the run a route's name.
