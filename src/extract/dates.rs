@@ -1864,7 +1864,7 @@ impl DateRules {
                 false,
                 &[ZH_MONTH],
                 format!(
-                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|上中旬|中下旬|上旬|中旬|下旬|初|底|末)?"
+                    r"(?:(?P<y>{ZH_YEAR})\s*年\s*|(?P<rel>{zh_rel})\s*)?(?P<m>{ZH_NUM})\s*月份?\s*(?:(?P<d>{ZH_NUM})\s*(?P<suf>[日号號])?|(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)(?:[至到](?:上旬|中旬|下旬|底|末))?)?"
                 ),
             ),
             // "2009年", "2027年底", "2025年春季" (the same handler, without a month; the end
@@ -2057,7 +2057,9 @@ impl DateRules {
             rules,
             range_gap: Regex::new(
                 // "to the end of 2008" ends with 2008; "the start of" would end before it
-                r"(?i)^\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
+                // (an em dash only unspaced, "2024—2025冰雪季": spaced it opens an aside, as
+                // after a dateline)
+                r"(?i)^(?:\s*(?:-|–|~|～|to|through|thru|till|until|and|到|至)\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?|—)$",
             )
             .unwrap(),
             to_now: Regex::new(
@@ -6323,6 +6325,18 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // parts of a month run to another part of it
+        (
+            "演出将于11月上旬至下旬先后走进苏州，12月初到月底在无锡。",
+            "2024-10-20",
+            "11月上旬至下旬=2024-11 | 12月初=2024-12",
+        ),
+        // two years joined by an unspaced em dash are one span
+        (
+            "12月19日，2024—2025京津冀冰雪运动季启动。",
+            "2024-12-20",
+            "12月19日=2024-12-19 | 2024—2025=2024-01-01/2025-12-31",
+        ),
         // an item's number before a date opens a list's line, glued to nothing
         (
             "附件：1.2024年粤桂协作项目资金支出进度表\n2.12月5日签约项目清单",

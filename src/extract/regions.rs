@@ -1259,6 +1259,18 @@ impl RegionMatcher {
             if !alias.full_zh && rest.starts_with(is_han) && zh_ticker_after(rest) {
                 return true;
             }
+            // A league's name before a club's: "中超北京国安队", "CBA广东宏远队" are clubs, as
+            // companies are (a body's team, 广东援藏医疗队, has no league before it)
+            const LEAGUES: [&str; 6] = ["中超", "中甲", "中乙", "CBA", "WCBA", "NBL"];
+            if LEAGUES.iter().any(|l| text[..start].ends_with(l))
+                && rest
+                    .chars()
+                    .take(5)
+                    .take_while(|&c| is_han(c))
+                    .any(|c| c == '队')
+            {
+                return true;
+            }
             let head = &rest[..rest.floor_char_boundary(24)];
             if !alias.full_zh
                 && rest.len() >= 9
@@ -1587,6 +1599,14 @@ impl RegionMatcher {
         }
         if let Some(next) = next_word(text, end) {
             if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
+                return true;
+            }
+            // "the Tianjin Pioneers basketball club": a club's name, as a company's
+            if next.starts_with(char::is_uppercase)
+                && next_word(text, end + 1 + next.len()).is_some_and(|w| {
+                    ["basketball", "football", "volleyball", "soccer", "hockey"].contains(&w)
+                })
+            {
                 return true;
             }
             // "the Horgos railway port", "Erenhot's land port": a port of entry by its bare
