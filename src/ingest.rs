@@ -427,14 +427,7 @@ impl Reader {
     /// The publication date written in the header lines, if any.
     pub fn published(&self, text: &str) -> Option<NaiveDate> {
         /// Labels that name the publication itself, preferred on a line to other dates'.
-        const PUBLISHING: [&str; 6] = [
-            "发布",
-            "Published",
-            "published",
-            "Posted",
-            "posted",
-            "Released",
-        ];
+        const PUBLISHING: [&str; 4] = ["发布", "published", "posted", "released"];
         let last = self.header_date.len() - 1;
         for line in header_lines(text).filter(|l| may_hold_date(l)) {
             for (i, re) in self.header_date.iter().enumerate() {
@@ -446,7 +439,12 @@ impl Reader {
                 let mut found = re.captures_iter(line).filter_map(|c| {
                     let label = c.get(0)?.as_str();
                     let d = self.date_from(&c, text)?;
-                    Some((PUBLISHING.iter().any(|w| label.starts_with(w)), d))
+                    let publishing = PUBLISHING.iter().any(|w| {
+                        label
+                            .get(..w.len())
+                            .is_some_and(|l| l.eq_ignore_ascii_case(w))
+                    });
+                    Some((publishing, d))
                 });
                 if let Some((publishing, first)) = found.next() {
                     let publishing_later = (!publishing)

@@ -5058,11 +5058,15 @@ impl DateRules {
     /// [`DateRules::future_before`], or a Chinese date followed by its clause's future word:
     /// "1月中旬将有第二批教师进藏" (in December: next January), "3月起拟开通".
     fn future_around(&self, text: &str, s: usize, e: usize) -> bool {
-        let head: String = text[e..]
-            .chars()
+        // (the clause's next five characters, read in place)
+        let rest = &text[e..];
+        let cut = rest
+            .char_indices()
             .take(5)
-            .take_while(|c| !"，。；、,;".contains(*c))
-            .collect();
+            .find(|&(_, c)| "，。；、,;".contains(c))
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| rest.char_indices().nth(5).map_or(rest.len(), |(i, _)| i));
+        let head = &rest[..cut];
         head.contains(['将', '拟'])
             || ["计划", "预计", "力争", "争取"]
                 .iter()

@@ -1246,16 +1246,7 @@ impl RegionMatcher {
             let distance = text[..start].ends_with(['距', '离']) && by_route();
             // (a full name before 古城 is the place's old town: "江孜县古城", not "徽州古城")
             let old_town = alias.full_zh && rest.starts_with("古城");
-            // A county's bare name between a city or province it does not lie in and a word
-            // of a development zone names that place's zone: "西安曲江新区" is Xi'an's Qujiang
-            // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
-            // "遂宁潼南".)
-            // (or of a venue: "合肥滨湖国际会展中心")
-            // Two cities sharing a port's or an airport's word name the port, as "Ningbo
-            // Zhoushan Port" does: "宁波舟山港" is one port (the second name is dropped by its
-            // own 港). A place inside the first one locates it ("广西钦州港", "湛江徐闻港",
-            // "万州新田港": a town's port), and a one-character second name is a short form's
-            // run ("深港合作").
+            // A company before its ticker: "深圳国际（00152）"
             if !alias.full_zh && rest.starts_with(is_han) && zh_ticker_after(rest) {
                 return true;
             }
@@ -1271,6 +1262,11 @@ impl RegionMatcher {
             {
                 return true;
             }
+            // Two cities sharing a port's or an airport's word name the port, as "Ningbo
+            // Zhoushan Port" does: "宁波舟山港" is one port (the second name is dropped by its
+            // own 港). A place inside the first one locates it ("广西钦州港", "湛江徐闻港",
+            // "万州新田港": a town's port), and a one-character second name is a short form's
+            // run ("深港合作").
             let head = &rest[..rest.floor_char_boundary(24)];
             if !alias.full_zh
                 && rest.len() >= 9
@@ -1294,6 +1290,11 @@ impl RegionMatcher {
                     return true;
                 }
             }
+            // A county's bare name between a city or province it does not lie in and a word
+            // of a development zone names that place's zone: "西安曲江新区" is Xi'an's Qujiang
+            // zone, not the Qujiang of Shaoguan. (Two places side by side are a pair:
+            // "遂宁潼南".)
+            // (or of a venue: "合肥滨湖国际会展中心")
             const ZONES: [&str; 6] = ["新区", "开发区", "高新区", "新技术", "片区", "国际"];
             if !alias.full_zh
                 && ZONES.iter().any(|z| rest.starts_with(z))
@@ -1601,20 +1602,18 @@ impl RegionMatcher {
             if not_next(next) && !menu_item(text, start, end + 1 + next.len()) {
                 return true;
             }
-            // "the Tianjin Pioneers basketball club": a club's name, as a company's
-            if next.starts_with(char::is_uppercase)
-                && next_word(text, end + 1 + next.len()).is_some_and(|w| {
-                    ["basketball", "football", "volleyball", "soccer", "hockey"].contains(&w)
+            // "the Tianjin Pioneers basketball club": a club's name, as a company's; "the
+            // Horgos railway port", "Erenhot's land port": a port of entry by its bare name,
+            // named infrastructure as 霍尔果斯口岸 is (a lowercase "port" alone is most often a
+            // modifier: "a Tianjin port operator")
+            let club = next.starts_with(char::is_uppercase);
+            if (club || matches!(next, "railway" | "land" | "dry"))
+                && next_word(text, end + 1 + next.len()).is_some_and(|w| match club {
+                    true => {
+                        ["basketball", "football", "volleyball", "soccer", "hockey"].contains(&w)
+                    }
+                    false => w == "port" || w == "ports",
                 })
-            {
-                return true;
-            }
-            // "the Horgos railway port", "Erenhot's land port": a port of entry by its bare
-            // name, named infrastructure as 霍尔果斯口岸 is (a lowercase "port" alone is most
-            // often a modifier: "a Tianjin port operator")
-            if matches!(next, "railway" | "land" | "dry")
-                && next_word(text, end + 1 + next.len())
-                    .is_some_and(|w| w == "port" || w == "ports")
             {
                 return true;
             }
@@ -2637,10 +2636,7 @@ impl RegionMatcher {
         // Investment Promotion Bureau", "Copyright Jiangsu Aid to Xinjiang Front Command" are
         // bodies of the place.
         let name = &next[..next.find(['.', ',', '\n', '|']).unwrap_or(next.len())];
-        !name
-            .split(' ')
-            .take(8)
-            .any(|w| self.gov_words.contains(w) || w == "Command")
+        !name.split(' ').take(8).any(|w| self.gov_words.contains(w))
     }
 
     /// True when `text[..pos]` ends with a surname that follows a space, punctuation or a role
