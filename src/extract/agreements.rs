@@ -238,15 +238,26 @@ impl AgreementRules {
                 _ => windows.push((ws, we)),
             }
         }
-        let found = windows.iter().flat_map(|&(ws, we)| {
-            self.verb_automaton
-                .find_iter(aho_corasick::Input::new(lower).span(ws..we))
-        });
+        // A match glued to a word is passed over from its next character, not its end: "to
+        // sign" inside "Pluto signed" must leave "signed" to be found.
+        let mut found = Vec::new();
+        for &(ws, we) in &windows {
+            let mut at = ws;
+            while let Some(m) = self
+                .verb_automaton
+                .find(aho_corasick::Input::new(lower).span(at..we))
+            {
+                let (w, _) = &self.verbs[m.pattern().as_usize()];
+                if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
+                    at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                at = m.end();
+                found.push(m);
+            }
+        }
         for m in found {
             let (w, polarity) = &self.verbs[m.pattern().as_usize()];
-            if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
-                continue;
-            }
             // A word inside a document's title says nothing of the signing: 签署《…行动计划》等
             // 9份协议 (计划, "plan", is the title's).
             if !w.is_ascii() {
@@ -1293,6 +1304,14 @@ mod tests {
         (
             "The Gansu team brought home 41 signed projects from Tianjin.",
             &["41 signed projects | 41 project | signed"],
+        ),
+        // a verb's pattern glued to a name ("to sign" in "Pluto signed") hides no verb
+        (
+            "Kunshan, Akto signed 17 contracts at the fair; Kyoto signed 3 agreements.",
+            &[
+                "17 contracts | 17 contract | ",
+                "3 agreements | 3 agreement | ",
+            ],
         ),
         // a relative clause whose subject is a list of names
         (
