@@ -240,50 +240,45 @@ impl AgreementRules {
         }
         // A match glued to a word is passed over from its next character, not its end: "to
         // sign" inside "Pluto signed" must leave "signed" to be found.
-        let mut found = Vec::new();
         for &(ws, we) in &windows {
             let mut at = ws;
             while let Some(m) = self
                 .verb_automaton
                 .find(aho_corasick::Input::new(lower).span(at..we))
             {
-                let (w, _) = &self.verbs[m.pattern().as_usize()];
+                let (w, polarity) = &self.verbs[m.pattern().as_usize()];
                 if w.is_ascii() && !word_bounded(text, m.start(), m.end()) {
                     at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
                 at = m.end();
-                found.push(m);
-            }
-        }
-        for m in found {
-            let (w, polarity) = &self.verbs[m.pattern().as_usize()];
-            // A word inside a document's title says nothing of the signing: 签署《…行动计划》等
-            // 9份协议 (计划, "plan", is the title's).
-            if !w.is_ascii() {
-                let head = &text[floor_char(text, m.start().saturating_sub(120))..m.start()];
-                if head
-                    .rfind('《')
-                    .is_some_and(|o| head.rfind('》').is_none_or(|c| c < o))
-                {
+                // A word inside a document's title says nothing of the signing: 签署《…行动计划》
+                // 等9份协议 (计划, "plan", is the title's).
+                if !w.is_ascii() {
+                    let head = &text[floor_char(text, m.start().saturating_sub(120))..m.start()];
+                    if head
+                        .rfind('《')
+                        .is_some_and(|o| head.rfind('》').is_none_or(|c| c < o))
+                    {
+                        continue;
+                    }
+                }
+                if *polarity == Polarity::Negation {
+                    negation_end = Some(m.end());
                     continue;
                 }
+                // "not yet been signed", "尚未签约": a negation a few words before, in the clause.
+                let negated = negation_end.is_some_and(|e| {
+                    m.start() >= e
+                        && m.start() - e <= 16
+                        && !text[e..m.start()].contains([',', '.', ';', '，', '。', '；'])
+                });
+                verbs.push(VerbHit {
+                    start: m.start(),
+                    end: m.end(),
+                    sign: *polarity == Polarity::Sign && !negated,
+                });
             }
-            if *polarity == Polarity::Negation {
-                negation_end = Some(m.end());
-                continue;
-            }
-            // "not yet been signed", "尚未签约": a negation a few words before, in the clause.
-            let negated = negation_end.is_some_and(|e| {
-                m.start() >= e
-                    && m.start() - e <= 16
-                    && !text[e..m.start()].contains([',', '.', ';', '，', '。', '；'])
-            });
-            verbs.push(VerbHit {
-                start: m.start(),
-                end: m.end(),
-                sign: *polarity == Polarity::Sign && !negated,
-            });
         }
         // (no signing verb, no count: unless a headline ends an event "with" agreements, which
         // `headline_with` reads without one)
@@ -781,14 +776,16 @@ fn relative_list(gap: &str) -> bool {
     list.split(',').all(|item| {
         let item = item.trim();
         let item = item.strip_prefix("and ").unwrap_or(item);
-        let words: Vec<&str> = item.split_whitespace().collect();
         // the last item may carry "and" inside ("Tianjin and Hebei"), and may end with
         // auxiliaries before the verb ("... and Hebei have")
-        let names = words.iter().filter(|w| !FUNCTION.contains(w)).count();
+        let names = item
+            .split_whitespace()
+            .filter(|w| !FUNCTION.contains(w))
+            .count();
         (1..=4).contains(&names)
-            && words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || FUNCTION.contains(w))
+            && item
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || FUNCTION.contains(&w))
     })
 }
 

@@ -3665,12 +3665,7 @@ impl DateRules {
                 // "2001 Century Avenue": a house number (a street's name is capitalised, unlike
                 // "in 2024 for road maintenance"; after a copyright mark it is the year of the
                 // page's owner, "(c) 2023 Silk Road Business Weekly")
-                let copyright = || {
-                    let head = ctx.text[..ys].trim_end_matches(' ');
-                    ["©", "(c)", "(C)", "Copyright", "copyright"]
-                        .iter()
-                        .any(|m| head.ends_with(m))
-                };
+                let copyright = || super::ends_with_copyright_mark(&ctx.text[..ys]);
                 let next_word_raw = next_word(ctx.text, ye);
                 let after_next = next_word(
                     ctx.text,

@@ -139,6 +139,15 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// Whether `head` ends with a copyright mark ("©", "(c)", "Copyright"), spaces aside: the year
+/// after one is no date (dates), and the name after one is the site owner's (regions).
+pub(crate) fn ends_with_copyright_mark(head: &str) -> bool {
+    let head = head.trim_end_matches(' ');
+    ["©", "(c)", "(C)", "Copyright", "copyright"]
+        .iter()
+        .any(|m| head.ends_with(m))
+}
+
 /// `text` with ASCII letters in lowercase, the same length byte for byte: the automata for
 /// agreement nouns, signing verbs and currencies hold lowercase words and search this, which
 /// finds what an ASCII-case-insensitive automaton finds in `text` at the same offsets, and

@@ -1606,9 +1606,10 @@ impl RegionMatcher {
             // Horgos railway port", "Erenhot's land port": a port of entry by its bare name,
             // named infrastructure as 霍尔果斯口岸 is (a lowercase "port" alone is most often a
             // modifier: "a Tianjin port operator")
+            let after_next = next_word(text, end + 1 + next.len());
             let club = next.starts_with(char::is_uppercase);
             if (club || matches!(next, "railway" | "land" | "dry"))
-                && next_word(text, end + 1 + next.len()).is_some_and(|w| match club {
+                && after_next.is_some_and(|w| match club {
                     true => {
                         ["basketball", "football", "volleyball", "soccer", "hockey"].contains(&w)
                     }
@@ -1630,8 +1631,7 @@ impl RegionMatcher {
             ];
             if next.starts_with(char::is_uppercase)
                 && self.latin_name(text, end + 1, end + 1 + next.len())
-                && next_word(text, end + 1 + next.len())
-                    .is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
+                && after_next.is_some_and(|w| SHARED.contains(&w.trim_end_matches('.')))
             {
                 return true;
             }
@@ -2619,11 +2619,10 @@ impl RegionMatcher {
     /// owner), unless a government's word follows ("Copyright © Zhejiang Provincial People's
     /// Government" names the province).
     fn after_copyright(&self, text: &str, start: usize, end: usize) -> bool {
+        // (past the years: "Copyright © 2016-2024 Hubei Daily Media")
         let head = text[..start]
             .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','));
-        let marked = head.ends_with('©');
-        let head = head.trim_end_matches(['©', ' ']);
-        if !(marked || head.ends_with("Copyright") || head.ends_with("(c)")) {
+        if !super::ends_with_copyright_mark(head) {
             return false;
         }
         let Some(next) = text[end..].strip_prefix(' ') else {
