@@ -3269,7 +3269,12 @@ impl DateRules {
                 } else {
                     '/'
                 };
-                let (m, d) = if a > 12 || (b <= 12 && day_first_page(ctx.text, sep)) {
+                // So does a page that writes its dates in words day first only ("Released on
+                // 30 October 2024": British and Macao usage): "12/8/2024" there is 12 August.
+                let (m, d) = if a > 12
+                    || (b <= 12
+                        && (day_first_page(ctx.text, sep) || self.day_first_words(ctx.text)))
+                {
                     (b, a)
                 } else {
                     (a, b)
@@ -5980,6 +5985,40 @@ fn opens_month_day(line: &str) -> bool {
         && matches!(b[5], b' ' | b'\t')
 }
 
+impl DateRules {
+    /// Whether the text writes a date in words with the day before the month ("30 October",
+    /// "1st June 2024") and never after it ("October 30"). A month followed by a year only
+    /// ("May 2024") says neither.
+    fn day_first_words(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let (mut day_first, mut month_first) = (false, false);
+        for name in self.months.keys() {
+            let mut cap = name.clone();
+            cap[..1].make_ascii_uppercase();
+            for (i, _) in text.match_indices(cap.as_str()) {
+                let e = i + cap.len();
+                if (i > 0 && bytes[i - 1].is_ascii_alphabetic())
+                    || bytes.get(e).is_some_and(u8::is_ascii_alphabetic)
+                {
+                    continue;
+                }
+                let head = text[..i].strip_suffix(' ').unwrap_or("");
+                let head = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|o| head.strip_suffix(o))
+                    .unwrap_or(head);
+                let n = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                day_first |= (1..=2).contains(&n);
+                let tail = text[e..].strip_prefix('.').unwrap_or(&text[e..]);
+                let tail = tail.strip_prefix(' ').unwrap_or("");
+                let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+                month_first |= (1..=2).contains(&n);
+            }
+        }
+        day_first && !month_first
+    }
+}
+
 /// Whether the text writes a numeric date day first with this separator somewhere: a first
 /// number above 12, a month, a four-digit year ("14.08.2024", "20/06/2023").
 fn day_first_page(text: &str, sep: char) -> bool {
@@ -6324,6 +6363,23 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a page that writes its dates in words day first writes its numeric ones so too
+        (
+            "Updated 4 March 2025\nThe two bureaux met on 05/02/2025 and again on 7/2/2025.",
+            "2025-03-04",
+            "4 March 2025=2025-03-04 | 05/02/2025=2025-02-05 | 7/2/2025=2025-02-07",
+        ),
+        (
+            "The 3rd November session agreed the plan first tabled on 11/10/2024.",
+            "2024-11-20",
+            "3rd November=2024-11-03 | 11/10/2024=2024-10-11",
+        ),
+        // ... and one that writes them month first, or both ways, keeps month first
+        (
+            "Signed on November 3 after talks on 11/10/2024 (posted 5 December 2024).",
+            "2024-12-06",
+            "November 3=2024-11-03 | 11/10/2024=2024-11-10 | 5 December 2024=2024-12-05",
+        ),
         // parts of a month run to another part of it
         (
             "演出将于11月上旬至下旬先后走进苏州，12月初到月底在无锡。",
