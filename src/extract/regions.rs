@@ -551,6 +551,7 @@ impl RegionMatcher {
                 "function_zh" => zh_function.extend(t.chars()),
                 "next_zh" => not_next_zh.push(t),
                 "next_zh_except" => not_next_zh.push_exception(t),
+                "product_zh" => not_next_zh.insert(t, Row::BareOnly),
                 "word_zh" => abbrev_words.push(t),
                 "word_end_zh" => abbrev_word_ends.push(t),
                 "bare_zh" => {
@@ -1331,7 +1332,10 @@ impl RegionMatcher {
             let province_railways = rest.starts_with("铁路")
                 && alias.surface.chars().count() >= 2
                 && self.reads_province(&alias.targets);
-            if self.not_next_zh.opens(rest)
+            // (a product is named by the place's usual name: a two-character county's is its
+            // full name, 岷县当归, 沙县小吃)
+            let locates = alias.full_zh && alias.surface.chars().count() > 2;
+            if self.not_next_zh.opens_after(rest, locates)
                 && !province_railways
                 && !county_port
                 && !own_street()
@@ -3600,32 +3604,52 @@ const GROUPINGS: [&str; 6] = [
 /// comparisons of the region stage. An exception (`true`) is a longer text in which a word
 /// does not count: 高铁 makes "上海高铁" a railway's name, but not in "上海高铁车程".
 #[derive(Default)]
-struct Prefixes(FastMap<char, Vec<(String, bool)>>);
+struct Prefixes(FastMap<char, Vec<(String, Row)>>);
+
+/// What a row of [`Prefixes`] does.
+#[derive(Clone, Copy, PartialEq)]
+enum Row {
+    /// Text after a name that opens with it excludes the name.
+    Word,
+    /// ...unless it opens with this longer text.
+    Exception,
+    /// A word only after a bare name: a product named by its place ("福鼎白茶"), which a full
+    /// name before it locates instead ("青川县白茶种植面积").
+    BareOnly,
+}
 
 impl Prefixes {
     fn push(&mut self, word: String) {
-        self.insert(word, false);
+        self.insert(word, Row::Word);
     }
 
     fn push_exception(&mut self, text: String) {
-        self.insert(text, true);
+        self.insert(text, Row::Exception);
     }
 
-    fn insert(&mut self, word: String, exception: bool) {
+    fn insert(&mut self, word: String, row: Row) {
         if let Some(c) = word.chars().next() {
-            self.0.entry(c).or_default().push((word, exception));
+            self.0.entry(c).or_default().push((word, row));
         }
     }
 
     /// Whether `rest` starts with one of the words, and with none of the exceptions.
     fn opens(&self, rest: &str) -> bool {
+        self.opens_after(rest, false)
+    }
+
+    /// [`Prefixes::opens`] after a name, full (with its generic word) or bare.
+    fn opens_after(&self, rest: &str, full: bool) -> bool {
         let Some(words) = rest.chars().next().and_then(|c| self.0.get(&c)) else {
             return false;
         };
-        let starts = |e: bool| {
-            words
-                .iter()
-                .any(|(w, x)| *x == e && rest.starts_with(w.as_str()))
+        let word = |r: Row| r == Row::Word || (r == Row::BareOnly && !full);
+        let starts = |exception: bool| {
+            words.iter().any(|(w, r)| {
+                (*r == Row::Exception) == exception
+                    && (exception || word(*r))
+                    && rest.starts_with(w.as_str())
+            })
         };
         starts(false) && !starts(true)
     }
