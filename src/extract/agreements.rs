@@ -337,7 +337,14 @@ impl AgreementRules {
             } else {
                 self.english_after(text, n.end, count, &noun_at, &nouns)
             };
+            // "11 projects more than last year": a difference between two tallies
+            let difference = |end: usize| {
+                [" more than", " fewer than", " less than"]
+                    .iter()
+                    .any(|w| text[end..].starts_with(w))
+            };
             if let Some((hit, label_start)) = hit
+                && !difference(hit.end)
                 && (self.signed(text, n.start, hit.end, &verbs)
                     || (self.nouns[hit.noun].kind != AgreementKind::Project
                         && headline_with(text, n.start, hit.end)))
@@ -744,7 +751,13 @@ impl AgreementRules {
         }
         let in_sentence = verbs.iter().filter(|v| v.start >= s0 && v.end <= s1);
         if !in_sentence.clone().any(|v| v.sign) {
-            return false;
+            // (one item of a breakdown is an example, not a tally: 其中一个冷链物流项目由…投资)
+            let one = ["一个", "一项", "一份", "one "]
+                .iter()
+                .any(|w| text[start..].starts_with(w));
+            return !one
+                && in_sentence.clone().next().is_none()
+                && breaks_down_signed(text, s0, verbs);
         }
         let in_clause: Vec<&VerbHit> = verbs
             .iter()
@@ -754,6 +767,42 @@ impl AgreementRules {
         let sign = in_clause.iter().any(|v| v.sign);
         !not || sign
     }
+}
+
+/// Whether the sentence at `s0` breaks down the signings of the one before it: "The projects
+/// were signed by 18 counties. By industry, they include 31 electronics projects and 22 new
+/// energy projects" (the breakdown has no verb of its own; see `signed`).
+fn breaks_down_signed(text: &str, s0: usize, verbs: &[VerbHit]) -> bool {
+    const CUES: [&str; 14] = [
+        "by industry",
+        "by sector",
+        "by type",
+        "by field",
+        "of these",
+        "of them",
+        "of those",
+        "among them",
+        "among these",
+        "they include",
+        "these include",
+        "they included",
+        "they cover",
+        "其中",
+    ];
+    let head = text[s0..].trim_start();
+    let head = &head[..head.floor_char_boundary(16)];
+    if !CUES.iter().any(|c| {
+        head.get(..c.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(c))
+    }) {
+        return false;
+    }
+    let before = text[..s0].trim_end();
+    let (p0, p1) = match before.char_indices().next_back() {
+        Some((i, _)) => sentence(text, i, i),
+        None => return false,
+    };
+    verbs.iter().any(|v| v.sign && v.start >= p0 && v.end <= p1)
 }
 
 /// A relative clause whose subject is a list of names, between a noun and its signing verb:
@@ -836,15 +885,18 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// A line of a flattened table: three or more cells apart by runs of two or more spaces,
-/// ideographic spaces or tabs, and no sentence in it ("Wuling District    6 projects    5.2
-/// billion yuan"; not a paragraph with two spaces after a full stop).
+/// ideographic spaces, tabs or vertical bars, and no sentence in it ("Wuling District    6
+/// projects    5.2 billion yuan", "Pu'er | Jiading District | 15 projects"; not a paragraph
+/// with two spaces after a full stop).
 fn is_table_row(line: &str) -> bool {
     /// The longest row read: longer lines are paragraphs (and this runs for every count).
     const MAX_ROW_BYTES: usize = 400;
     let line = line.trim();
     // (the cheap tests first: substring searches, no character loop)
     if line.len() > MAX_ROW_BYTES
-        || !(line.contains("  ") || line.contains("\u{3000}\u{3000}") || line.contains('\t'))
+        || !(line.contains("  ")
+            || line.contains("\u{3000}\u{3000}")
+            || line.contains(['\t', '|', '｜']))
         || line.contains(['。', '；'])
         || line.contains(". ")
         || line.ends_with('.')
@@ -855,8 +907,8 @@ fn is_table_row(line: &str) -> bool {
     for c in line.chars() {
         if matches!(c, ' ' | '\u{3000}') {
             blanks += 1;
-        } else if c == '\t' {
-            // (a tab parts two cells alone)
+        } else if matches!(c, '\t' | '|' | '｜') {
+            // (a tab or a bar parts two cells alone)
             blanks += 2;
         } else {
             gaps += usize::from(blanks >= 2);
@@ -1019,6 +1071,41 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a sentence with no verb breaks down the signings of the one before it
+        (
+            "The projects were signed by 18 counties. By industry, they include 31 electronics projects and 16 projects in textiles.",
+            &[
+                "31 electronics projects | 31 project | electronics",
+                "16 projects | 16 project | ",
+            ],
+        ),
+        (
+            "会上共签约20个项目。其中，先进制造业项目12个，现代服务业项目8个。",
+            &[
+                "20个项目 | 20 project | ",
+                "先进制造业项目12个 | 12 project | 先进制造业",
+                "现代服务业项目8个 | 8 project | 现代服务业",
+            ],
+        ),
+        // ...but one item of it is an example
+        (
+            "两地签约12个项目。其中一个冷链物流项目由香港企业投资。",
+            &["12个项目 | 12 project | "],
+        ),
+        // a table whose cells are parted by bars, under a header that says its counts were signed
+        (
+            "City | Partner | Signed | Value\nHonghe | Minhang District | 21 projects | 6.1 billion yuan\nPu'er | Jiading | 15 projects | 3.4 billion yuan",
+            &["21 projects | 21 project | ", "15 projects | 15 project | "],
+        ),
+        (
+            "地区｜签约项目｜金额\n文山州｜12个项目｜4.9亿元",
+            &["12个项目 | 12 project | "],
+        ),
+        // ...and not under one that says they were only promoted
+        (
+            "City | Partner | Promoted | Value\nHonghe | Minhang | 21 projects | 6.1 billion yuan",
+            &[],
+        ),
         // projects matched up (完成对接) beside ones signed are not signed
         (
             "两地签署了3项劳务协作协议，另有5个产业协作项目完成对接，计划年内签约。",
@@ -1490,6 +1577,14 @@ mod tests {
 
     /// Text with agreement nouns but no signed count.
     const NEGATIVE: &[&str] = &[
+        // a breakdown after a sentence with no signing, and a catalogue's projects
+        "除现场签约项目外，会上还发布了重点招商项目清单，涵盖项目210个。",
+        "The fair displayed 86 projects. By industry, they include 31 electronics projects.",
+        // a purpose, and a difference from another period
+        "Officials said another 50 projects were being prepared for signing in the spring.",
+        "A further 12 agreements are ready for signing.",
+        "签约项目总数较去年同期增加11个项目。",
+        "Signed projects reached 68, and the total was 11 projects more than last year.",
         "They signed several agreements.",
         "A number of projects were signed.",
         "24 key projects were introduced.",

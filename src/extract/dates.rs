@@ -1545,7 +1545,7 @@ impl DateRules {
                 Year,
                 true,
                 &[YEAR_DIGITS],
-                format!(r"(?i)\b(?:(?P<cal>(?:calendar|fiscal|financial)\s+year|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
+                format!(r"(?i)\b(?:(?P<cal>(?:calendar|fiscal|financial)\s+year|fiscal|year)\s+)?(?P<y>{YEAR})\b(?:\s+AD\b)?"),
             ),
             // "the 1990s", "the late 1980s", "mid-2010s": the decade's years, a part of it
             // being the decade (as "early June" is June)
@@ -5083,6 +5083,13 @@ impl DateRules {
             .rsplit(['.', ';', '\n', '。'])
             .next()
             .unwrap_or("");
+        // (an attribution reports a past act: "the fair will open in May, officials said on
+        // Monday", "will meet in August, according to a notice released on Monday")
+        let clause = [" said ", " told ", " according to "]
+            .iter()
+            .filter_map(|w| clause.rfind(w).map(|i| i + w.len()))
+            .max()
+            .map_or(clause, |i| &clause[i..]);
         self.future.is_match(clause)
     }
 
@@ -6363,6 +6370,17 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // an attribution after a clause that looks ahead reports a past act
+        (
+            "Both sides will meet in late August, according to a notice released on Monday.",
+            "2024-07-16",
+            "late August=2024-08 | Monday=2024-07-15",
+        ),
+        (
+            "The fair will open next month, officials said on Friday.",
+            "2024-07-16",
+            "next month=2024-08 | Friday=2024-07-12",
+        ),
         // a page that writes its dates in words day first writes its numeric ones so too
         (
             "Updated 4 March 2025\nThe two bureaux met on 05/02/2025 and again on 7/2/2025.",
@@ -6707,6 +6725,12 @@ mod tests {
             "It set aside 2 billion yuan for fiscal year 2025 and financial year 2026.",
             "2024-12-30",
             "fiscal year 2025=2025 | financial year 2026=2026",
+        ),
+        // ...or by "fiscal" alone
+        (
+            "Spending rose 9% on fiscal 2023 and will reach 4.8 billion yuan in Fiscal 2025.",
+            "2025-01-20",
+            "fiscal 2023=2023 | Fiscal 2025=2025",
         ),
         // this year and the next, today and tomorrow, as one span
         (

@@ -1662,9 +1662,11 @@ impl RegionMatcher {
             {
                 return true;
             }
-            // "Beijing Middle Road", "Shaoshan North Road": a street with its direction
+            // "Beijing Middle Road", "Shaoshan North Road": a street with its direction (a zone
+            // named after what follows is the place's: "the Wuhan East Lake High-tech Zone")
             if self.street_dirs.contains(next)
-                && next_word(text, end + 1 + next.len()).is_some_and(not_next)
+                && let Some(after) = next_word(text, end + 1 + next.len()).filter(|w| not_next(w))
+                && !self.zone_follows(text.get(end + 2 + next.len() + after.len()..).unwrap_or(""))
             {
                 return true;
             }
@@ -1986,8 +1988,9 @@ impl RegionMatcher {
         // One sense per discourse: a bare name settled by an explicit qualifier keeps that
         // reading later in the document unless qualified again ("Yiwu in east China's
         // Zhejiang Province ... merchants from Yiwu"); see `earlier` below. The settlements so
-        // far, tallied as the mentions are read: (alias, reading, times, first mention).
-        let mut settled: Vec<(usize, usize, usize, usize)> = Vec::new();
+        // far, tallied as the mentions are read: (alias, reading, times, first mention, last
+        // mention).
+        let mut settled: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
         // The reading each candidate was given, for the list items after it.
         let mut chosen: Vec<Option<usize>> = vec![None; cands.len()];
         let mut out = Vec::new();
@@ -2072,15 +2075,24 @@ impl RegionMatcher {
             // (a name and its full form share their settlements: "北京市通州区" settles a later
             // bare "通州" as Beijing's; a dateline's capitals name the city of the dateline,
             // which settles nothing for the name in running text)
-            let same_name = |s: &(usize, usize, usize, usize)| {
+            let same_name = |s: &(usize, usize, usize, usize, usize)| {
                 let other = &self.aliases[s.0];
                 s.0 == c.alias
                     || (!other.dateline_only && !a.dateline_only && other.targets == a.targets)
             };
+            // (but a name in the words of someone it settled in the same sentence is theirs:
+            // "呼和浩特市新城区负责人介绍，新城区地区生产总值…" is the speaker's district, whatever
+            // the page's own is)
             let earlier = settled
                 .iter()
-                .filter(|s| same_name(s))
-                .max_by_key(|s| (s.2, std::cmp::Reverse(s.3)))
+                .filter(|s| same_name(s) && reported_by(text, cands[s.4].end, c.start))
+                .max_by_key(|s| s.4)
+                .or_else(|| {
+                    settled
+                        .iter()
+                        .filter(|s| same_name(s))
+                        .max_by_key(|s| (s.2, std::cmp::Reverse(s.3)))
+                })
                 .map(|s| s.1);
             // (this mention's own settlement, for the ones after it; not the namesake set
             // against it, "buyers mix us up with Yichun in Jiangxi", looked for last: the cue
@@ -2094,8 +2106,11 @@ impl RegionMatcher {
                 && !contrasted(text, c.start)
             {
                 match settled.iter_mut().find(|s| same_name(s) && s.1 == t) {
-                    Some(s) => s.2 += 1,
-                    None => settled.push((c.alias, t, 1, i)),
+                    Some(s) => {
+                        s.2 += 1;
+                        s.4 = i;
+                    }
+                    None => settled.push((c.alias, t, 1, i, i)),
                 }
             }
             // A list's items are peers: "Guangzhou, Foshan, Dongguan and Zhongshan" is
@@ -2116,9 +2131,12 @@ impl RegionMatcher {
                 before.or(after).and_then(|si| {
                     let s = &self.divisions[si];
                     // (cities only: a bare county reading needs the support a list does not
-                    // give, and a province reading gives way only to a suffix or a qualifier)
+                    // give, and a province reading gives way only to a suffix or a qualifier;
+                    // but a city's own district beside a name that reads as that city names
+                    // it: "Gulou District, Mawei District and the Fuzhou New Area")
                     if s.level != Level::Prefecture {
-                        return None;
+                        return (s.level == Level::County && targets.contains(&s.parent))
+                            .then_some(s.parent);
                     }
                     // (another place of the item's level in its province: a list names each
                     // place once, so a province is no peer of itself; and a county named like
@@ -2868,7 +2886,15 @@ impl RegionMatcher {
         // Whether a run of forms before `rest` names a line between or around its places
         // (see `accept`).
         let route_after = |rest: &str| {
-            (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
+            // (a named train in quotes may have words before its 班列: “津甘”海铁联运班列)
+            let quoted_train = rest.strip_prefix('”').is_some_and(|r| {
+                r.char_indices()
+                    .take(8)
+                    .take_while(|&(_, c)| is_han(c))
+                    .any(|(i, _)| r[i..].starts_with("班列"))
+            });
+            quoted_train
+                || (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
                 || [
                     "城际",
                     "中线",
@@ -2889,15 +2915,7 @@ impl RegionMatcher {
             let alone_ok = run.len() == 1
                 && self.abbrev_context.iter().any(|(v, only)| {
                     let (pos, ch, _, city) = run[0];
-                    let after = &text[pos + ch.len_utf8()..];
-                    let fits = match (v.strip_prefix('>'), v.split_once('_')) {
-                        (Some(next), _) => after.starts_with(next),
-                        // (a word on each side: "来_考察" is 来哈考察)
-                        (None, Some((head, tail))) => {
-                            text[..pos].ends_with(head) && after.starts_with(tail)
-                        }
-                        (None, None) => text[..pos].ends_with(v.as_str()),
-                    };
+                    let fits = context_fits(text, pos, ch, v);
                     // ("!新": every abbreviation and city form but these; a city's form, often a
                     // common character, counts after a word, never before one: 赴厦, not 和商)
                     let admits = match only.strip_prefix('!') {
@@ -3076,7 +3094,21 @@ impl RegionMatcher {
                 .next()
                 .expect("a non-ASCII byte here starts a character");
             at = pos + ch.len_utf8();
-            let member = form(ch);
+            // (a context row that names a province's character keeps it the province's where
+            // the text names a city it opens: 台资 in an article on 台州 is Taiwan's capital)
+            let member = match form(ch) {
+                Some((_, true))
+                    if let Some(&p) = self.abbrevs.get(&ch).filter(|&&p| p != CITY_FORM)
+                        && self.abbrev_context.iter().any(|(v, only)| {
+                            !only.starts_with('!')
+                                && only.contains(ch)
+                                && context_fits(text, pos, ch, v)
+                        }) =>
+                {
+                    Some((p, false))
+                }
+                m => m,
+            };
             // A city compound (成渝) is taken whole, its characters no run of their own; a
             // city's form outside its compounds is the word it also is (成本), unless the text
             // names the city (`cities`).
@@ -3199,6 +3231,33 @@ impl RegionMatcher {
 /// Whether the words just before `start` set the name after them against the place meant:
 /// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
 /// "与江西宜春混淆".
+/// Whether the abbreviation `ch` at `pos` stands in the context `v` of abbrev_context.tsv:
+/// the text before it ends with `v`, or after it opens with `v` written ">next", or both sides
+/// fit `v` written "head_tail" ("来_考察" is 来哈考察).
+fn context_fits(text: &str, pos: usize, ch: char, v: &str) -> bool {
+    let after = &text[pos + ch.len_utf8()..];
+    match (v.strip_prefix('>'), v.split_once('_')) {
+        (Some(next), _) => after.starts_with(next),
+        (None, Some((head, tail))) => text[..pos].ends_with(head) && after.starts_with(tail),
+        (None, None) => text[..pos].ends_with(v),
+    }
+}
+
+/// Whether the text from `from` to `to` stays in one sentence (no Chinese stop, line's end or
+/// English full stop before a space) and reports speech: what follows it is someone's words.
+fn reported_by(text: &str, from: usize, to: usize) -> bool {
+    const SPEECH: [&str; 10] = [
+        "介绍", "表示", "指出", "透露", "称", "说", " said", " says", " told", " noted",
+    ];
+    let gap = match text.get(from..to) {
+        Some(g) if g.len() <= 160 => g,
+        _ => return false,
+    };
+    !gap.contains(['。', '！', '？', '；', '\n'])
+        && !gap.contains(". ")
+        && SPEECH.iter().any(|w| gap.contains(w))
+}
+
 fn contrasted(text: &str, start: usize) -> bool {
     const CUES: [&str; 7] = [
         "confused with ",
@@ -3584,19 +3643,34 @@ fn prev_word(text: &str, start: usize) -> Option<&str> {
 }
 
 /// What stands between two items of a list of places.
-const LIST_JOINS: [&str; 10] = [
-    ", ", ",", " and ", ", and ", " & ", "、", "和", "及", "与", "，",
+const LIST_JOINS: [&str; 11] = [
+    ", ",
+    ",",
+    " and ",
+    ", and ",
+    " and the ",
+    " & ",
+    "、",
+    "和",
+    "及",
+    "与",
+    "，",
 ];
 
 /// Words after "city" that make it part of a grouping's name rather than the city's generic
-/// word ("the Lanzhou-Xining city cluster", "the Chengdu-Chongqing city circle").
-const GROUPINGS: [&str; 6] = [
+/// word ("the Lanzhou-Xining city cluster", "the Chengdu-Chongqing city circle"), or of a
+/// part of the city ("near Puer city center", its downtown).
+const GROUPINGS: [&str; 10] = [
     "cluster",
     "clusters",
     "circle",
     "belt",
     "group",
     "agglomeration",
+    "center",
+    "centre",
+    "centers",
+    "centres",
 ];
 
 /// Words looked for at one place of the text, kept by their first character: a Chinese name
@@ -3856,6 +3930,33 @@ mod tests {
         assert_eq!(
             codes(text, "Yichun").last().map(String::as_str),
             Some("230700")
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_words_of_a_namesakes_official_is_theirs() {
+        let m = matcher();
+        let codes = |text: &str, name: &str| codes_of(&m, text, name);
+        // the page's own district first and most often; the visitor's official speaks of his
+        let text = "西安市新城区人民政府\n西安市新城区与呼和浩特市新城区签约。西安市新城区将办展。\
+                    呼和浩特市新城区负责人介绍，新城区去年地区生产总值增长6%。";
+        assert_eq!(
+            codes(text, "新城区").last().map(String::as_str),
+            Some("150102")
+        );
+        let text = "Xihu in Nanchang hosted the fair. Xihu in Nanchang signed deals. An \
+                    official from Xihu in Hangzhou said Xihu would send buyers.";
+        assert_eq!(
+            codes(text, "Xihu").last().map(String::as_str),
+            Some("330106")
+        );
+        // ...but not a name in the same sentence that no one speaks: a visitor's company sets
+        // up in the page's own district
+        let text = "福州市鼓楼区人民政府\n福州市鼓楼区与南京市鼓楼区签约。福州市鼓楼区将办展。\
+                    南京鼓楼区一家企业计划在鼓楼区设立总部。";
+        assert_eq!(
+            codes(text, "鼓楼区").last().map(String::as_str),
+            Some("350102")
         );
     }
 
