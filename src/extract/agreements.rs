@@ -892,23 +892,30 @@ fn is_table_row(line: &str) -> bool {
     /// The longest row read: longer lines are paragraphs (and this runs for every count).
     const MAX_ROW_BYTES: usize = 400;
     let line = line.trim();
-    // (the cheap tests first: substring searches, no character loop)
+    // (the cheap tests first: substring searches, no character loop; one character each, as
+    // a set of characters is searched one character at a time)
     if line.len() > MAX_ROW_BYTES
-        || !(line.contains("  ")
-            || line.contains("\u{3000}\u{3000}")
-            || line.contains(['\t', '|', '｜']))
-        || line.contains(['。', '；'])
+        || line.contains('。')
+        || line.contains('；')
         || line.contains(". ")
         || line.ends_with('.')
     {
+        return false;
+    }
+    // (bars part cells alone, and are counted without a loop: "Pu'er | Jiading | 15 projects")
+    let bars = line.bytes().filter(|&b| b == b'|').count() + line.matches('｜').count();
+    if bars >= 2 {
+        return true;
+    }
+    if !(line.contains("  ") || line.contains("\u{3000}\u{3000}") || line.contains('\t')) {
         return false;
     }
     let (mut gaps, mut blanks) = (0, 0);
     for c in line.chars() {
         if matches!(c, ' ' | '\u{3000}') {
             blanks += 1;
-        } else if matches!(c, '\t' | '|' | '｜') {
-            // (a tab or a bar parts two cells alone)
+        } else if c == '\t' {
+            // (a tab parts two cells alone)
             blanks += 2;
         } else {
             gaps += usize::from(blanks >= 2);
