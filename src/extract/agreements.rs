@@ -579,9 +579,14 @@ impl AgreementRules {
         // "12个项目合同": a chain of nouns counts as the last one, but not a noun that
         // describes a sum: "12个项目协议投资额86.5亿元" (the agreed investment).
         const SUMS: [&str; 5] = ["投资", "金额", "资金", "额", "总额"];
+        // (one describing word may stand between them: "2个项目投资协议" are agreements)
+        const BETWEEN: [&str; 4] = ["投资", "合作", "框架", "战略合作"];
         let mut hit = *first;
         while let Some(next) = nouns.iter().find(|h| {
-            h.start == hit.end
+            (h.start == hit.end
+                || BETWEEN
+                    .iter()
+                    .any(|w| h.start == hit.end + w.len() && text[hit.end..].starts_with(w)))
                 && self.nouns[h.noun].chinese
                 && !SUMS.iter().any(|w| text[h.end..].starts_with(w))
         }) {
@@ -1078,6 +1083,14 @@ mod tests {
 
     /// (text, expected mentions as "span | count kind | label").
     const TABLE: &[(&str, &[&str])] = &[
+        // a chain of nouns with a describing word between them counts as the last
+        (
+            "两地企业签订了3个滚装运输合同和2个项目投资协议。",
+            &[
+                "3个滚装运输合同 | 3 contract | 滚装运输",
+                "2个项目投资协议 | 2 agreement | 项目投资",
+            ],
+        ),
         // a sentence with no verb breaks down the signings of the one before it
         (
             "The projects were signed by 18 counties. By industry, they include 31 electronics projects and 16 projects in textiles.",

@@ -4212,6 +4212,14 @@ impl DateRules {
                 {
                     return None;
                 }
+                // "Ten years ago, a barge took four days": years ago in a speaker's words are
+                // the then a speaker sets against now, no date
+                if dir.as_deref() == Some("ago")
+                    && ctx.get("unit")?.eq_ignore_ascii_case("year")
+                    && in_quotation(ctx.text, ws)
+                {
+                    return None;
+                }
                 let (base, sign) = match dir.as_deref() {
                     None | Some("hence" | "later" | "from now" | "from today") => (a.date, 1),
                     Some("ago" | "earlier" | "before today") => (a.date, -1),
@@ -5648,6 +5656,14 @@ fn after_between(text: &str, pos: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("between"))
 }
 
+/// Whether `s` lies inside a quotation opened on its line: an odd number of straight quotes
+/// before it, or more opening curly ones than closing.
+fn in_quotation(text: &str, s: usize) -> bool {
+    let before = &text[text[..s].rfind('\n').map_or(0, |i| i + 1)..s];
+    before.matches('"').count() % 2 == 1
+        || before.matches('\u{201C}').count() > before.matches('\u{201D}').count()
+}
+
 /// Kinds whose day is counted from the publication date rather than written.
 /// Whether "Today" at `s..e` opens a quoted sentence in the present tense, where a speaker sets
 /// now against the past ("It was an idea on a map. Today it is a working market", "20 years
@@ -5657,9 +5673,7 @@ fn after_between(text: &str, pos: usize) -> bool {
 fn nowadays(text: &str, s: usize, e: usize) -> bool {
     let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..s];
-    // an open quotation: an odd number of straight quotes, or more opening curly ones
-    let open = before.matches('"').count() % 2 == 1
-        || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+    let open = in_quotation(text, s);
     let opens_sentence = before
         .trim_end()
         .ends_with(['.', '!', '?', '"', '\u{201C}']);
@@ -6370,6 +6384,12 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // ...but outside a quotation they count from the publication date
+        (
+            "Five years ago the two cities signed their first pact.",
+            "2024-09-05",
+            "Five years ago=2019-09-05",
+        ),
         // an attribution after a clause that looks ahead reports a past act
         (
             "Both sides will meet in late August, according to a notice released on Monday.",
@@ -7556,6 +7576,15 @@ mod tests {
         ("共有2023家企业参展", "2024-03-05"),
         ("the 5th China Tibet Tourism and Culture Expo", "2023-06-20"),
         ("over 2,000 years ago", "2023-06-20"),
+        // years ago in a speaker's words: the then set against now
+        (
+            "\"Ten years ago, a barge took four days,\" he said.",
+            "2024-09-05",
+        ),
+        (
+            "\u{201C}Twenty years ago the two banks barely talked,\u{201D} Wang said.",
+            "2024-09-05",
+        ),
         ("best viewed in IE 6.0 at 1024*768", "2023-06-20"),
         ("Tel: 0519-85685023 or 86-10-63074558", "2023-06-20"),
         ("苏ICP备05003616号", "2023-06-20"),

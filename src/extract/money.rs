@@ -752,6 +752,17 @@ mod tests {
 
     /// (text, expected mentions as "span | amount[-max] ISO | qualifier").
     const TABLE: &[(&str, &[&str])] = &[
+        // the border trade's currencies named by their country, and the kip and kyat alone
+        // (blind set 137)
+        (
+            "a durian fetches 1.1 billion Vietnamese dong; a deal worth 85 billion kip; 2.1 billion kyat",
+            &[
+                "1.1 billion Vietnamese dong | 1100000000 VND | ",
+                "85 billion kip | 85000000000 LAK | ",
+                "2.1 billion kyat | 2100000000 MMK | ",
+            ],
+        ),
+        ("收到货款约9亿缅币", &["9亿缅币 | 900000000 MMK | 约"]),
         // rupees named by their country, and the taka (blind set 120)
         (
             "orders worth 1.6 billion Nepalese rupees and 30 million Sri Lankan rupees",

@@ -1326,7 +1326,9 @@ impl RegionMatcher {
             }
             // (a county's full name keeps its port of entry: 吉隆县口岸, where 珲春口岸 is the
             // port's name)
-            let county_port = alias.full_zh && rest.starts_with("口岸");
+            // (and a province's name keeps its ports: "经广西口岸进入中国")
+            let county_port =
+                rest.starts_with("口岸") && (alias.full_zh || self.reads_province(&alias.targets));
             // (a province's full name before 铁路 is its railways, "广东铁路预计发送旅客"; a
             // route is named by short forms, 青藏铁路)
             let province_railways = rest.starts_with("铁路")
@@ -1788,7 +1790,12 @@ impl RegionMatcher {
                 || self
                     .company_words
                     .contains(word.trim_end_matches(['.', '"', '”', '\'', '’']))
-                || pair.is_some_and(|p| self.company_words.contains(p))
+                || pair.is_some_and(|p| {
+                    // (a hyphened first word by its last part: "Eco-Conference Center")
+                    self.company_words.contains(p)
+                        || p.rsplit_once('-')
+                            .is_some_and(|(_, tail)| self.company_words.contains(tail))
+                })
             {
                 return !self.zone_follows(&r[stop..]);
             }
@@ -2148,8 +2155,20 @@ impl RegionMatcher {
                             && d.level == s.level
                             && !targets.contains(&d.parent)
                     });
-                    match (peers.next(), peers.next()) {
-                        (Some(&t), None) => Some(t),
+                    // (else its one city reading against districts, a list of cities naming a
+                    // city and no city's part: "Wuhan, Yichang, Jiujiang, Anqing" is Jiangxi's
+                    // Jiujiang, not Wuhu's district; a county or a county-level city may stand
+                    // among cities, "Nanning and Pingxiang", and is left to the text's support)
+                    let city = |t: usize| self.divisions[t].level == Level::Prefecture;
+                    let district = |t: usize| self.divisions[t].name_zh.ends_with('区');
+                    let mut cities = targets.iter().filter(|&&t| city(t));
+                    match (peers.next(), peers.next(), cities.next(), cities.next()) {
+                        (Some(&t), None, ..) => Some(t),
+                        (None, _, Some(&t), None)
+                            if targets.iter().all(|&o| city(o) || district(o)) =>
+                        {
+                            Some(t)
+                        }
                         _ => None,
                     }
                 })
@@ -2320,7 +2339,12 @@ impl RegionMatcher {
                             .any(|e| self.divisions[t].name_zh.ends_with(e.as_str())))
             })
             .collect();
-        if !by_ending.is_empty() {
+        // (a word that names a kind of its own, 新区 or 林区, fits no other: "Horinger New Area"
+        // is a zone in 和林格尔县, not the county; one generic character may be out of date,
+        // "Miyun County" for 密云区)
+        let kind_of_its_own = !suffix.zh_endings.is_empty()
+            && suffix.zh_endings.iter().all(|e| e.chars().count() > 1);
+        if !by_ending.is_empty() || kind_of_its_own {
             return by_ending;
         }
         self.of_level(targets, suffix.level)
@@ -2904,9 +2928,15 @@ impl RegionMatcher {
                     "班列",
                     "大桥",
                     "峡谷",
+                    "直达",
                 ]
                 .iter()
                 .any(|w| rest.starts_with(w))
+                // (a ship's number: “渝申1号”)
+                || rest
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with('号')
+                    && rest.starts_with(|c: char| c.is_ascii_digit())
         };
         // Whether `run` (a run, or a piece of one) counts.
         let accept = |run: &[(usize, char, usize, bool)]| {
