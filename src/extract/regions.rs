@@ -200,7 +200,7 @@ pub struct RegionMatcher {
     abbrevs: FastMap<char, usize>,
     /// Text before a lone abbreviation that makes it a place ("援" in 援青), and which
     /// abbreviations it admits (empty: all).
-    abbrev_context: Vec<(String, String)>,
+    abbrev_context: AbbrevContexts,
     /// Compounds of one-character short forms where a city stands beside a province (成渝
     /// Chengdu and Chongqing): each character's division (`city_compounds.tsv`).
     city_compounds: Vec<(String, Vec<usize>)>,
@@ -598,14 +598,16 @@ impl RegionMatcher {
         for r in dicts.rows("regions/well_known.tsv", 1)? {
             well_known.insert(lookup("regions/well_known.tsv", r.line, r.fields[0])?);
         }
-        let abbrev_context = dicts
-            .rows("regions/abbrev_context.tsv", 1)?
-            .into_iter()
-            .map(|r| {
-                let only = r.fields.get(1).map(|f| f.trim()).unwrap_or("");
-                (r.fields[0].trim().to_string(), only.to_string())
-            })
-            .collect();
+        let abbrev_context = AbbrevContexts::new(
+            dicts
+                .rows("regions/abbrev_context.tsv", 1)?
+                .into_iter()
+                .map(|r| {
+                    let only = r.fields.get(1).map(|f| f.trim()).unwrap_or("");
+                    (r.fields[0].trim().to_string(), only.to_string())
+                })
+                .collect(),
+        );
         let mut city_compounds = Vec::new();
         for r in dicts.rows("regions/city_compounds.tsv", 2)? {
             let word = r.fields[0].trim();
@@ -2943,20 +2945,23 @@ impl RegionMatcher {
             let after = run.last().map(|&(p, c, _, _)| &text[p + c.len_utf8()..]);
             let has_city = run.iter().any(|r| r.3);
             let alone_ok = run.len() == 1
-                && self.abbrev_context.iter().any(|(v, only)| {
-                    let (pos, ch, _, city) = run[0];
-                    let fits = context_fits(text, pos, ch, v);
-                    // ("!新": every abbreviation and city form but these; a city's form, often a
-                    // common character, counts after a word, never before one: 赴厦, not 和商)
-                    let admits = match only.strip_prefix('!') {
-                        Some(not) => !not.contains(ch),
-                        None if city => {
-                            (only.is_empty() || only.contains(ch)) && !v.starts_with('>')
-                        }
-                        None => only.is_empty() || only.contains(ch),
-                    };
-                    fits && admits
-                });
+                && self
+                    .abbrev_context
+                    .at(text, run[0].0, run[0].1)
+                    .any(|(v, only)| {
+                        let (pos, ch, _, city) = run[0];
+                        let fits = context_fits(text, pos, ch, v);
+                        // ("!新": every abbreviation and city form but these; a city's form, often a
+                        // common character, counts after a word, never before one: 赴厦, not 和商)
+                        let admits = match only.strip_prefix('!') {
+                            Some(not) => !not.contains(ch),
+                            None if city => {
+                                (only.is_empty() || only.contains(ch)) && !v.starts_with('>')
+                            }
+                            None => only.is_empty() || only.contains(ch),
+                        };
+                        fits && admits
+                    });
             // A province's short form as an item of a list of them that ends in 等地 or 等省,
             // or counts its places: "赴沪、苏、浙等地就业", "在京、津两地住院".
             let listed = || {
@@ -3129,7 +3134,7 @@ impl RegionMatcher {
             let member = match form(ch) {
                 Some((_, true))
                     if let Some(&p) = self.abbrevs.get(&ch).filter(|&&p| p != CITY_FORM)
-                        && self.abbrev_context.iter().any(|(v, only)| {
+                        && self.abbrev_context.at(text, pos, ch).any(|(v, only)| {
                             !only.starts_with('!')
                                 && only.contains(ch)
                                 && context_fits(text, pos, ch, v)
@@ -3261,6 +3266,54 @@ impl RegionMatcher {
 /// Whether the words just before `start` set the name after them against the place meant:
 /// "should not be confused with Taizhou in Zhejiang", "mix us up with Yichun in Jiangxi",
 /// "与江西宜春混淆".
+/// The rows of abbrev_context.tsv, kept by the character they ask for beside the abbreviation
+/// (the last one of the text before it, or the first one after it): a lone abbreviation asks
+/// the few rows its neighbours can fit, not all eighty.
+struct AbbrevContexts {
+    rows: Vec<(String, String)>,
+    before: FastMap<char, Vec<usize>>,
+    after: FastMap<char, Vec<usize>>,
+}
+
+impl AbbrevContexts {
+    fn new(rows: Vec<(String, String)>) -> AbbrevContexts {
+        let (mut before, mut after) = (FastMap::default(), FastMap::default());
+        for (i, (v, _)) in rows.iter().enumerate() {
+            let key = match (v.strip_prefix('>'), v.split_once('_')) {
+                (Some(next), _) => next.chars().next().map(|c| (c, &mut after)),
+                (None, Some((head, _))) => head.chars().next_back().map(|c| (c, &mut before)),
+                (None, None) => v.chars().next_back().map(|c| (c, &mut before)),
+            };
+            if let Some((c, map)) = key {
+                map.entry(c).or_insert_with(Vec::new).push(i);
+            }
+        }
+        AbbrevContexts {
+            rows,
+            before,
+            after,
+        }
+    }
+
+    /// The rows that may fit the abbreviation `ch` at `pos` (see [`context_fits`]).
+    fn at<'a>(
+        &'a self,
+        text: &str,
+        pos: usize,
+        ch: char,
+    ) -> impl Iterator<Item = &'a (String, String)> + 'a {
+        let prev = text[..pos].chars().next_back();
+        let next = text[pos + ch.len_utf8()..].chars().next();
+        let pick = |map: &'a FastMap<char, Vec<usize>>, c: Option<char>| {
+            c.and_then(|c| map.get(&c)).map_or(&[][..], Vec::as_slice)
+        };
+        pick(&self.before, prev)
+            .iter()
+            .chain(pick(&self.after, next))
+            .map(|&i| &self.rows[i])
+    }
+}
+
 /// Whether the abbreviation `ch` at `pos` stands in the context `v` of abbrev_context.tsv:
 /// the text before it ends with `v`, or after it opens with `v` written ">next", or both sides
 /// fit `v` written "head_tail" ("来_考察" is 来哈考察).
