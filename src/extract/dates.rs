@@ -3938,6 +3938,17 @@ impl DateRules {
                 if o == 0 && word.starts_with('T') && nowadays(ctx.text, s, we) {
                     return None;
                 }
+                // "Sian, today's Xi'an": a place's present name, no day
+                if o == 0
+                    && word.eq_ignore_ascii_case("today")
+                    && ctx.text[we..]
+                        .strip_prefix("'s ")
+                        .or_else(|| ctx.text[we..].strip_prefix("\u{2019}s "))
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                    && ctx.text[..s].ends_with(", ")
+                {
+                    return None;
+                }
                 let v = day_value(a.date + Duration::days(o), a.source);
                 Some(Candidate {
                     kind: None,
@@ -7576,6 +7587,15 @@ mod tests {
         ("共有2023家企业参展", "2024-03-05"),
         ("the 5th China Tibet Tourism and Culture Expo", "2023-06-20"),
         ("over 2,000 years ago", "2023-06-20"),
+        // a place's present name after its old one
+        (
+            "Sian, today's Xi'an, was the gateway to Yenan.",
+            "2024-11-28",
+        ),
+        (
+            "caravans passed through Khotan, today\u{2019}s Hotan.",
+            "2024-06-14",
+        ),
         // years ago in a speaker's words: the then set against now
         (
             "\"Ten years ago, a barge took four days,\" he said.",
