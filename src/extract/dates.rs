@@ -479,7 +479,7 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
             let mut n = skip_spaces(bytes, j + 4);
             if bytes[n.min(bytes.len())..].starts_with("–".as_bytes()) {
                 n += "–".len();
-            } else if matches!(bytes.get(n), Some(b'-' | b'~')) {
+            } else if matches!(bytes.get(n), Some(b'-' | b'~' | b'/')) {
                 n += 1;
             } else {
                 while bytes.get(n).is_some_and(u8::is_ascii_alphabetic) {
@@ -1537,7 +1537,7 @@ impl DateRules {
                 true,
                 &[YEAR_RANGE],
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b(?:\s+(?:school|academic|fiscal|financial)\s+year\b)?"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|/|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b(?:\s+(?:school|academic|fiscal|financial)\s+year\b|(?P<season>\s+(?:(?:snow|ski|skiing|winter|ice-and-snow)\s+)?season\b))?"
                 ),
             ),
             // "2023", "calendar year 2008", "fiscal year 2025", "2014 AD"
@@ -1853,9 +1853,10 @@ impl DateRules {
             (
                 ZhYearRange,
                 false,
-                &[ZH_YEAR_CHAR],
+                // (年 or a season's 季: 2024-2025雪季)
+                &[ZH_YEAR_CHAR | ZH_QUARTER],
                 format!(
-                    r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*学?年(?P<btw>\s*(?:之)?间)?"
+                    r"(?P<y>{ZH_YEAR})\s*年?\s*(?P<sep>至|到|-|—|–|~|～|和)\s*(?P<y2>{ZH_YEAR})\s*(?:学?年|雪季|冰雪季|滑雪季|赛季)(?P<btw>\s*(?:之)?间)?"
                 ),
             ),
             // "2023年6月20日", "6月18日", "2018年10月", "6月", "2009年"
@@ -3605,6 +3606,12 @@ impl DateRules {
             YearRange => {
                 let y1: i32 = ctx.get("y")?.parse().ok()?;
                 let sep = ctx.get("sep")?.lower();
+                // ("2024/25 snow season": a slash joins two years only before a season's word,
+                // where elsewhere it opens a numeric date, 2024/12/05)
+                let season = ctx.get("season").is_some();
+                if sep == "/" && !season {
+                    return None;
+                }
                 // "2021-25": the end in the start's century, after a dash only
                 let tight = || {
                     ctx.end_of("y") == ctx.start_of("sep")
@@ -3614,7 +3621,7 @@ impl DateRules {
                     // (a short span, and not a piece of a longer code: "2015-32",
                     // "September-2020-23")
                     Some(yy)
-                        if matches!(sep.as_str(), "-" | "–")
+                        if (matches!(sep.as_str(), "-" | "–") || (sep == "/" && season))
                             && tight()
                             && !ctx.text[..ws].ends_with(['-', '/']) =>
                     {
@@ -6395,6 +6402,17 @@ mod tests {
 
     /// (text, publication date, expected "span=value" list joined by " | ")
     const POSITIVE: &[(&str, &str, &str)] = &[
+        // a season across two years, its word in the span
+        (
+            "Visits rose in the 2023/24 season and will grow in the 2024-25 ski season.",
+            "2024-12-18",
+            "2023/24 season=2023-01-01/2024-12-31 | 2024-25 ski season=2024-01-01/2025-12-31",
+        ),
+        (
+            "当前，2024-2025雪季已经开启。",
+            "2024-12-18",
+            "2024-2025雪季=2024-01-01/2025-12-31",
+        ),
         // ...but outside a quotation they count from the publication date
         (
             "Five years ago the two cities signed their first pact.",
@@ -6879,7 +6897,7 @@ mod tests {
         (
             "For the 2021-25 period it set aside funds; the 2024–25 season opened.",
             "2024-06-06",
-            "2021-25=2021-01-01/2025-12-31 | 2024–25=2024-01-01/2025-12-31",
+            "2021-25=2021-01-01/2025-12-31 | 2024–25 season=2024-01-01/2025-12-31",
         ),
         (
             "Invoice 2021-25-7, the 2019-18 figures and 2015 - 32 are no ranges.",
