@@ -490,9 +490,9 @@ fn digit_run_features(bytes: &[u8], i: usize) -> Features {
             if digit(j + 2) && digit(j + 3) && yearish(n) {
                 f |= YEAR_RANGE;
             }
-            // "2021-25": the end year's last two digits
+            // "2021-25": the end year's last two digits ("2024/25 snow season" too)
             let dash = match bytes.get(j + 4..) {
-                Some([b'-', ..]) => 1,
+                Some([b'-' | b'/', ..]) => 1,
                 Some([0xE2, 0x80, 0x93, ..]) => 3,
                 _ => 0,
             };
@@ -6404,9 +6404,9 @@ mod tests {
     const POSITIVE: &[(&str, &str, &str)] = &[
         // a season across two years, its word in the span
         (
-            "Visits rose in the 2023/24 season and will grow in the 2024-25 ski season.",
+            "Visits rose in the 2023/24 season and will grow in the 2024-25 ski season.\nThe 2024/25 snow season opened.",
             "2024-12-18",
-            "2023/24 season=2023-01-01/2024-12-31 | 2024-25 ski season=2024-01-01/2025-12-31",
+            "2023/24 season=2023-01-01/2024-12-31 | 2024-25 ski season=2024-01-01/2025-12-31 | 2024/25 snow season=2024-01-01/2025-12-31",
         ),
         (
             "当前，2024-2025雪季已经开启。",
