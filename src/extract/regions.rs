@@ -2944,11 +2944,11 @@ impl RegionMatcher {
                 ]
                 .iter()
                 .any(|w| rest.starts_with(w))
-                // (a ship's number: “渝申1号”)
-                || rest
-                    .trim_start_matches(|c: char| c.is_ascii_digit())
-                    .starts_with('号')
-                    && rest.starts_with(|c: char| c.is_ascii_digit())
+                // (a ship's number: “渝申1号”; the digit asked first, as this runs for every run)
+                || (rest.starts_with(|c: char| c.is_ascii_digit())
+                    && rest
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with('号'))
         };
         // Whether `run` (a run, or a piece of one) counts.
         let accept = |run: &[(usize, char, usize, bool)]| {
