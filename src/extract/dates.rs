@@ -760,6 +760,9 @@ thread_local! {
 /// Every date rule, compiled once per run.
 pub struct DateRules {
     months: HashMap<String, u32>,
+    /// The month names and abbreviations capitalised ("October", "Oct"), for
+    /// `day_first_words`.
+    capitalised_months: Vec<String>,
     weekdays: HashMap<String, u32>,
     ordinals: HashMap<String, u32>,
     modifiers: HashMap<String, i32>,
@@ -2044,6 +2047,14 @@ impl DateRules {
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
         Ok(DateRules {
             id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            capitalised_months: months
+                .keys()
+                .map(|m| {
+                    let mut cap = m.clone();
+                    cap[..1].make_ascii_uppercase();
+                    cap
+                })
+                .collect(),
             months,
             weekdays,
             ordinals,
@@ -6031,9 +6042,7 @@ impl DateRules {
     fn day_first_words(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
         let (mut day_first, mut month_first) = (false, false);
-        for name in self.months.keys() {
-            let mut cap = name.clone();
-            cap[..1].make_ascii_uppercase();
+        for cap in &self.capitalised_months {
             for (i, _) in text.match_indices(cap.as_str()) {
                 let e = i + cap.len();
                 if (i > 0 && bytes[i - 1].is_ascii_alphabetic())
