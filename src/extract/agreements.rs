@@ -1604,6 +1604,9 @@ mod tests {
         "Officials said another 50 projects were being prepared for signing in the spring.",
         "A further 12 agreements are ready for signing.",
         "签约项目总数较去年同期增加11个项目。",
+        // preparations for a later signing
+        "今年一季度将完成首批20个项目的签约准备。",
+        "两地已启动12个项目的签约准备工作。",
         "Signed projects reached 68, and the total was 11 projects more than last year.",
         "They signed several agreements.",
         "A number of projects were signed.",

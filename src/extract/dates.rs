@@ -3185,6 +3185,14 @@ impl DateRules {
         {
             we -= '初'.len_utf8();
         }
+        // "The team arrived in March. Until June they...": a full stop (which a month's
+        // abbreviation may take) and a capital word open a new sentence, not a range's end
+        if let Some(s) = ctx.start_of("sep")
+            && ctx.text[s..].starts_with(|c: char| c.is_ascii_uppercase())
+            && ctx.text[..s].trim_end().ends_with('.')
+        {
+            return None;
+        }
         let start = self.span_start(ctx);
         let one = |v: DateValue| -> Option<Candidate> {
             Some(Candidate {
@@ -5337,6 +5345,10 @@ impl DateRules {
                     };
                     v.map(|v| (ps, ce, v))
                 } else if self.range_gap.is_match(gap)
+                    // "in early May. Until this spring": a full stop (read as a month's
+                    // abbreviation's) and a capital open a new sentence, not a range's end
+                    && !(text[..pe].ends_with('.')
+                        && gap.trim_start().starts_with(char::is_uppercase))
                     // "DALIAN, May 29, 2024 - The 2024 fair": a dateline dash, not a range
                     && !(gap.trim().len() < gap.len()
                         && matches!(c.kind, Some(Kind::Year))
@@ -7370,6 +7382,17 @@ mod tests {
             "The train will run three times a week from May 20, and twice a week from June 3.",
             "2024-05-10",
             "May 20=2024-05-20 | June 3=2024-06-03",
+        ),
+        // a full stop and a capital "Until" open a new sentence, not a range's end
+        (
+            "Seedlings came up in early May. Until this spring the plot grew barley. The team arrived in March. Until June they built roads.",
+            "2024-07-16",
+            "early May=2024-05 | this spring=2024 | March=2024-03 | June=2024-06",
+        ),
+        (
+            "Talks began in Sept. Until Dec. nothing was signed; the fair ran from Sept. until Dec. 2023.",
+            "2024-01-10",
+            "Sept.=2023-09 | Dec.=2023-12 | Sept. until Dec. 2023=2023-09-01/2023-12-31",
         ),
         // part of a month at either end of a range of months is the month
         (

@@ -163,6 +163,10 @@ pub struct RegionMatcher {
     street_dirs: FastSet<String>,
     not_prev: FastSet<String>,
     company_words: FastSet<String>,
+    /// Words of trade that make a firm of a province's or city's name only as its one last
+    /// word: "Shandong Energy inks", "Shaanxi Coal will supply", where "Yulin and Wuxi Sign
+    /// Energy and New Materials Deals" is a headline and "Qinghai Energy Bureau" a body.
+    company_ends: FastSet<String>,
     /// Nouns that describe a company in apposition ("Luzhou Laojiao, the liquor maker").
     company_nouns: FastSet<String>,
     /// Words that end the name of a zone named after a place ("Suzhou Industrial Park").
@@ -495,6 +499,7 @@ impl RegionMatcher {
         let mut street_dirs = FastSet::default();
         let mut not_prev = FastSet::default();
         let mut company_words = FastSet::default();
+        let mut company_ends = FastSet::default();
         let mut company_nouns = FastSet::default();
         let mut zone_words = FastSet::default();
         let mut gov_words = FastSet::default();
@@ -531,6 +536,9 @@ impl RegionMatcher {
                 "company_word" => {
                     company_words.insert(t);
                 }
+                "company_end" => {
+                    company_ends.insert(t);
+                }
                 "company_noun" => {
                     company_nouns.insert(t);
                 }
@@ -565,7 +573,7 @@ impl RegionMatcher {
                         "regions/not_regions.tsv",
                         r.line,
                         format!(
-                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, company_zh_except, not_company_zh, company_from_zh, company_lead_zh, venue_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
+                            "rule must be phrase, before, homonym, next_word, street_dir, prev_word, company_word, company_end, company_noun, zone_word, gov_word, next_zh, bare_zh, company_zh, company_zh_except, not_company_zh, company_from_zh, company_lead_zh, venue_zh, list_company_zh, word_zh, word_end_zh, gov_zh or function_zh: {other:?}"
                         ),
                     ));
                 }
@@ -733,6 +741,7 @@ impl RegionMatcher {
             street_dirs,
             not_prev,
             company_words,
+            company_ends,
             company_nouns,
             zone_words,
             gov_words,
@@ -1788,6 +1797,18 @@ impl RegionMatcher {
             if self.gov_words.contains(word) {
                 return false;
             }
+            if words == 0
+                && self.company_ends.contains(
+                    word.trim_end_matches(['.', ','])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                )
+                && !r[stop..]
+                    .strip_prefix(' ')
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))
+            {
+                return true;
+            }
             // "Co." keeps its dot; "Textiles." at the end of a sentence does not, nor a quote's
             // last word ("... Daxing International Airport.”").
             // (a two-word row, "Expo Center": neither word alone makes a venue, as
@@ -2136,18 +2157,33 @@ impl RegionMatcher {
             // Guangdong's Zhongshan even in an article about Hezhou, whose county shares the
             // name; "Changchun, Jilin and Siping" is the city of Jilin.
             let sibling = || {
-                let listed = |gap: &str| LIST_JOINS.contains(&gap);
+                // (a hyphen or a slash pairs two places: "the Hangzhou-Jilin park")
+                let paired = |gap: &str| matches!(gap, "-" | "–" | "/");
+                let listed = |gap: &str| LIST_JOINS.contains(&gap) || paired(gap);
                 let before = i
                     .checked_sub(1)
                     .filter(|&j| listed(&text[cands[j].end..c.start]))
-                    .and_then(|j| chosen[j]);
+                    .map(|j| (chosen[j], paired(&text[cands[j].end..c.start])));
                 let after = cands
                     .get(i + 1)
                     .filter(|n| listed(&text[c.end..n.start]))
-                    .map(|n| &self.aliases[n.alias].targets)
-                    .filter(|t| t.len() == 1)
-                    .map(|t| t[0]);
-                before.or(after).and_then(|si| {
+                    .map(|n| {
+                        (
+                            &self.aliases[n.alias].targets,
+                            paired(&text[c.end..n.start]),
+                        )
+                    })
+                    .filter(|(t, _)| t.len() == 1)
+                    .map(|(t, p)| (Some(t[0]), p));
+                let (si, pair) = match before {
+                    Some((Some(si), p)) => (Some(si), p),
+                    _ => after.unwrap_or((None, false)),
+                };
+                // (a province's reading gives way to a list's peer only in a pair, below)
+                let province = targets
+                    .iter()
+                    .any(|&t| self.divisions[t].level == Level::Province);
+                si.filter(|_| pair || !province).and_then(|si| {
                     let s = &self.divisions[si];
                     // (cities only: a bare county reading needs the support a list does not
                     // give, and a province reading gives way only to a suffix or a qualifier;
@@ -2171,13 +2207,19 @@ impl RegionMatcher {
                     // city and no city's part: "Wuhan, Yichang, Jiujiang, Anqing" is Jiangxi's
                     // Jiujiang, not Wuhu's district; a county or a county-level city may stand
                     // among cities, "Nanning and Pingxiang", and is left to the text's support)
+                    // (a city paired with a city by a hyphen is one too, even against the
+                    // reading of the province it lies in: "Hangzhou-Jilin" is the city of Jilin;
+                    // "Guangzhou-Hainan" stays the province, not the prefecture in Qinghai)
                     let city = |t: usize| self.divisions[t].level == Level::Prefecture;
                     let district = |t: usize| self.divisions[t].name_zh.ends_with('区');
                     let mut cities = targets.iter().filter(|&&t| city(t));
                     match (peers.next(), peers.next(), cities.next(), cities.next()) {
                         (Some(&t), None, ..) => Some(t),
                         (None, _, Some(&t), None)
-                            if targets.iter().all(|&o| city(o) || district(o)) =>
+                            if (pair
+                                && (!province
+                                    || targets.contains(&self.divisions[t].province)))
+                                || targets.iter().all(|&o| city(o) || district(o)) =>
                         {
                             Some(t)
                         }
@@ -2187,13 +2229,7 @@ impl RegionMatcher {
             };
             let (choice, ambiguous) = if let Some(t) = qualified {
                 (t, false)
-            } else if let Some(t) = (targets.len() > 1
-                && targets
-                    .iter()
-                    .all(|&t| self.divisions[t].level != Level::Province))
-            .then(sibling)
-            .flatten()
-            {
+            } else if let Some(t) = (targets.len() > 1).then(sibling).flatten() {
                 (t, false)
             } else if let Some(t) = earlier
                 .filter(|_| c.suffix.is_none() && targets.len() > 1)
@@ -2202,13 +2238,14 @@ impl RegionMatcher {
                 (t, false)
             } else if targets.len() == 1 {
                 (targets[0], false)
-            } else if let Some(&t) = targets.iter().find(|&&t| {
-                let d = &self.divisions[t];
-                a.dateline_only && d.level == Level::Prefecture && targets.contains(&d.province)
-            }) {
-                // A dateline names the city a story was filed from: "JILIN, China, Dec. 25" is
-                // the city of Jilin, in the province of its name ("HAINAN" is still the
-                // province, not the prefecture in Qinghai).
+            } else if let Some(t) = (a.dateline_only
+                || (!c.latin && zh_dateline(text, c.start, c.end)))
+            .then(|| self.dateline_city(targets))
+            .flatten()
+            {
+                // A dateline names the city a story was filed from: "JILIN, China, Dec. 25"
+                // and "新华社吉林7月18日电" are the city of Jilin, "新华社朝阳7月17日电" the city
+                // of Chaoyang, not a district.
                 (t, false)
             } else if let Some(&p) = targets
                 .iter()
@@ -2579,7 +2616,8 @@ impl RegionMatcher {
     }
 
     /// A bare two-character county name glued after another Han character that is neither a
-    /// function character nor the end of a place name (丹霞山, 粤桂东西部), in a text that does
+    /// function character nor the end of a place name (丹霞山, 粤桂东西部), nor opening a list of
+    /// places, in a text that does
     /// not write the county's full name (`named`: "支持旺苍发展" after 旺苍县 is the county).
     fn glued_county(&self, text: &str, alias: &Alias, start: usize, named: &[usize]) -> bool {
         let county_only = alias.targets.iter().all(|&t| {
@@ -2587,12 +2625,20 @@ impl RegionMatcher {
                 && !named.contains(&t)
                 && !self.well_known.contains(&t)
         });
+        // (the first item of a list of places is one: "组织珲春、图们两市企业")
+        let listed = || {
+            text[start..]
+                .strip_prefix(alias.surface.as_str())
+                .and_then(|r| r.strip_prefix('、'))
+                .is_some_and(|r| self.place_opening(r).is_some())
+        };
         let glued = || {
             text[..start]
                 .chars()
                 .next_back()
                 .is_some_and(|p| is_han(p) && !self.zh_function.contains(&p))
                 && !self.ends_with_place(&text[..start])
+                && !listed()
         };
         // "示范点和县职业技术学校": a full name opening with a function character (和县) glued
         // after a word is the conjunction, then a 县 of the next word.
@@ -2652,6 +2698,26 @@ impl RegionMatcher {
     }
 
     /// Whether division `d` lies inside division `o` (its city or its province).
+    /// The city a dateline's name stands for among `targets`: a city in the province of the
+    /// same name ("JILIN" and 吉林 are the city; "HAINAN" stays the province, as no city of
+    /// Hainan is named so), or, with no province among them, the one city ("朝阳" is Liaoning's
+    /// city, not Beijing's or Changchun's district).
+    fn dateline_city(&self, targets: &[usize]) -> Option<usize> {
+        let city = |t: &&usize| self.divisions[**t].level == Level::Prefecture;
+        let level = |l: Level| targets.iter().any(|&t| self.divisions[t].level == l);
+        if level(Level::Province) {
+            return targets
+                .iter()
+                .find(|&&t| city(&&t) && targets.contains(&self.divisions[t].province))
+                .copied();
+        }
+        let mut cities = targets.iter().filter(city);
+        match (cities.next(), cities.next()) {
+            (Some(&t), None) => Some(t),
+            _ => None,
+        }
+    }
+
     fn lies_in(&self, d: usize, o: usize) -> bool {
         let div = &self.divisions[d];
         d != o && (div.parent == o || div.province == o)
@@ -2826,6 +2892,10 @@ impl RegionMatcher {
                         let (up, other) = if city(a) { (a, b) } else { (b, a) };
                         (times(other) < 3 * times(up)).then_some(up)
                     }
+                    // (two cities sharing it: the one the article names three times as often,
+                    // 通 for 南通 named thirteen times beside 通辽 once)
+                    _ if times(a) >= 3 * times(b) => Some(a),
+                    _ if times(b) >= 3 * times(a) => Some(b),
                     _ => None,
                 };
                 match out.iter_mut().find(|(k, _)| *k == c) {
@@ -3344,6 +3414,21 @@ fn context_fits(text: &str, pos: usize, ch: char, v: &str) -> bool {
 
 /// Whether the text from `from` to `to` stays in one sentence (no Chinese stop, line's end or
 /// English full stop before a space) and reports speech: what follows it is someone's words.
+/// Whether the name at `start..end` is a Chinese wire dateline's: after the agency
+/// ("新华社", "中新社", "中新网") and before the day it was filed ("7月18日电").
+fn zh_dateline(text: &str, start: usize, end: usize) -> bool {
+    const AGENCIES: [&str; 4] = ["新华社", "中新社", "中新网", "新华网"];
+    if !AGENCIES.iter().any(|a| text[..start].ends_with(a)) {
+        return false;
+    }
+    let rest = &text[end..];
+    let rest = &rest[..rest.floor_char_boundary(24)];
+    rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        && rest
+            .split_once('月')
+            .is_some_and(|(_, r)| r.contains("日电"))
+}
+
 fn reported_by(text: &str, from: usize, to: usize) -> bool {
     const SPEECH: [&str; 10] = [
         "介绍", "表示", "指出", "透露", "称", "说", " said", " says", " told", " noted",
