@@ -3728,7 +3728,7 @@ impl DateRules {
                 {
                     return None;
                 }
-                if ends_quoted_name(ctx.text, ys, ye) {
+                if ends_quoted_name(ctx.text, ys, ye) || self.in_product_name(ctx.text, ys) {
                     return None;
                 }
                 // "Views: 2031", "No. 2023", "阅读次数：2035": a count or a code
@@ -5822,6 +5822,116 @@ fn ends_quoted_name(text: &str, ys: usize, ye: usize) -> bool {
             .ends_with(|c: char| c.is_alphabetic())
 }
 
+impl DateRules {
+    /// Whether a bare year at `ys` closes a product's or a firm's name: it follows a
+    /// capitalised word that no date is written after ("Fanjing 1958, a sorghum liquor",
+    /// "the Moutai 1935 series", "Taihang 1958 Craft Brewery"), or a code's capitals and a
+    /// hyphen ("model ZX-2023"). Prepositions, months, weekdays and period words keep their
+    /// year ("In 2024", "Spring 2024", "Fiscal 2023").
+    fn in_product_name(&self, text: &str, ys: usize) -> bool {
+        let head = &text[..ys];
+        if let Some(code) = head.strip_suffix('-') {
+            let word = code
+                .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("");
+            return (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+        }
+        let Some(head) = head.strip_suffix(' ') else {
+            return false;
+        };
+        let word = head
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let mut letters = word.chars();
+        if word.len() < 3
+            || !letters.next().is_some_and(|c| c.is_ascii_uppercase())
+            || !letters.all(|c| c.is_ascii_lowercase())
+            || head[..head.len() - word.len()]
+                .trim_end_matches(' ')
+                .ends_with(['\n', '.', ':', '!', '?'])
+        {
+            return false;
+        }
+        // (a page's footer: "© Zhejiang Daily Press Group 2024")
+        let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+        if line.contains('©') || line.contains("Copyright") || line.contains("(c)") {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        !(NOT_NAME_BEFORE_YEAR.contains(&lower.as_str())
+            || self.months.contains_key(&lower)
+            || self.weekdays.contains_key(&lower)
+            || self.modifiers.contains_key(&lower))
+    }
+}
+
+/// Capitalised words a year follows as a date, not as part of a name ("In 2024", "Spring
+/// 2024", "Fiscal 2023", "Since 2019"), and the words of an event's or a publication's
+/// edition, which the year dates ("Lanzhou Marathon 2024", "Expo 2024", "Statistical Yearbook
+/// 2023").
+const NOT_NAME_BEFORE_YEAR: [&str; 58] = [
+    "in",
+    "by",
+    "since",
+    "from",
+    "until",
+    "till",
+    "before",
+    "after",
+    "during",
+    "of",
+    "for",
+    "through",
+    "to",
+    "and",
+    "or",
+    "as",
+    "at",
+    "on",
+    "between",
+    "around",
+    "about",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "fiscal",
+    "year",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "than",
+    "the",
+    "its",
+    "their",
+    "copyright",
+    "expo",
+    "fair",
+    "marathon",
+    "forum",
+    "summit",
+    "games",
+    "yearbook",
+    "report",
+    "edition",
+    "festival",
+    "week",
+    "conference",
+    "olympics",
+    "cup",
+    "championships",
+    "season",
+    "plan",
+    "agenda",
+    "vision",
+    "census",
+    "budget",
+];
+
 /// Whether a reading is of a weekday alone ("Friday", "星期五").
 fn is_weekday(k: Option<Kind>) -> bool {
     matches!(k, Some(Kind::Weekday | Kind::ZhWeekday))
@@ -6183,7 +6293,21 @@ fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
     let joined_after = after
         .strip_prefix(dashes)
         .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    joined_before || joined_after
+    // "+86 832 2100 555": a group of a phone number between other groups (a row of years,
+    // "2022 2023 2024", has years on both sides)
+    let digits = |w: &str| w.len() < 12 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let group_before = text[..s]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(char::is_whitespace).next());
+    let group_after = text[e..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(char::is_whitespace).next())
+        .map(|a| a.trim_end_matches(['.', ',', ';', ')']));
+    let phone = match (group_before, group_after) {
+        (Some(b), Some(a)) => digits(b) && digits(a) && (b.len() != 4 || a.len() != 4),
+        _ => false,
+    };
+    joined_before || joined_after || phone
 }
 
 fn next_word(text: &str, e: usize) -> &str {
@@ -7383,6 +7507,18 @@ mod tests {
             "2024-05-10",
             "May 20=2024-05-20 | June 3=2024-06-03",
         ),
+        // a row of years keeps them, where a phone number's group is no year
+        (
+            "Imports by year: 2022 2023 2024. Call +86 832 2100 555.\nOr +86 28 2024 6677",
+            "2024-03-02",
+            "2022=2022 | 2023=2023 | 2024=2024",
+        ),
+        // an edition's year, a footer's, and a year after a preposition in a title
+        (
+            "Kunming Marathon 2024 drew 30,000 runners. Copyright Yunnan Daily Group 2024. In 2023 the expo moved.",
+            "2024-03-02",
+            "2024=2024 | 2024=2024 | 2023=2023",
+        ),
         // a full stop and a capital "Until" open a new sentence, not a range's end
         (
             "Seedlings came up in early May. Until this spring the plot grew barley. The team arrived in March. Until June they built roads.",
@@ -7462,6 +7598,15 @@ mod tests {
 
     /// Texts that must give no date.
     const NEGATIVE: &[(&str, &str)] = &[
+        // a year closing a product's or a firm's name, or a model's code
+        (
+            "Buyers lined up for Xijiu 1988, a sauce-aroma liquor, and for the Hongqi 1958 gift box.",
+            "2024-07-18",
+        ),
+        (
+            "A greenhouse firm from Shouguang sold its Jinlong 2020 seedlings and pumps of type HX-2024.",
+            "2024-07-18",
+        ),
         // the final period of something, not one counted from the publication date
         (
             "The cadres entered the last year of their rotation; the last month of the plan was busy.",

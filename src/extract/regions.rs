@@ -3080,6 +3080,12 @@ impl RegionMatcher {
             if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed()) {
                 return false;
             }
+            // A province's form and a compass word name a macro-area even before a partner
+            // word: "皖南两市" is two cities of southern Anhui, as 苏北, 陕南 and 闽西 are
+            // areas (a city's form is never a bare compass word: 南京's is 宁).
+            if run.len() == 2 && !run[0].3 && ['东', '西', '南', '北'].contains(&run[1].1) {
+                return false;
+            }
             // (a lone abbreviation opening a company's name: 浙商银行, not 浙商)
             let excluded = after.is_some_and(|rest| {
                 // (a run's ports are the provinces' own, 沪苏浙皖港口群, where one place
@@ -3104,7 +3110,9 @@ impl RegionMatcher {
                 let compass = run.len() == 1
                     && rest.starts_with(['东', '西', '南', '北'])
                     && !kept.iter().any(|m| text.len() - rest.len() == m.start);
-                (self.not_next_zh.opens(rest) && !ports)
+                // (a product is a variety of one place: a run before its word is the places'
+                // topic, "川渝石刻文化旅游联盟", not a variety's name)
+                (self.not_next_zh.opens_after(rest, run.len() >= 2) && !ports)
                     || route
                     || route_by_ends
                     || compass
