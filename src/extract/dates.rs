@@ -1540,7 +1540,7 @@ impl DateRules {
                 true,
                 &[YEAR_RANGE],
                 format!(
-                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|/|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b(?:\s+(?:school|academic|fiscal|financial)\s+year\b|(?P<season>\s+(?:(?:snow|ski|skiing|winter|ice-and-snow)\s+)?season\b))?"
+                    r"(?i){btw}\b(?P<y>{YEAR})\s*(?P<sep>-|–|~|/|\bto\b|\bthrough\b|\btill\b|\buntil\b|\band\b)\s*(?:(?P<y2>{YEAR})|(?P<yy>[0-9]{{2}}))\b(?:\s+(?:school|academic|fiscal|financial)\s+year\b|(?P<season>\s+(?:(?:snow|ski|skiing|winter|ice-and-snow|sales|harvest|heating|tourist|fishing)\s+)?season\b))?"
                 ),
             ),
             // "2023", "calendar year 2008", "fiscal year 2025", "2014 AD"
@@ -3110,6 +3110,12 @@ impl DateRules {
         if let Some(o) = offset {
             return Some((a.date.year() + o, a.source));
         }
+        // "the fair would be held in the fourth quarter" (in March): a clause that looks
+        // ahead names this year's period while it is still to come, however far ahead
+        let y = a.date.year();
+        if starts(y).is_some_and(|d| d > a.date) && self.future_before(ctx.text, ctx.whole().0) {
+            return Some((y, a.source));
+        }
         Some((infer_period_year(a.date, starts)?, a.source))
     }
 
@@ -3915,7 +3921,27 @@ impl DateRules {
                 let named = matches!(&*modifier, "previous" | "following")
                     .then(|| year_named_in_sentence(ctx.text, ws, d.year()))
                     .flatten();
-                let v = match ctx.get("unit")?.lower().as_str() {
+                let unit = ctx.get("unit")?.lower();
+                // "over the past week", "in the past month": the days before the publication
+                // day, as "the past two weeks" counts them, where "last week" and "last
+                // month" are the calendar's
+                if modifier == "past"
+                    && matches!(unit.as_str(), "week" | "month")
+                    && ctx.text.as_bytes()[..ctx.start_of("mod")?]
+                        .rchunks(4)
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
+                {
+                    let first = match unit.as_str() {
+                        "week" => d - Duration::weeks(1),
+                        _ => {
+                            let (y, m) = add_months(d.year(), d.month(), -1);
+                            ymd(y, m, d.day().min(last_of_month(y, m)?.day()))?
+                        }
+                    };
+                    return one(range_value(first, d - Duration::days(1), a.source)?);
+                }
+                let v = match unit.as_str() {
                     "year" | "yr" => match named {
                         Some(y) => year_value(y + o, YearSource::Text)?,
                         None => year_value(d.year() + o, a.source)?,
@@ -4246,6 +4272,12 @@ impl DateRules {
                 let head = ctx.text[..ws].trim_end_matches([' ', '\t']);
                 if matches!(dir.as_deref(), Some("later" | "earlier"))
                     && (head.is_empty() || head.ends_with(['.', '!', '?', '\n', '。']))
+                {
+                    return None;
+                }
+                // "two months earlier than in 2023": a difference between two dates, no date
+                if matches!(dir.as_deref(), Some("later" | "earlier"))
+                    && ctx.text[we..].trim_start().starts_with("than ")
                 {
                     return None;
                 }
@@ -4854,6 +4886,11 @@ impl DateRules {
                         c.is_numeric() || "〇零一二两三四五六七八九十百千几数多半余个個".contains(c)
                     })
                 {
+                    return None;
+                }
+                // "力争2030年前年吞吐量突破6亿吨": 前 closes "2030年前" (before 2030), and 年 opens
+                // the next word (年吞吐量, yearly throughput)
+                if rel == "前年" && ctx.text[..ws].ends_with('年') {
                     return None;
                 }
                 // "今日头条", "今日关注": a column's title in a navigation bar, not a day, and
@@ -6303,10 +6340,18 @@ fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|a| a.split(char::is_whitespace).next())
         .map(|a| a.trim_end_matches(['.', ',', ';', ')']));
-    let phone = match (group_before, group_after) {
+    let between = match (group_before, group_after) {
         (Some(b), Some(a)) => digits(b) && digits(a) && (b.len() != 4 || a.len() != 4),
         _ => false,
     };
+    // (the last group, after a country code: "Tel: +86 10 6519 2000")
+    let after_code = group_before.filter(|b| digits(b)).is_some_and(|b| {
+        text[..s - b.len() - 1]
+            .rsplit(' ')
+            .take(3)
+            .any(|w| w.strip_prefix('+').is_some_and(digits))
+    });
+    let phone = between || after_code;
     joined_before || joined_after || phone
 }
 
@@ -7507,9 +7552,34 @@ mod tests {
             "2024-05-10",
             "May 20=2024-05-20 | June 3=2024-06-03",
         ),
+        // "the past week" and "the past month" count back from the publication day, as
+        // "the past two weeks" does; "last week" is the calendar's
+        (
+            "Over the past week orders doubled; in the past month prices fell, and last week a fair opened.",
+            "2024-11-14",
+            "past week=2024-11-07/2024-11-13 | past month=2024-10-14/2024-11-13 | last week=2024-W45",
+        ),
+        // a difference between two dates is none; 前 closes "2030年前" before 年 of the next
+        // word
+        (
+            "The first train left this year nearly two months earlier than in 2023.",
+            "2024-06-10",
+            "this year=2024 | 2023=2023",
+        ),
+        (
+            "港口一体化发展，力争2030年前年吞吐量突破6亿吨。",
+            "2024-06-10",
+            "2030年=2030",
+        ),
+        // a clause that looks ahead names a period still to come this year
+        (
+            "He said the products fair would be held in Shenzhen in the fourth quarter; sales rose in the fourth quarter.",
+            "2024-03-14",
+            "fourth quarter=2024-Q4 | fourth quarter=2023-Q4",
+        ),
         // a row of years keeps them, where a phone number's group is no year
         (
-            "Imports by year: 2022 2023 2024. Call +86 832 2100 555.\nOr +86 28 2024 6677",
+            "Imports by year: 2022 2023 2024. Call +86 832 2100 555.\nOr +86 28 2024 6677 | Tel: +86 10 6519 2000 |",
             "2024-03-02",
             "2022=2022 | 2023=2023 | 2024=2024",
         ),

@@ -145,6 +145,16 @@ struct Tables {
     starts: Box<[u64]>,
 }
 
+impl Tables {
+    /// The numeral `c` is, if any: the bit set first, as most characters asked are none.
+    fn zh_token(&self, c: char) -> Option<&ZhToken> {
+        match u16::try_from(u32::from(c)) {
+            Ok(k) if self.zh_bmp[usize::from(k / 64)] & (1 << (k % 64)) == 0 => None,
+            _ => self.zh.get(&c),
+        }
+    }
+}
+
 /// Number of distinct [`shape`]s: length 1 to 16 (the longest word looked up) and two letters.
 const SHAPES: usize = 16 * 26 * 26;
 
@@ -350,7 +360,7 @@ impl NumberParser {
     /// The multiplier of a one-character Han scale inside a group of four (`zh_small` in
     /// `numbers/scales.tsv`: 十 10, 百 100, 千 1000).
     pub fn zh_small(&self, c: char) -> Option<Decimal> {
-        match self.inner.zh.get(&c) {
+        match self.inner.zh_token(c) {
             Some(ZhToken::Small(v)) => Some(*v),
             _ => None,
         }
@@ -358,7 +368,7 @@ impl NumberParser {
 
     /// The value of a one-character Han digit of `numbers/words.tsv` (一 1, 两 2, 〇 0).
     pub fn zh_digit(&self, c: char) -> Option<Decimal> {
-        match self.inner.zh.get(&c) {
+        match self.inner.zh_token(c) {
             Some(ZhToken::Digit(v)) => Some(*v),
             _ => None,
         }
@@ -405,7 +415,7 @@ impl NumberParser {
         c.is_ascii_alphanumeric()
             || matches!(c, ',' | '.' | '-' | ' ' | '．' | '多' | '余')
             || ('０'..='９').contains(&c)
-            || self.inner.zh.contains_key(&c)
+            || self.inner.zh_token(c).is_some()
     }
 
     /// Numbers starting in `from..to` (they may end after `to`); returns where scanning stopped.
@@ -432,10 +442,7 @@ impl NumberParser {
                 }
             } else if b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                let lookup = match u16::try_from(u32::from(c)) {
-                    Ok(k) if self.inner.zh_bmp[usize::from(k / 64)] & (1 << (k % 64)) == 0 => None,
-                    _ => self.inner.zh.get(&c),
-                };
+                let lookup = self.inner.zh_token(c);
                 match lookup {
                     Some(ZhToken::Digit(_)) => self.read_chinese(text, i, None),
                     Some(ZhToken::Small(_))
@@ -451,7 +458,7 @@ impl NumberParser {
                             text[i + c.len_utf8()..]
                                 .chars()
                                 .next()
-                                .and_then(|n| self.inner.zh.get(&n)),
+                                .and_then(|n| self.inner.zh_token(n)),
                             Some(ZhToken::Big(_))
                         ) && !text[..i].ends_with(['数', '几', '上', '成']) =>
                     {
@@ -513,14 +520,14 @@ impl NumberParser {
         let next = text[end..].chars().next();
         if next == Some(' ')
             && let Some(c) = text[end + 1..].chars().next()
-            && matches!(self.inner.zh.get(&c), Some(ZhToken::Big(_)))
+            && matches!(self.inner.zh_token(c), Some(ZhToken::Big(_)))
         {
             let mut n = self.read_chinese(text, start, Some((value, end + 1, grouped)))?;
             n.start = start;
             return Some(n);
         }
         if let Some(c) = next
-            && (self.inner.zh.contains_key(&c) || self.inner.zh_inside.contains(&c))
+            && (self.inner.zh_token(c).is_some() || self.inner.zh_inside.contains(&c))
         {
             return self.read_chinese(text, start, Some((value, end, grouped)));
         }
@@ -854,7 +861,7 @@ impl NumberParser {
                 end = pos;
                 continue;
             }
-            match t.zh.get(&c) {
+            match t.zh_token(c) {
                 Some(ZhToken::Digit(v)) => {
                     if let Some(d) = digit
                         && !d.is_zero()

@@ -1329,9 +1329,18 @@ impl RegionMatcher {
             // (a district's own street: "福州市鼓楼区东街口", where "南京北街" is a street)
             let own_street = || {
                 alias.full_zh
-                    && ["东街", "西街", "南街", "北街"]
-                        .iter()
-                        .any(|w| rest.starts_with(w))
+                    && [
+                        "东街",
+                        "西街",
+                        "南街",
+                        "北街",
+                        "东大街",
+                        "西大街",
+                        "南大街",
+                        "北大街",
+                    ]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
             };
             // A name opening on 南 or 北 after a 东 or 西 that closes no place is the end of a
             // compass word: "浙西南山区", "西北部" (西南, 东北), not 南山区; "广东南雄" and
@@ -2992,12 +3001,13 @@ impl RegionMatcher {
         // Whether a run of forms before `rest` names a line between or around its places
         // (see `accept`).
         let route_after = |rest: &str| {
-            // (a named train in quotes may have words before its 班列: “津甘”海铁联运班列)
+            // (a named train or route in quotes may have words before its 班列 or 航线:
+            // “津甘”海铁联运班列, “福马”货运航线)
             let quoted_train = rest.strip_prefix('”').is_some_and(|r| {
                 r.char_indices()
                     .take(8)
                     .take_while(|&(_, c)| is_han(c))
-                    .any(|(i, _)| r[i..].starts_with("班列"))
+                    .any(|(i, _)| r[i..].starts_with("班列") || r[i..].starts_with("航线"))
             });
             quoted_train
                 || (rest.starts_with('线') && !rest['线'.len_utf8()..].starts_with(['上', '下']))
