@@ -1044,7 +1044,7 @@ fn start_of(kind: Kind, n: &WordCounts) -> Option<Start> {
         FirstMonths => start(MONTH_UNIT, 2),
         // the count before "months"
         MonthsTo => start(MONTH_UNIT, 1),
-        Half => start(HALF, 1),
+        Half => start(HALF, 4),
         HalfCode => start(DIGIT | HALF_CODE, 0),
         // "earlier", "end of"
         RelativePeriod => start(MODIFIER, 2),
@@ -1607,13 +1607,14 @@ impl DateRules {
                     month("mon")
                 ),
             ),
-            // "first half of 2023", "the second half of this year"
+            // "first half of 2023", "the second half of this year"; "by the end of the first
+            // half": part of a period is the period, its modifier in the span (as "end of 2025")
             (
                 Half,
                 false,
                 &[HALF],
                 format!(
-                    r"(?i)\b(?P<ord>first|second)(?:\s+|-)half\b{year_of}"
+                    r"(?i)\b(?:(?:end|beginning|start|middle)\s+of\s+the\s+)?(?P<ord>first|second)(?:\s+|-)half\b{year_of}"
                 ),
             ),
             // "H1", "2019-H2", "H1 2024"
@@ -4654,6 +4655,14 @@ impl DateRules {
                 one(years_value(first, last, a.source)?)
             }
             Season => {
+                // "after the next Spring Festival": a holiday's name, not a season
+                if ctx
+                    .text
+                    .get(we..we + 9)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(" festival"))
+                {
+                    return None;
+                }
                 if let Some(y) = ctx.get("y").or_else(|| ctx.get("y2")) {
                     return one(year_value(y.parse().ok()?, YearSource::Text)?);
                 }
@@ -6333,9 +6342,11 @@ fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
     // "+86 832 2100 555": a group of a phone number between other groups (a row of years,
     // "2022 2023 2024", has years on both sides)
     let digits = |w: &str| w.len() < 12 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    let group_before = text[..s]
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(char::is_whitespace).next());
+    // (a group is the digits, pluses and hyphens before the space: "电话：0755-8361 2046")
+    let group_before = text[..s].strip_suffix(' ').and_then(|b| {
+        b.rsplit(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
+            .next()
+    });
     let group_after = text[e..]
         .strip_prefix(' ')
         .and_then(|a| a.split(char::is_whitespace).next())
@@ -6344,6 +6355,15 @@ fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
         (Some(b), Some(a)) => digits(b) && digits(a) && (b.len() != 4 || a.len() != 4),
         _ => false,
     };
+    // (after an area code and a group: "0755-8361 2046")
+    let after_area = group_before.is_some_and(|b| {
+        b.split_once('-').is_some_and(|(area, rest)| {
+            (3..=4).contains(&area.len())
+                && digits(area)
+                && (3..=8).contains(&rest.len())
+                && digits(rest)
+        })
+    });
     // (the last group, after a country code: "Tel: +86 10 6519 2000")
     let after_code = group_before.filter(|b| digits(b)).is_some_and(|b| {
         text[..s - b.len() - 1]
@@ -6351,7 +6371,7 @@ fn spaced_number_neighbour(text: &str, s: usize, e: usize) -> bool {
             .take(3)
             .any(|w| w.strip_prefix('+').is_some_and(digits))
     });
-    let phone = between || after_code;
+    let phone = between || after_code || after_area;
     joined_before || joined_after || phone
 }
 
@@ -7577,9 +7597,15 @@ mod tests {
             "2024-03-14",
             "fourth quarter=2024-Q4 | fourth quarter=2023-Q4",
         ),
+        // a holiday's name holds no season; part of a half is the half, modifier in the span
+        (
+            "Hiring peaks after the next Spring Festival. Sales should double by the end of the first half.",
+            "2024-03-14",
+            "end of the first half=2024-H1",
+        ),
         // a row of years keeps them, where a phone number's group is no year
         (
-            "Imports by year: 2022 2023 2024. Call +86 832 2100 555.\nOr +86 28 2024 6677 | Tel: +86 10 6519 2000 |",
+            "Imports by year: 2022 2023 2024. Call +86 832 2100 555.\nOr +86 28 2024 6677 | Tel: +86 10 6519 2000 | 电话：0755-8361 2046 Copyright",
             "2024-03-02",
             "2022=2022 | 2023=2023 | 2024=2024",
         ),

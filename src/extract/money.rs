@@ -752,6 +752,15 @@ mod tests {
 
     /// (text, expected mentions as "span | amount[-max] ISO | qualifier").
     const TABLE: &[(&str, &[&str])] = &[
+        // a number begun in digits ends at its scale: a spelled word after it is the next
+        // thing's (blind set 161)
+        (
+            "a developer priced a MOP 1.2 billion three-year note and a US$300 million two-tranche loan",
+            &[
+                "MOP 1.2 billion | 1200000000 MOP | ",
+                "US$300 million | 300000000 USD | ",
+            ],
+        ),
         // the border trade's currencies named by their country, and the kip and kyat alone
         // (blind set 137)
         (

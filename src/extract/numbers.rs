@@ -661,6 +661,12 @@ impl NumberParser {
                 }
                 match kind {
                     WordKind::Unit | WordKind::Tens => {
+                        // (a number begun in digits ends at its scale: "MOP 1.2 billion
+                        // three-year notes" is 1.2 billion, where "two million three hundred"
+                        // is one number)
+                        if form == Form::Digits && r.last == Last::Scale && !and {
+                            break;
+                        }
                         let ok = match r.last {
                             Last::None | Last::Hundred | Last::Scale => true,
                             Last::Tens => kind == WordKind::Unit && v < Decimal::TEN,

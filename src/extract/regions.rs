@@ -3021,6 +3021,7 @@ impl RegionMatcher {
                     "大桥",
                     "峡谷",
                     "直达",
+                    "航线",
                 ]
                 .iter()
                 .any(|w| rest.starts_with(w))
@@ -3069,22 +3070,25 @@ impl RegionMatcher {
                         rest = &r[r.chars().next().map_or(0, char::len_utf8)..];
                         items += 1;
                     }
-                    items > 0
-                        && [
-                            "等地",
-                            "等省",
-                            "等省市",
-                            "等省份",
-                            "等地区",
-                            "两地",
-                            "三地",
-                            "两省",
-                            "三省",
-                            "两省市",
-                            "三省市",
-                        ]
-                        .iter()
-                        .any(|w| rest.starts_with(w))
+                    // (three or more forms listed are places whatever follows: "与沪、苏、浙
+                    // 旅行社联合开发")
+                    items >= 2
+                        || items > 0
+                            && [
+                                "等地",
+                                "等省",
+                                "等省市",
+                                "等省份",
+                                "等地区",
+                                "两地",
+                                "三地",
+                                "两省",
+                                "三省",
+                                "两省市",
+                                "三省市",
+                            ]
+                            .iter()
+                            .any(|w| rest.starts_with(w))
                 }
             };
             if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed()) {
@@ -3107,7 +3111,7 @@ impl RegionMatcher {
                     run.len() >= 2 && (rest.starts_with("港口") || rest.starts_with("银行"));
                 // (and before 中线 or 环线, a line between or around them, "成渝中线高铁",
                 // “滇藏川大环线”, and before 号 or 班列, a named train: “闽宁号”, “苏新班列”, or
-                // 大桥, a bridge named by its ends: 港珠澳大桥)
+                // 大桥, a bridge named by its ends: 港珠澳大桥, or 航线, an air route: 沪黔航线)
                 let route = run.len() >= 2 && route_after(rest);
                 // (a lone form, then one character before a road's or railway's word, is a
                 // route named by its ends with a place that has no form: 沪昆高速, 京昆高铁)
