@@ -3072,23 +3072,20 @@ impl RegionMatcher {
                     }
                     // (three or more forms listed are places whatever follows: "与沪、苏、浙
                     // 旅行社联合开发")
-                    items >= 2
-                        || items > 0
-                            && [
-                                "等地",
-                                "等省",
-                                "等省市",
-                                "等省份",
-                                "等地区",
-                                "两地",
-                                "三地",
-                                "两省",
-                                "三省",
-                                "两省市",
-                                "三省市",
-                            ]
-                            .iter()
-                            .any(|w| rest.starts_with(w))
+                    const LIST_ENDS: [&str; 11] = [
+                        "等地",
+                        "等省",
+                        "等省市",
+                        "等省份",
+                        "等地区",
+                        "两地",
+                        "三地",
+                        "两省",
+                        "三省",
+                        "两省市",
+                        "三省市",
+                    ];
+                    items >= 2 || (items > 0 && LIST_ENDS.iter().any(|w| rest.starts_with(w)))
                 }
             };
             if !((run.len() >= 2 && (!has_city || partners(run))) || alone_ok || listed()) {
