@@ -3933,13 +3933,7 @@ impl DateRules {
                         .next()
                         .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
                 {
-                    let first = match unit.as_str() {
-                        "week" => d - Duration::weeks(1),
-                        _ => {
-                            let (y, m) = add_months(d.year(), d.month(), -1);
-                            ymd(y, m, d.day().min(last_of_month(y, m)?.day()))?
-                        }
-                    };
+                    let first = shift_by_units(d, &unit, -1)?;
                     return one(range_value(first, d - Duration::days(1), a.source)?);
                 }
                 let v = match unit.as_str() {
@@ -4299,17 +4293,7 @@ impl DateRules {
                     Some("after today") => (a.date, 1),
                     Some(_) => (a.date + Duration::days(1), 1),
                 };
-                let k = sign * n;
-                let date = match ctx.get("unit")?.lower().as_str() {
-                    "day" => base + Duration::days(k),
-                    "week" => base + Duration::weeks(k),
-                    u => {
-                        let months = if u == "month" { k } else { 12 * k };
-                        let (y, m) = add_months(base.year(), base.month(), months as i32);
-                        let last = last_of_month(y, m)?.day();
-                        ymd(y, m, base.day().min(last))?
-                    }
-                };
+                let date = shift_by_units(base, &ctx.get("unit")?.lower(), sign * n)?;
                 one(day_value(date, a.source))
             }
             Upcoming => {
@@ -4490,19 +4474,7 @@ impl DateRules {
                     };
                     return one(years_value(first, last, a.source)?);
                 }
-                let other = match ctx.get("unit")?.lower().as_str() {
-                    "day" => d + Duration::days((sign * n) as i64),
-                    "week" => d + Duration::weeks((sign * n) as i64),
-                    u => {
-                        let months = if u == "month" {
-                            sign * n
-                        } else {
-                            12 * sign * n
-                        };
-                        let (y, m) = add_months(d.year(), d.month(), months);
-                        ymd(y, m, d.day().min(last_of_month(y, m)?.day()))?
-                    }
-                };
+                let other = shift_by_units(d, &ctx.get("unit")?.lower(), i64::from(sign * n))?;
                 let v = if back {
                     range_value(other, d - Duration::days(1), a.source)?
                 } else {
@@ -5977,6 +5949,21 @@ const NOT_NAME_BEFORE_YEAR: [&str; 58] = [
     "census",
     "budget",
 ];
+
+/// `d` moved by `n` days, weeks, months or years (`unit` lowercase and singular; anything
+/// else is years), a month's day kept within the month reached: Jan 31 plus a month is Feb 29
+/// or 28.
+fn shift_by_units(d: NaiveDate, unit: &str, n: i64) -> Option<NaiveDate> {
+    match unit {
+        "day" => Some(d + Duration::days(n)),
+        "week" => Some(d + Duration::weeks(n)),
+        u => {
+            let months = i32::try_from(if u == "month" { n } else { 12 * n }).ok()?;
+            let (y, m) = add_months(d.year(), d.month(), months);
+            ymd(y, m, d.day().min(last_of_month(y, m)?.day()))
+        }
+    }
+}
 
 /// Whether a reading is of a weekday alone ("Friday", "星期五").
 fn is_weekday(k: Option<Kind>) -> bool {
